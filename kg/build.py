@@ -1,0 +1,68 @@
+"""The whole flow: files -> articles -> spaCy -> records -> entities -> RDF -> outputs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.corpus import read_articles
+from kg.errors import NothingToBuildError
+from kg.extract import extract
+from kg.files import write_atomic
+from kg.model import BuildReport
+from kg.nlp import MODEL_NAME, parse
+from kg.rdf import build_graph
+from kg.render import render_html
+from kg.resolve import CONCEPT, resolve
+from kg.store import write_store
+from kg.vocab import DEFAULT_BASE
+
+TURTLE_FILE = "kg.ttl"
+HTML_FILE = "kg.html"
+
+# Called as progress(done, total) after each article is parsed and read.
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    out_dir: Path = Path("out")
+    base: str = DEFAULT_BASE
+    model: str = MODEL_NAME
+
+
+def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
+          *, progress: Progress | None = None) -> BuildReport:
+    started = time.perf_counter()
+    articles, problems = read_articles(paths)
+    if not articles:
+        reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
+        raise NothingToBuildError(f"nothing to build: {reasons}")
+    extractions = []
+    for done, (doc, article) in enumerate(parse(articles, model=settings.model), start=1):
+        extractions.append(extract(doc, article))
+        if progress:
+            progress(done, len(articles))
+    resolution = resolve(extractions)
+    graph = build_graph(extractions, resolution, base=settings.base)
+
+    out = settings.out_dir
+    turtle = graph.serialize(format="turtle", encoding="utf-8")
+    write_atomic(out / TURTLE_FILE, turtle)
+    write_store(graph.serialize(format="nt", encoding="utf-8"), out)
+    title = f"Knowledge graph of {len(articles)} article(s)"
+    write_atomic(out / HTML_FILE, render_html(graph, title=title).encode("utf-8"))
+
+    entities = [e for e in resolution.entities.values() if e.cls != CONCEPT]
+    return BuildReport(
+        articles=len(articles),
+        entities=len(entities),
+        relations=sum(len(x.relations) for x in extractions),
+        claims=sum(len(x.claims) for x in extractions),
+        triples=len(graph),
+        seconds=time.perf_counter() - started,
+        outputs={"turtle": str(out / TURTLE_FILE), "html": str(out / HTML_FILE), "store": str(out / "store")},
+        problems=tuple(problems),
+    )

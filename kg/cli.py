@@ -1,0 +1,111 @@
+"""The `kg` command: parses options, calls one library function, prints the result.
+
+Library errors (KgError) become one line on stderr and a non-zero exit code; nothing else is
+caught here, so a real bug still shows its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.errors import KgError, UsageError
+from kg.vocab import DEFAULT_BASE
+
+app = typer.Typer(
+    help="Turn a folder of news articles into a knowledge graph: RDF, an interactive page and SPARQL.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console()
+err_console = Console(stderr=True)
+
+OUT_OPTION = typer.Option(Path("out"), "--out", "-o", help="Build folder (kg.ttl, kg.html, store/).")
+
+
+def _fail(error: KgError) -> None:
+    err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    raise typer.Exit(error.exit_code)
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders of them."),
+    out: Path = OUT_OPTION,
+    base: str = typer.Option(DEFAULT_BASE, help="Base IRI for the graph's resources."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store."""
+    from kg.build import BuildSettings
+    from kg.build import build as build_graph
+
+    try:
+        settings = BuildSettings(out_dir=out, base=base)
+        if quiet:
+            report = build_graph(paths, settings)
+        else:
+            with Progress(TextColumn("[bold]Reading articles"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=err_console, transient=True) as bar:
+                task = bar.add_task("read", total=None)
+                report = build_graph(paths, settings,
+                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except KgError as error:
+        _fail(error)
+    for problem in report.problems:
+        err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    if not quiet:
+        out_console.print(
+            f"Built {report.articles} articles: {report.entities} entities, {report.relations} relations, "
+            f"{report.claims} claims, {report.triples} triples in {report.seconds:.1f} s",
+            highlight=False,
+        )
+        for kind, path in report.outputs.items():
+            out_console.print(f"  {kind:<7} {path}", highlight=False)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="SPARQL text, or the name of a named query."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the SPARQL from this file."),
+    out: Path = OUT_OPTION,
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    list_queries: bool = typer.Option(False, "--list", help="List the named queries, one per line."),
+) -> None:
+    """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
+
+    Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
+    from kg.query import FORMATS, format_result, named_queries, query_text, run_query, term_text
+    from kg.store import open_store
+
+    try:
+        if list_queries:
+            for named in named_queries().values():
+                out_console.print(f"{named.name}\t{named.description}", highlight=False, soft_wrap=True)
+            return
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        text = query_text(sparql, file)
+        result = run_query(open_store(out), text)
+    except KgError as error:
+        _fail(error)
+    if fmt == "table" and result.kind == "select":
+        table = Table(*result.variables, show_lines=False)
+        for row in result.rows:
+            table.add_row(*(term_text(term) for term in row))
+        out_console.print(table)
+        err_console.print(f"{len(result.rows)} row(s)", highlight=False)
+    else:
+        sys.stdout.write(format_result(result, fmt) + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,168 @@
+"""Files -> Article records.
+
+Articles are `.txt` (first line = headline) or `.md` files, optionally opening with YAML front matter
+(`title`, `source`, `published`, `url`). A file that cannot be used becomes a `Problem` (one line naming
+the file and the reason) and the rest of the corpus still builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError, UsageError
+from kg.model import Article, Problem
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+FRONT_MATTER_KEYS = ("title", "source", "published", "url")
+# A first line longer than this is a lead paragraph, not a headline: keep its first sentence.
+MAX_HEADLINE_CHARS = 160
+BINARY_SNIFF_BYTES = 8192
+
+
+def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Article files under `paths` (files as given, folders searched recursively), sorted, no repeats."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path}: not a regular file or folder")
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    unique = dict.fromkeys(found)  # keep order, drop a file given twice
+    return list(unique)
+
+
+def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Problem]]:
+    """Read every article under `paths`; unusable files are returned as problems, not raised."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    for path in find_article_files(paths):
+        try:
+            article = read_article(path)
+        except InputError as error:
+            problems.append(Problem(str(path), str(error)))
+            continue
+        if article.id in ids:  # same file name in two folders: keep both, told apart by path
+            article = replace(article, id=f"{article.id}-{_short_hash(str(path))}")
+        ids.add(article.id)
+        articles.append(article)
+    return articles, problems
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raise InputError with the reason when it cannot be used."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise InputError(f"not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from error
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError("binary file, not text")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from error
+    text = clean_text(raw)
+    meta, text = split_front_matter(text)
+    if not text.strip():
+        raise InputError("empty article (no text)")
+    title = str(meta.get("title") or headline(text, markdown=path.suffix.lower() == ".md"))
+    return Article(
+        id=slugify(path.stem) or _short_hash(str(path)),
+        path=str(path),
+        title=title,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        source=_optional_str(meta.get("source")),
+        published=_parse_date(meta.get("published")),
+        url=_optional_str(meta.get("url")),
+    )
+
+
+def clean_text(raw: str) -> str:
+    """Normalise newlines and Unicode composition so offsets and names compare reliably."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Return (front matter as a dict, the text after it); no front matter gives ({}, text)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(f"front matter is not valid YAML ({problem})") from error
+    if not isinstance(meta, dict):
+        raise InputError("front matter must be a YAML mapping of keys to values")
+    unknown = sorted(set(map(str, meta)) - set(FRONT_MATTER_KEYS))
+    if unknown:
+        raise InputError(
+            f"unknown front matter key {unknown[0]!r} (accepted: {', '.join(FRONT_MATTER_KEYS)})"
+        )
+    return meta, text[match.end():]
+
+
+def headline(text: str, *, markdown: bool = False) -> str:
+    """The first non-empty line; a leading '#' is dropped in Markdown; a paragraph is cut to a sentence."""
+    first = next(line.strip() for line in text.splitlines() if line.strip())
+    if markdown:
+        first = first.lstrip("#").strip()
+    if len(first) > MAX_HEADLINE_CHARS:
+        sentence_end = re.search(r"[.!?](\s|$)", first)
+        first = first[: sentence_end.start() + 1] if sentence_end else first[:MAX_HEADLINE_CHARS] + "…"
+    return first
+
+
+def slugify(value: str) -> str:
+    """Lower-case ASCII words joined by '-': 'Côte d'Ivoire 2024' -> 'cote-d-ivoire-2024'."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _short_hash(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:8]
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _parse_date(value: object) -> dt.date | dt.datetime | None:
+    if value is None or isinstance(value, (dt.date, dt.datetime)):
+        return value
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError as error:
+        raise InputError(
+            f"front matter 'published' is not an ISO date: {value!r} (e.g. 2025-06-07)"
+        ) from error
+
+
+def iter_texts(articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+    """(text, article) pairs in the shape `nlp.pipe(..., as_tuples=True)` expects."""
+    for article in articles:
+        yield article.text, article

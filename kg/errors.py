@@ -1,0 +1,31 @@
+"""Domain errors. The library raises these; only `kg.cli` turns them into a message and an exit code."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class: the message is one line that names the bad value and what would be accepted."""
+
+    exit_code = 1
+
+
+class UsageError(KgError):
+    """The arguments are wrong (a missing path, an unknown format or query name)."""
+
+    exit_code = 2
+
+
+class InputError(KgError):
+    """An article file cannot be used: unreadable, binary, empty or not UTF-8."""
+
+
+class NothingToBuildError(KgError):
+    """No article could be read, so no graph was built."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed, refused (it would modify data) or failed."""
+
+
+class StoreError(KgError):
+    """The query store is missing or unreadable."""

@@ -1,0 +1,124 @@
+"""Subject-verb-object relations with full noun phrases.
+
+The subject must be a named entity (pronouns wait for coreference); the object is an entity or the
+full noun phrase as a Concept. Verbs of saying are claims, not relations (see claims.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.spans import content_head, phrase_mention, sentence_of
+from kg.model import Evidence, Mention, Relation
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+MODAL_WORDS = frozenset("will would may might can could should must shall".split())
+# Verbs that carry no relation of their own ("is", "has") or that introduce speech (claims.py).
+SKIPPED_LEMMAS = frozenset(
+    "be have do say tell add claim confirm deny urge note state announce insist warn argue "
+    "explain stress emphasize emphasise describe report acknowledge admit reply write".split()
+)
+# Prepositions that make a verb's own object ("account for", "rely on"); others are adverbials.
+OBJECT_PREPOSITIONS = frozenset("for on in into to with from against about over".split())
+
+CONFIDENCE = {"svo": 0.8, "svo-passive": 0.75, "svo-preposition": 0.6}
+
+
+def extract_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
+    """Relations of every verb in `doc`; `mentions` maps token index -> entity mention."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SKIPPED_LEMMAS:
+            continue
+        yield from _verb_relations(verb, mentions)
+
+
+def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relation]:
+    predicate = _predicate(verb)
+    passive_agents = _agents(verb)
+    if passive_agents:
+        # "licences were approved by the ministry" = the ministry approves licences
+        subjects, objects = passive_agents, _with_conjuncts(_children(verb, PASSIVE_SUBJECT_DEPS))
+        rule = "svo-passive"
+    else:
+        subjects, objects = _subjects(verb), _with_conjuncts(_children(verb, OBJECT_DEPS))
+        rule = "svo"
+        if not objects:
+            # "China accounted for 61 percent of production": the preposition joins the verb
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS):
+                objects = _with_conjuncts(_children(prep, {"pobj"}))
+                if objects:
+                    predicate = f"{predicate} {prep.lower_}"
+                    rule = "svo-preposition"
+                    break
+    evidence = Evidence(
+        sentence=sentence_of(verb),
+        rule=rule,
+        confidence=CONFIDENCE[rule],
+        negated=any(c.dep_ == "neg" for c in verb.children),
+        modality=_modality(verb),
+    )
+    for subject_token in subjects:
+        subject = mentions.get(subject_token.i)
+        if subject is None:
+            continue
+        for object_token in objects:
+            obj = phrase_mention(content_head(object_token), mentions)
+            if obj is not None and obj != subject:
+                yield Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence)
+
+
+def _predicate(verb: Token) -> str:
+    """'mapped out' -> 'map out'."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """'Bessent, Greer and Lutnick' -> all three."""
+    return [t for token in tokens for t in (token, *token.conjuncts) if t.dep_ != "cc"]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's own subject, or the one it shares: 'approved and issued' (conjunction),
+    'agreed to restart' (subject control: the one who agreed restarts), 'urged the US to follow'
+    (object control: the US follows)."""
+    while True:
+        own = _children(verb, SUBJECT_DEPS)
+        if own:
+            return _with_conjuncts(own)
+        if verb.dep_ == "xcomp" and verb.head is not verb:
+            controller = _children(verb.head, OBJECT_DEPS)
+            if controller:
+                return _with_conjuncts(controller)
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [
+        pobj
+        for agent in _children(verb, {"agent"})
+        for pobj in _with_conjuncts(_children(agent, {"pobj"}))
+    ]
+
+
+def _modality(verb: Token) -> str | None:
+    """The modal that qualifies the verb, looking up a control chain ('will continue to strengthen')."""
+    token = verb
+    while True:
+        modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODAL_WORDS]
+        if modals:
+            return modals[0]
+        if token.dep_ != "xcomp" or token.head is token:
+            return None
+        token = token.head

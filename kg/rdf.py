@@ -1,0 +1,172 @@
+"""Records -> an rdflib Graph with provenance; IRI minting.
+
+Every extracted triple gets a reified `kg:Assertion` (rdf:subject/predicate/object) naming the
+article, evidence sentence, offsets, rule and confidence; one per article that asserts it, so
+corroboration is a count. A negated statement is recorded but never asserted as a plain triple.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg.corpus import slugify
+from kg.errors import UsageError
+from kg.model import Article, Claim, Entity, Evidence, Extraction, Relation
+from kg.resolve import CONCEPT, Resolution, normalise
+from kg.vocab import DEFAULT_BASE, KG, PREFIXES, REL, SCHEMA
+
+CLEAN_NAME = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
+
+
+def mint_slug(name: str) -> str:
+    """Readable, stable and injective: a plain lower-case ASCII name keeps its words
+    ('donald trump' -> 'donald-trump'); anything else gets a hash suffix after '_', a character
+    plain slugs never contain ('u.s.' -> 'u-s_3c1a...')."""
+    if CLEAN_NAME.fullmatch(name):
+        return name.replace(" ", "-")
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    slug = slugify(name)
+    return f"{slug}_{digest}" if slug else f"_{digest}"
+
+
+class Minter:
+    """IRIs for the resources of one graph under `base`."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*[/#]$", base):
+            raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")
+        self.base = base
+
+    def entity(self, entity: Entity) -> URIRef:
+        kind, name = entity.key
+        return URIRef(f"{self.base}{kind}/{mint_slug(name)}")
+
+    def article(self, article: Article) -> URIRef:
+        return URIRef(f"{self.base}article/{article.id}")
+
+    def claim(self, article: Article, claim: Claim) -> URIRef:
+        return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
+
+    def assertion(self, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence) -> URIRef:
+        identity = "|".join([*map(str, triple), article.id, str(evidence.sentence.start), evidence.rule])
+        return URIRef(f"{self.base}assertion/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
+
+
+def relation_property(predicate: str) -> URIRef:
+    return REL[mint_slug(normalise(predicate))]
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True)
+    return graph
+
+
+def build_graph(
+    extractions: Iterable[Extraction], resolution: Resolution, *, base: str = DEFAULT_BASE
+) -> Graph:
+    mint = Minter(base)
+    graph = new_graph()
+    for entity in resolution.entities.values():
+        _add_entity(graph, mint, entity)
+    for extraction in extractions:
+        article = extraction.article
+        article_iri = mint.article(article)
+        _add_article(graph, mint, resolution, article)
+        for mention in extraction.mentions:
+            graph.add((mint.entity(resolution.of(mention)), KG.mentionedIn, article_iri))
+        for relation in extraction.relations:
+            _add_relation(graph, mint, resolution, article, relation)
+        for claim in extraction.claims:
+            _add_claim(graph, mint, resolution, article, claim)
+    return graph
+
+
+def _add_entity(graph: Graph, mint: Minter, entity: Entity) -> None:
+    iri = mint.entity(entity)
+    graph.add((iri, RDF.type, KG[entity.cls]))
+    graph.add((iri, RDFS.label, Literal(entity.label)))
+    for alt in entity.alt_labels:
+        graph.add((iri, SKOS.altLabel, Literal(alt)))
+    if entity.cls != CONCEPT:
+        graph.add((iri, KG.mentionCount, Literal(entity.mention_count)))
+
+
+def _add_article(graph: Graph, mint: Minter, resolution: Resolution, article: Article) -> None:
+    iri = mint.article(article)
+    graph.add((iri, RDF.type, SCHEMA.NewsArticle))
+    graph.add((iri, SCHEMA.headline, Literal(article.title)))
+    graph.add((iri, KG.sourceFile, Literal(article.path)))
+    graph.add((iri, KG.sha256, Literal(article.sha256)))
+    if article.url:
+        graph.add((iri, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.published:
+        datatype = XSD.dateTime if isinstance(article.published, dt.datetime) else XSD.date
+        graph.add((iri, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=datatype)))
+    if article.source:
+        # the outlet is an entity too: it merges with the same name mentioned in articles
+        key = ("entity", normalise(article.source))
+        outlet = resolution.entities.get(key) or Entity(key, "MediaOrganization", article.source, (), 0, ())
+        publisher = mint.entity(outlet)
+        graph.add((iri, SCHEMA.publisher, publisher))
+        if key not in resolution.entities:
+            graph.add((publisher, RDF.type, KG.MediaOrganization))
+            graph.set((publisher, RDFS.label, Literal(article.source)))
+
+
+def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: Article, relation: Relation) -> None:
+    subject = mint.entity(resolution.of(relation.subject))
+    obj = mint.entity(resolution.of(relation.object))
+    predicate = relation_property(relation.predicate)
+    graph.add((predicate, RDF.type, OWL.ObjectProperty))
+    graph.set((predicate, RDFS.label, Literal(relation.predicate)))
+    graph.add((predicate, RDFS.subPropertyOf, KG.relation))
+    if not relation.evidence.negated:
+        graph.add((subject, predicate, obj))
+    _add_assertion(graph, mint, article, (subject, predicate, obj), relation.evidence)
+
+
+def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Article, claim: Claim) -> None:
+    iri = mint.claim(article, claim)
+    speaker = mint.entity(resolution.of(claim.speaker))
+    graph.add((iri, RDF.type, KG.Claim))
+    graph.add((iri, KG.speaker, speaker))
+    graph.add((iri, KG.cue, Literal(claim.cue)))
+    graph.add((iri, KG.content, Literal(claim.content)))
+    graph.add((iri, KG.direct, Literal(claim.direct)))
+    graph.add((iri, KG.startChar, Literal(claim.start)))
+    graph.add((iri, KG.endChar, Literal(claim.end)))
+    graph.add((iri, KG.negated, Literal(claim.evidence.negated)))
+    graph.add((iri, PROV.wasDerivedFrom, mint.article(article)))
+    for mention in claim.mentions:
+        graph.add((iri, KG.mentions, mint.entity(resolution.of(mention))))
+    graph.add((speaker, KG.claims, iri))
+    _add_assertion(graph, mint, article, (speaker, KG.claims, iri), claim.evidence)
+
+
+def _add_assertion(
+    graph: Graph, mint: Minter, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence
+) -> None:
+    record = mint.assertion(article, triple, evidence)
+    subject, predicate, obj = triple
+    graph.add((record, RDF.type, KG.Assertion))
+    graph.add((record, RDF.subject, subject))
+    graph.add((record, RDF.predicate, predicate))
+    graph.add((record, RDF.object, obj))
+    graph.add((record, PROV.wasDerivedFrom, mint.article(article)))
+    graph.add((record, KG.evidence, Literal(evidence.sentence.text)))
+    graph.add((record, KG.startChar, Literal(evidence.sentence.start)))
+    graph.add((record, KG.endChar, Literal(evidence.sentence.end)))
+    graph.add((record, KG.extractor, Literal(evidence.rule)))
+    graph.add((record, KG.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+    graph.add((record, KG.negated, Literal(evidence.negated)))
+    if evidence.modality:
+        graph.add((record, KG.modality, Literal(evidence.modality)))
