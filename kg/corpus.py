@@ -36,10 +36,10 @@ def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                if (p.is_file() or p.is_symlink()) and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink():  # a broken link is reported when read
             found.append(path)
         elif path.exists():
             raise UsageError(f"{path}: not a regular file or folder")

@@ -10,17 +10,20 @@ import pyoxigraph
 
 from kg.errors import StoreError
 from kg.files import new_dir_beside, replace_dir
+from kg.vocab import ontology_text
 
 STORE_DIR = "store"
 
 
 def write_store(ntriples: bytes, out_dir: Path) -> Path:
-    """Bulk-load N-Triples into a fresh store beside the old one, then swap it in."""
+    """Bulk-load N-Triples and the ontology into a fresh store beside the old one, then swap it in.
+    The ontology makes class hierarchies queryable ('?x a/rdfs:subClassOf* kg:Organization')."""
     target = out_dir / STORE_DIR
     staging = new_dir_beside(target)
     try:
         store = pyoxigraph.Store(str(staging))
         store.bulk_load(ntriples, pyoxigraph.RdfFormat.N_TRIPLES)
+        store.bulk_load(ontology_text(), pyoxigraph.RdfFormat.TURTLE)
         store.flush()
         del store
         gc.collect()  # release the database lock before the folder moves

@@ -69,12 +69,15 @@ def _direct_claims(
         speaker = _speaker(cue, mentions)
         if speaker is None:
             continue
+        raw = doc.text[quote.start : quote.end]
+        content = raw.strip().rstrip(",;:")  # the comma before a closing mark belongs to the frame
+        start = quote.start + len(raw) - len(raw.lstrip())
         yield Claim(
             speaker=speaker,
             cue=cue.lemma_.lower(),
-            content=doc.text[quote.start : quote.end].strip(),
-            start=quote.start,
-            end=quote.end,
+            content=content,
+            start=start,
+            end=start + len(content),
             direct=True,
             evidence=Evidence(sentence=sentence_of(cue), rule="quote",
                               confidence=CONFIDENCE["quote"], negated=_negated(cue)),
@@ -89,7 +92,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
         if cue.lemma_.lower() not in CUE_LEMMAS or cue.pos_ != "VERB" or _inside(cue.idx, quotes):
             continue
         for complement in (c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS):
-            tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.head is complement)]
+            tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
             while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
                 tokens.pop()
             if not tokens:

@@ -44,7 +44,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
         subjects, objects = passive_agents, _with_conjuncts(_children(verb, PASSIVE_SUBJECT_DEPS))
         rule = "svo-passive"
     else:
-        subjects, objects = _subjects(verb), _with_conjuncts(_children(verb, OBJECT_DEPS))
+        subjects, objects = _subjects(verb), _objects(verb)
         rule = "svo"
         if not objects:
             # "China accounted for 61 percent of production": the preposition joins the verb
@@ -86,6 +86,17 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return [t for token in tokens for t in (token, *token.conjuncts) if t.dep_ != "cc"]
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's own objects, or those of the verb it is coordinated with ('approved and signed
+    the treaty': the treaty was approved too)."""
+    own = _with_conjuncts(_children(verb, OBJECT_DEPS))
+    if own:
+        return own
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        return _with_conjuncts(_children(conjunct, OBJECT_DEPS))
+    return []
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the one it shares: 'approved and issued' (conjunction),
     'agreed to restart' (subject control: the one who agreed restarts), 'urged the US to follow'
@@ -94,11 +105,11 @@ def _subjects(verb: Token) -> list[Token]:
         own = _children(verb, SUBJECT_DEPS)
         if own:
             return _with_conjuncts(own)
-        if verb.dep_ == "xcomp" and verb.head is not verb:
+        if verb.dep_ == "xcomp" and verb.head != verb:
             controller = _children(verb.head, OBJECT_DEPS)
             if controller:
                 return _with_conjuncts(controller)
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
             verb = verb.head
             continue
         return []
@@ -119,6 +130,6 @@ def _modality(verb: Token) -> str | None:
         modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODAL_WORDS]
         if modals:
             return modals[0]
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head == token:
             return None
         token = token.head

@@ -77,7 +77,7 @@ def phrase_tokens(head: Token) -> list[Token]:
         if token.i != run[-1].i + 1:
             break
         run.append(token)
-    while run and run[0] is not head and run[0].dep_ in PHRASE_LEADING_DROP:
+    while run and run[0] != head and run[0].dep_ in PHRASE_LEADING_DROP:
         run.pop(0)
     if len(run) > MAX_PHRASE_TOKENS:  # too long to be a useful node: keep the head's own modifiers
         run = [t for t in run if t.i <= head.i]

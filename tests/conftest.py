@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import BuildSettings, build
+from kg.extract import extract
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def read(nlp):
+    """Extract records from a text as if it were an article."""
+
+    def _read(text: str):
+        article = Article(id="t", path="t.txt", title="t", text=text, sha256="0" * 64)
+        return extract(nlp(text), article)
+
+    return _read
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """One build of corpus/ shared by the tests that only read its outputs."""
+    out = tmp_path_factory.mktemp("corpus-build")
+    report = build([CORPUS], BuildSettings(out_dir=out))
+    return out, report
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def copy_corpus(folder: Path) -> Path:
+    target = folder / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import is_country, organisation_class
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Angela Merkel met Emmanuel Macron in Paris.",
+         [("Angela Merkel", "Person"), ("Emmanuel Macron", "Person"), ("Paris", "GeopoliticalEntity")]),
+        ("The Ministry of Commerce said on Thursday that prices rose 5 percent.",
+         [("Ministry of Commerce", "GovernmentBody")]),  # leading 'The' dropped; date and figure are not entities
+        ("Germany's exports fell.", [("Germany", "Country")]),  # possessive dropped
+        ("Chinese officials visited the U.S. in May.", [("U.S.", "Country")]),  # nationality is not an entity
+        ("He said they would go there.", []),  # pronouns never become entities
+    ],
+)
+def test_mentions(read, text, expected):
+    assert [(m.text, m.cls) for m in read(text).mentions] == expected
+
+
+def test_mention_offsets_point_at_the_surface_form(read):
+    text = "Yesterday the European Commission fined Google."
+    for mention in read(text).mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        ("Ministry of Foreign Affairs", "GovernmentBody"),
+        ("US Department of Energy", "GovernmentBody"),
+        ("Ford Motor Co", "Company"),
+        ("Oxford Institute for Energy Studies", "ResearchOrganization"),
+        ("China University of Mining and Technology", "ResearchOrganization"),
+        ("The New York Times", "MediaOrganization"),
+        ("Greenpeace", "Organization"),
+    ],
+)
+def test_organisation_class_from_name(name, cls):
+    assert organisation_class(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("China", True), ("United States", True), ("U.S.", True), ("USA", True), ("Beijing", False), ("in", False)],
+)
+def test_is_country(name, country):
+    assert is_country(name) is country

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+# (sentence, expected (subject, predicate, object) triples)
+CASES = [
+    # full noun phrase with compounds and a prepositional modifier, not the bare head noun
+    ("The Ministry of Commerce approved export licence applications for rare earth-related items.",
+     {("Ministry of Commerce", "approve", "export licence applications for rare earth-related items")}),
+    # a quantity head gives way to what is counted
+    ("Japan has approved a certain number of export applications.",
+     {("Japan", "approve", "export applications")}),
+    # passive voice with an agent: the agent is the subject
+    ("The licences were approved by the Ministry of Commerce.",
+     {("Ministry of Commerce", "approve", "licences")}),
+    # particle verb
+    ("Beijing and Washington have mapped out a framework.",
+     {("Beijing", "map out", "framework"), ("Washington", "map out", "framework")}),
+    # prepositional verb
+    ("China accounted for 61 percent of global production.",
+     {("China", "account for", "61 percent of global production")}),
+    # subject control: the one who agreed restarts
+    ("Google agreed to restart the project.", {("Google", "restart", "project")}),
+    # object control: Congress passes, not Obama
+    ("Barack Obama urged Congress to pass the budget.", {("Congress", "pass", "budget")}),
+    # coordination on both sides
+    ("Paris and Berlin approved and signed the treaty.",
+     {("Paris", "approve", "treaty"), ("Berlin", "approve", "treaty"),
+      ("Paris", "sign", "treaty"), ("Berlin", "sign", "treaty")}),
+    # entity objects stay entities
+    ("Microsoft acquired GitHub.", {("Microsoft", "acquire", "GitHub")}),
+    # verbs of saying are claims, and pronoun subjects wait for coreference
+    ("Angela Merkel said the plan was good.", set()),
+    ("They approved the plan.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_relations(read, sentence, expected):
+    found = {(r.subject.text, r.predicate, r.object.text) for r in read(sentence).relations}
+    assert found == expected
+
+
+def test_negation_is_recorded_on_the_evidence(read):
+    [relation] = read("Apple did not buy the company.").relations
+    assert relation.evidence.negated is True
+
+
+def test_modality_is_recorded_on_the_evidence(read):
+    [relation] = read("Germany will build new bridges.").relations
+    assert relation.evidence.modality == "will"
+    assert relation.evidence.negated is False
+
+
+def test_evidence_is_the_sentence_with_its_offsets(read):
+    text = "Markets were calm.\nMicrosoft acquired GitHub on Monday."
+    [relation] = read(text).relations
+    sentence = relation.evidence.sentence
+    assert sentence.text == "Microsoft acquired GitHub on Monday."
+    assert text[sentence.start : sentence.end] == sentence.text

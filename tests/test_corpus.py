@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.corpus import find_article_files, headline, read_articles, slugify
+from kg.errors import UsageError
+from tests.conftest import write
+
+
+def test_txt_first_line_is_the_headline(tmp_path):
+    write(tmp_path, "a.txt", "Ministers meet in Paris\n\nThe ministers met on Monday.\n")
+    [article], problems = read_articles([tmp_path])
+    assert problems == []
+    assert article.title == "Ministers meet in Paris"
+    assert article.id == "a"
+    assert article.text.startswith("Ministers meet in Paris")
+    assert len(article.sha256) == 64
+
+
+def test_front_matter_is_read_and_removed(tmp_path):
+    write(tmp_path, "b.md", "---\ntitle: Talks end\nsource: Daily Planet\npublished: 2025-06-07\n"
+                            "url: https://example.com/a\n---\n# Ignored heading\n\nBody text here.\n")
+    [article], _ = read_articles([tmp_path])
+    assert article.title == "Talks end"
+    assert article.source == "Daily Planet"
+    assert article.published == dt.date(2025, 6, 7)
+    assert article.url == "https://example.com/a"
+    assert article.text.startswith("# Ignored heading")
+
+
+def test_markdown_heading_becomes_the_title(tmp_path):
+    write(tmp_path, "c.md", "# Storm hits coast\n\nWinds reached 100 mph.\n")
+    [article], _ = read_articles([tmp_path])
+    assert article.title == "Storm hits coast"
+
+
+def test_lead_paragraph_on_the_first_line_is_cut_to_its_first_sentence():
+    line = "Many firms can finally relax. " + "More words follow here. " * 10
+    assert headline(line) == "Many firms can finally relax."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty article"),
+        ("blank.txt", "  \n\n \t\n", "empty article"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("latin1.txt", "Caf\u00e9 owners protest\n".encode("latin-1"), "not UTF-8 text (byte 0xe9 at offset 3)"),
+        ("bad-yaml.md", "---\ntitle: [unclosed\n---\nText.\n", "front matter is not valid YAML"),
+        ("bad-key.md", "---\nauthor: X\n---\nText.\n", "unknown front matter key 'author'"),
+        ("bad-date.md", "---\npublished: next week\n---\nText.\n", "'published' is not an ISO date"),
+    ],
+)
+def test_unusable_file_is_reported_in_one_line_and_skipped(tmp_path, name, content, reason):
+    write(tmp_path, "good.txt", "Good headline\n\nA usable article.\n")
+    write(tmp_path, name, content)
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    [problem] = problems
+    assert problem.path.endswith(name)
+    assert reason in problem.reason
+    assert "\n" not in str(problem)
+
+
+def test_broken_link_is_reported_as_unreadable(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    articles, [problem] = read_articles([tmp_path])
+    assert articles == []
+    assert "cannot read" in problem.reason
+
+
+def test_folders_are_searched_for_article_files_only(tmp_path):
+    write(tmp_path, "x/one.txt", "One\n\nText.\n")
+    write(tmp_path, "x/two.md", "Two\n\nText.\n")
+    write(tmp_path, "x/notes.pdf", b"%PDF")
+    write(tmp_path, "x/.hidden/three.txt", "Three\n\nText.\n")
+    assert [p.name for p in find_article_files([tmp_path / "x"])] == ["one.txt", "two.md"]
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no such file or folder"):
+        find_article_files([tmp_path / "nope"])
+
+
+def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
+    write(tmp_path, "a/story.txt", "A\n\nText.\n")
+    write(tmp_path, "b/story.txt", "B\n\nText.\n")
+    articles, _ = read_articles([tmp_path])
+    assert len({a.id for a in articles}) == 2
+
+
+def test_crlf_and_bom_are_normalised(tmp_path):
+    write(tmp_path, "w.txt", "\ufeffTitle\r\n\r\nBody.\r\n".encode("utf-8"))
+    [article], _ = read_articles([tmp_path])
+    assert article.title == "Title"
+    assert "\r" not in article.text
+
+
+@pytest.mark.parametrize(("value", "slug"), [("Côte d'Ivoire 2024", "cote-d-ivoire-2024"), ("  A--B  ", "a-b")])
+def test_slugify(value, slug):
+    assert slugify(value) == slug
