@@ -88,8 +88,10 @@ def query(
 
     try:
         if list_queries:
-            for named in named_queries().values():
-                out_console.print(f"{named.name}\t{named.description}", highlight=False, soft_wrap=True)
+            queries = named_queries().values()
+            width = max(len(named.name) for named in queries)
+            for named in queries:
+                sys.stdout.write(f"{named.name:<{width}}  {named.description}\n")
             return
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -111,7 +111,7 @@ def _add_entity_node(net: Network, graph: Graph, node: URIRef, cls: str) -> None
     if cls != "Concept":
         lines.append(f"Named {mentions} times in {articles} article(s)")
     net.add_node(str(node), label=label, title="\n".join(lines), color=CLASS_COLOURS[cls],
-                 shape="dot", size=8 if cls == "Concept" else 12 + 4 * math.sqrt(mentions), group=cls)
+                 shape="dot", size=8 if cls == "Concept" else 12 + 4 * math.sqrt(mentions), kind=cls)
 
 
 def _add_claim_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -> None:
@@ -124,7 +124,7 @@ def _add_claim_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -
     title = (f"{speaker_label} — {graph.value(node, KG.cue)} ({'direct quote' if direct else 'reported'})"
              f"\n{content}\nArticle: {article}")
     net.add_node(str(node), label=short, title=title, color=CLASS_COLOURS["Claim"], shape="box",
-                 group="Claim", font={"size": 11})
+                 kind="Claim", font={"size": 11})
 
 
 def _evidence_by_triple(graph: Graph, headlines: dict) -> dict[tuple, list[tuple[str, str]]]:
@@ -146,7 +146,7 @@ def _edge_title(label: str, sources: list[tuple[str, str]]) -> str:
 
 
 def _legend(nodes: list[dict]) -> list[dict]:
-    present = sorted({node["group"] for node in nodes})
+    present = sorted({node["kind"] for node in nodes})
     return [{"class": cls, "colour": CLASS_COLOURS[cls]} for cls in present]
 
 

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.vocab import KG
+from tests.conftest import CORPUS, ROOT, write
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli-build")
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def _one_clean_line(result) -> str:
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_build_prints_a_summary(built):
+    _, result = built
+    assert re.search(r"Built 5 articles: \d+ entities, \d+ relations, \d+ claims, \d+ triples in [\d.]+ s",
+                     result.output)
+
+
+def test_query_people_lists_every_person_in_the_graph(built):
+    out, _ = built
+    graph = Graph().parse(out / "kg.ttl")
+    people = {str(graph.value(p, RDFS.label)) for p in graph.subjects(RDF.type, KG.Person)}
+    result = runner.invoke(app, ["query", "people", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["results"]["bindings"]
+    assert {row["name"]["value"] for row in rows} == people
+    assert people
+
+
+def test_query_table_is_the_default(built):
+    out, _ = built
+    result = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?c a kg:Claim }", "--out", str(out)])
+    assert result.exit_code == 0
+    assert "┃ n" in result.output
+
+
+def test_query_from_file(built, tmp_path):
+    out, _ = built
+    query = write(tmp_path, "q.rq", "ASK { ?p a kg:Person }")
+    result = runner.invoke(app, ["query", "-f", str(query), "--out", str(out)])
+    assert result.exit_code == 0 and result.output.strip() == "true"
+
+
+def test_query_list_prints_one_named_query_per_line_name_first():
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    names = [line.split(maxsplit=1)[0] for line in result.output.splitlines()]
+    assert "people" in names and "who-said-what" in names
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("update", ["INSERT DATA { <urn:a> <urn:b> <urn:c> }", "CLEAR ALL", "LOAD <http://example.org/x>"])
+def test_writes_are_refused_with_a_clear_message(built, update):
+    out, _ = built
+    result = runner.invoke(app, ["query", update, "--out", str(out)])
+    assert result.exit_code != 0
+    assert "refused" in _one_clean_line(result)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "no/such/folder"], "no such file or folder"),
+        (["query", "nobody"], "no named query 'nobody'"),
+        (["query", "people", "--format", "xml"], "unknown format 'xml'"),
+        (["build", "corpus", "--base", "not an iri"], "--base must be an absolute IRI"),
+    ],
+)
+def test_user_mistakes_give_one_line_and_exit_2(args, message, tmp_path):
+    result = runner.invoke(app, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert message in _one_clean_line(result)
+
+
+def test_query_without_a_build_says_what_to_do(tmp_path):
+    result = runner.invoke(app, ["query", "people", "--out", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "run 'kg build" in _one_clean_line(result)
+
+
+def test_nothing_to_build_exits_1(tmp_path):
+    write(tmp_path, "in/empty.txt", "")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "nothing to build" in _one_clean_line(result)
+    assert not (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_skipped_files_are_reported_and_exit_is_non_zero(tmp_path):
+    write(tmp_path, "in/good.txt", "Talks end\n\nAngela Merkel said that Germany would support the plan.\n")
+    write(tmp_path, "in/bad.txt", b"\xff\xfe\x00bad")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert "bad.txt: binary file" in _one_clean_line(result)
+    assert (tmp_path / "out" / "kg.ttl").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "query"])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```(?:bash|sh)?\n(.*?)```", readme, re.DOTALL).group(1)
+    return [line.strip() for line in first_block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_readme_opens_with_the_two_setup_commands_and_ci_runs_the_test_one():
+    build_command, test_command = _readme_commands()
+    assert "kg build corpus/" in build_command and "pip install" in build_command
+    assert "pytest" in test_command and "pip install" in test_command
+    assert test_command in Path(ROOT / ".ci" / "run").read_text(encoding="utf-8")
