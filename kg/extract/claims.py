@@ -23,7 +23,7 @@ CUE_LEMMAS = frozenset(
 )
 SPEAKER_DEPS = frozenset({"nsubj"})
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
-# Quotation marks: curly pairs, and straight double quotes paired in order within a paragraph.
+# Quotation marks: curly pairs, and straight double quotes paired in order; neither crosses a line.
 CURLY_QUOTE = re.compile(r"“([^“”\n]+)”")
 STRAIGHT_QUOTE = re.compile(r'"([^"\n]+)"')
 MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
