@@ -56,7 +56,7 @@ def content_head(token: Token) -> Token:
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The full noun phrase of `head`: modifiers, compounds and of/for-phrases, without clauses,
-    coordination or a leading determiner ('the export licence applications for rare earth items')."""
+    coordination or a leading determiner ('the export licence applications for steel-related items')."""
     keep: list[Token] = []
 
     def visit(token: Token) -> None:
@@ -87,7 +87,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def _joins_word(token: Token) -> bool:
-    """A hyphen or slash glued to both neighbours is part of a word ('rare earth-related')."""
+    """A hyphen or slash glued to both neighbours is part of a word ('steel-related', 'high-tech')."""
     return (
         token.is_punct
         and not token.whitespace_

@@ -5,8 +5,8 @@ import pytest
 # (sentence, expected (subject, predicate, object) triples)
 CASES = [
     # full noun phrase with compounds and a prepositional modifier, not the bare head noun
-    ("The Ministry of Commerce approved export licence applications for rare earth-related items.",
-     {("Ministry of Commerce", "approve", "export licence applications for rare earth-related items")}),
+    ("The Ministry of Commerce approved export licence applications for steel-related items.",
+     {("Ministry of Commerce", "approve", "export licence applications for steel-related items")}),
     # a quantity head gives way to what is counted
     ("Japan has approved a certain number of export applications.",
      {("Japan", "approve", "export applications")}),
