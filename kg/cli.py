@@ -108,6 +108,3 @@ def query(
     else:
         sys.stdout.write(format_result(result, fmt) + "\n")
 
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()

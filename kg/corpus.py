@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,8 +161,3 @@ def _parse_date(value: object) -> dt.date | dt.datetime | None:
             f"front matter 'published' is not an ISO date: {value!r} (e.g. 2025-06-07)"
         ) from error
 
-
-def iter_texts(articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
-    """(text, article) pairs in the shape `nlp.pipe(..., as_tuples=True)` expects."""
-    for article in articles:
-        yield article.text, article
