@@ -19,9 +19,11 @@ from rdflib.namespace import PROV
 from kg.corpus import slugify
 from kg.errors import UsageError
 from kg.model import Article, Claim, Entity, Evidence, Extraction, Relation
-from kg.resolve import CONCEPT, Resolution, normalise
+from kg.names import normalise
+from kg.resolve import CONCEPT, Resolution
 from kg.vocab import DEFAULT_BASE, KG, PREFIXES, REL, SCHEMA
 
+BASE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*[/#]$")
 CLEAN_NAME = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 
 
@@ -36,12 +38,16 @@ def mint_slug(name: str) -> str:
     return f"{slug}_{digest}" if slug else f"_{digest}"
 
 
+def check_base(base: str) -> None:
+    if not BASE_IRI.match(base):
+        raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")
+
+
 class Minter:
     """IRIs for the resources of one graph under `base`."""
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*[/#]$", base):
-            raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")
+        check_base(base)
         self.base = base
 
     def entity(self, entity: Entity) -> URIRef:

@@ -7,33 +7,19 @@ rather than part of the identity. Concepts (noun phrases) resolve among themselv
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Entity, Extraction, Mention
+from kg.names import normalise
 
-LEADING_ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['’]s?$")
-NON_WORD = re.compile(r"[^\w\s]|_")
 # Among equally frequent classes, prefer the more specific one.
 CLASS_SPECIFICITY = {
     "Country": 3, "GovernmentBody": 3, "Company": 3, "ResearchOrganization": 3,
     "MediaOrganization": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1,
 }
 CONCEPT = "Concept"
-
-
-def normalise(name: str) -> str:
-    """Comparable form of a name: 'The U.S.' -> 'us', 'China’s' -> 'china', 'Ford-Motor' -> 'ford motor'."""
-    text = unicodedata.normalize("NFKC", name).strip()
-    text = LEADING_ARTICLES.sub("", text)
-    text = POSSESSIVE.sub("", text)
-    text = text.replace("-", " ").replace("/", " ")
-    text = NON_WORD.sub("", text).casefold()
-    return " ".join(text.split())
 
 
 def entity_key(mention: Mention) -> tuple[str, str]:
@@ -57,8 +43,6 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for extraction in extractions:
         for mention in _all_mentions(extraction):
             key = entity_key(mention)
-            if not key[1]:
-                continue
             surface_forms[key][mention.text] += 1
             classes[key][mention.cls] += 1
             articles[key].add(extraction.article.id)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Article, Extraction, Mention
-from kg.resolve import normalise, resolve
+from kg.names import normalise
+from kg.resolve import resolve
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from kg.model import Mention
+from kg.names import normalise
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
 LABEL_CLASSES = {
@@ -66,8 +67,8 @@ def mention_from_span(span: Span) -> Mention | None:
     if cls is None or any(token.pos_ == "PRON" for token in span):
         return None
     text, start = _clean(span.text, span.start_char)
-    if not text or not any(ch.isalpha() for ch in text) or "\n" in text:
-        return None
+    if not any(ch.isalpha() for ch in normalise(text)) or "\n" in text:
+        return None  # nothing of a name is left ('> ’s')
     if len(text) == 1 or (text.islower() and " " not in text):  # "a", "trade": not a name
         return None
     if cls == "Organization":

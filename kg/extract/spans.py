@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.model import Mention, Sentence
+from kg.names import normalise
 
 # Dependents that end a noun phrase rather than belong to it: clauses, appositions, coordination.
 PHRASE_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})
@@ -106,6 +107,6 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
-    if "\n" in text or not any(ch.isalpha() for ch in text):
+    if "\n" in text or not any(ch.isalpha() for ch in normalise(text)):
         return None
     return Mention(text=text, cls="Concept", start=start, end=end)

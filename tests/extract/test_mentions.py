@@ -15,6 +15,8 @@ from kg.extract.mentions import is_country, organisation_class
         ("Germany's exports fell.", [("Germany", "Country")]),  # possessive dropped
         ("Chinese officials visited the U.S. in May.", [("U.S.", "Country")]),  # nationality is not an entity
         ("He said they would go there.", []),  # pronouns never become entities
+        # regression: spaCy tagged '> ’s ’s' as an ORG, whose name normalises to nothing
+        ("<script> ’s ’s Paris", [("Paris", "GeopoliticalEntity")]),
     ],
 )
 def test_mentions(read, text, expected):
