@@ -13,7 +13,7 @@ from kg.extract import extract
 from kg.files import write_atomic
 from kg.model import BuildReport
 from kg.nlp import MODEL_NAME, parse
-from kg.rdf import build_graph
+from kg.rdf import build_graph, check_base
 from kg.render import render_html
 from kg.resolve import CONCEPT, resolve
 from kg.store import write_store
@@ -36,6 +36,7 @@ class BuildSettings:
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
           *, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
+    check_base(settings.base)  # fail before the parse, not after it
     articles, problems = read_articles(paths)
     if not articles:
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.errors import KgError, UsageError
+from kg.errors import KgError
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -83,7 +83,7 @@ def query(
     """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
-    from kg.query import FORMATS, format_result, named_queries, query_text, run_query, term_text
+    from kg.query import check_format, format_result, named_queries, query_text, run_query, term_text
     from kg.store import open_store
 
     try:
@@ -93,8 +93,7 @@ def query(
             for named in queries:
                 sys.stdout.write(f"{named.name:<{width}}  {named.description}\n")
             return
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        check_format(fmt)  # before the query runs, so a typo costs nothing
         text = query_text(sparql, file)
         result = run_query(open_store(out), text)
     except KgError as error:

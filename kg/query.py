@@ -126,10 +126,14 @@ def run_query(store: pyoxigraph.Store, text: str) -> QueryResult:
     return QueryResult(kind="graph", triples=tuple(result))
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
-    """Text for csv/tsv/json (SPARQL 1.1 results formats); table is drawn by the CLI from rows."""
+def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Text for csv/tsv/json (SPARQL 1.1 results formats); table is drawn by the CLI from rows."""
+    check_format(fmt)
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean})

@@ -90,11 +90,10 @@ def _objects(verb: Token) -> list[Token]:
     """The verb's own objects, or those of the verb it is coordinated with ('approved and signed
     the treaty': the treaty was approved too)."""
     own = _with_conjuncts(_children(verb, OBJECT_DEPS))
-    if own:
+    verb_conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if own or not verb_conjuncts:
         return own
-    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
-        return _with_conjuncts(_children(conjunct, OBJECT_DEPS))
-    return []
+    return _with_conjuncts(_children(verb_conjuncts[0], OBJECT_DEPS))
 
 
 def _subjects(verb: Token) -> list[Token]:
