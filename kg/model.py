@@ -7,6 +7,7 @@ Offsets are character offsets into `Article.text`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 
@@ -48,6 +49,14 @@ class Mention:
     cls: str  # ontology class local name: Person, Organization, GovernmentBody, Concept, ...
     start: int
     end: int
+    # For a reference ("he", "the ministry", "Trump" after "Donald Trump"): the full name it
+    # stands for in this article, set by coreference.
+    refers_to: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name that identifies the entity: the antecedent's for a reference."""
+        return self.refers_to or self.text
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,18 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The words that name who a claim comes from: "Angela Merkel", "he", "a source"."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Claim:
-    speaker: Mention
+    speaker: Mention | None  # the entity; None when the source names none ("officials", "a source")
+    source: Source
     cue: str  # lemma of the cue verb: say, tell, add, confirm, ...
     content: str
     start: int  # offsets of the content
@@ -82,6 +101,35 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A person's position: 'X, a spokesman for the ministry' -> (X, spokesman, spokespersonFor, ministry)."""
+
+    person: Mention
+    title: str  # as written, without determiners: "spokesman", "Treasury Secretary"
+    kind: str  # ontology property: spokespersonFor, leads, worksFor, memberOf
+    organisation: Mention | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A reported figure: '(exports) dropped 15.6 percent to 4,785 metric tons in April'."""
+
+    value: Decimal
+    unit: str  # "percent", a currency code (USD, EUR, CNY, ...) or a unit word ("metric ton")
+    text: str  # the figure as written
+    start: int
+    end: int
+    change: str | None  # "increase" / "decrease" for a change, None for a level
+    measure: str | None  # what is measured: "rare earth exports", "global production"
+    subject: Mention | None  # the entity the figure is about
+    period: str | None  # reference period as written: "April", "2023", "last year"
+    reported_by: Mention | None  # the entity the figure is attributed to ("according to X", "data from X")
+    source: Source | None  # the words naming the source, entity or not ("customs data")
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything read from one article."""
 
@@ -89,6 +137,8 @@ class Extraction:
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
     claims: tuple[Claim, ...]
+    roles: tuple[Role, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
 
 
 @dataclass(frozen=True)

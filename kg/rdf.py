@@ -18,7 +18,7 @@ from rdflib.namespace import PROV
 
 from kg.corpus import slugify
 from kg.errors import UsageError
-from kg.model import Article, Claim, Entity, Evidence, Extraction, Relation
+from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Relation, Role
 from kg.names import normalise
 from kg.resolve import CONCEPT, Resolution
 from kg.vocab import DEFAULT_BASE, KG, PREFIXES, REL, SCHEMA
@@ -60,6 +60,9 @@ class Minter:
     def claim(self, article: Article, claim: Claim) -> URIRef:
         return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
 
+    def measurement(self, article: Article, measurement: Measurement) -> URIRef:
+        return URIRef(f"{self.base}measurement/{article.id}/{measurement.start}-{measurement.end}")
+
     def assertion(self, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence) -> URIRef:
         identity = "|".join([*map(str, triple), article.id, str(evidence.sentence.start), evidence.rule])
         return URIRef(f"{self.base}assertion/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
@@ -93,6 +96,10 @@ def build_graph(
             _add_relation(graph, mint, resolution, article, relation)
         for claim in extraction.claims:
             _add_claim(graph, mint, resolution, article, claim)
+        for role in extraction.roles:
+            _add_role(graph, mint, resolution, article, role)
+        for measurement in extraction.measurements:
+            _add_measurement(graph, mint, resolution, article, measurement)
     return graph
 
 
@@ -142,25 +149,80 @@ def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: A
 
 def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Article, claim: Claim) -> None:
     iri = mint.claim(article, claim)
-    speaker = mint.entity(resolution.of(claim.speaker))
     graph.add((iri, RDF.type, KG.Claim))
-    graph.add((iri, KG.speaker, speaker))
+    graph.add((iri, KG.sourceText, Literal(claim.source.text)))
     graph.add((iri, KG.cue, Literal(claim.cue)))
     graph.add((iri, KG.content, Literal(claim.content)))
     graph.add((iri, KG.direct, Literal(claim.direct)))
     graph.add((iri, KG.startChar, Literal(claim.start)))
     graph.add((iri, KG.endChar, Literal(claim.end)))
     graph.add((iri, KG.negated, Literal(claim.evidence.negated)))
+    if claim.evidence.modality:
+        graph.add((iri, KG.modality, Literal(claim.evidence.modality)))
     graph.add((iri, PROV.wasDerivedFrom, mint.article(article)))
     for mention in claim.mentions:
         graph.add((iri, KG.mentions, mint.entity(resolution.of(mention))))
+    if claim.speaker is None:
+        # "officials said ...": the claim is kept with its source words but no invented speaker
+        _add_assertion(graph, mint, article, (iri, KG.sourceText, Literal(claim.source.text)), claim.evidence)
+        return
+    speaker = mint.entity(resolution.of(claim.speaker))
+    graph.add((iri, KG.speaker, speaker))
     graph.add((speaker, KG.claims, iri))
     _add_assertion(graph, mint, article, (speaker, KG.claims, iri), claim.evidence)
 
 
-def _add_assertion(
-    graph: Graph, mint: Minter, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence
+def _add_role(graph: Graph, mint: Minter, resolution: Resolution, article: Article, role: Role) -> None:
+    person = mint.entity(resolution.of(role.person))
+    if role.title:
+        graph.add((person, KG.title, Literal(role.title)))
+    if role.organisation is None:
+        return
+    triple = (person, KG[role.kind], mint.entity(resolution.of(role.organisation)))
+    graph.add(triple)
+    record = _add_assertion(graph, mint, article, triple, role.evidence)
+    if role.title:
+        graph.add((record, KG.role, Literal(role.title)))
+
+
+def _add_measurement(
+    graph: Graph, mint: Minter, resolution: Resolution, article: Article, measurement: Measurement
 ) -> None:
+    iri = mint.measurement(article, measurement)
+    graph.add((iri, RDF.type, KG.Measurement))
+    graph.add((iri, KG.value, _decimal_literal(measurement.value)))
+    graph.add((iri, KG.unit, Literal(measurement.unit)))
+    graph.add((iri, KG.asWritten, Literal(measurement.text)))
+    graph.add((iri, KG.startChar, Literal(measurement.start)))
+    graph.add((iri, KG.endChar, Literal(measurement.end)))
+    graph.add((iri, PROV.wasDerivedFrom, mint.article(article)))
+    graph.add((iri, KG.evidence, Literal(measurement.evidence.sentence.text)))
+    optional = {
+        KG.change: measurement.change,
+        KG.measure: measurement.measure,
+        KG.period: measurement.period,
+        KG.sourceText: measurement.source.text if measurement.source else None,
+    }
+    for predicate, value in optional.items():
+        if value:
+            graph.add((iri, predicate, Literal(value)))
+    if measurement.subject is not None:
+        graph.add((iri, KG.about, mint.entity(resolution.of(measurement.subject))))
+    if measurement.reported_by is not None:
+        source = mint.entity(resolution.of(measurement.reported_by))
+        graph.add((iri, KG.reportedBy, source))
+        graph.add((source, KG.reports, iri))
+
+
+def _decimal_literal(value: Decimal) -> Literal:
+    """In the canonical lexical form ('12.0', not '12'), so the graph equals itself re-parsed."""
+    text = format(value, "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+
+
+def _add_assertion(
+    graph: Graph, mint: Minter, article: Article, triple: tuple[URIRef, URIRef, URIRef | Literal], evidence: Evidence
+) -> URIRef:
     record = mint.assertion(article, triple, evidence)
     subject, predicate, obj = triple
     graph.add((record, RDF.type, KG.Assertion))
@@ -176,3 +238,4 @@ def _add_assertion(
     graph.add((record, KG.negated, Literal(evidence.negated)))
     if evidence.modality:
         graph.add((record, KG.modality, Literal(evidence.modality)))
+    return record

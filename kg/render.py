@@ -17,7 +17,7 @@ from pyvis.network import Network
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import PROV
 
-from kg.vocab import KG, KG_IRI, SCHEMA
+from kg.vocab import KG, KG_IRI, SCHEMA, relation_properties
 
 VIS_VERSION_DIR = "lib/vis-9.1.2"
 CLASS_COLOURS = {
@@ -32,6 +32,7 @@ CLASS_COLOURS = {
     "Location": "#86bc86",
     "Facility": "#a0cbe8",
     "Product": "#b07aa1",
+    "Measurement": "#d37295",
     "Event": "#ff9da7",
     "Policy": "#d4a6c8",
     "CreativeWork": "#d37295",
@@ -69,18 +70,20 @@ def network_of(graph: Graph) -> Network:
     net = Network(directed=True)
     headlines = {a: str(h) for a, h in graph.subject_objects(SCHEMA.headline)}
     evidence = _evidence_by_triple(graph, headlines)
-    relations = {p for p in graph.subjects(RDFS.subPropertyOf, KG.relation)}
+    relations = relation_properties(graph)
 
     typed = sorted(_typed_nodes(graph))
     node_ids = {str(node) for node, _ in typed}
     for node, cls in typed:
         if cls == "Claim":
             _add_claim_node(net, graph, node, headlines)
+        elif cls == "Measurement":
+            _add_measurement_node(net, graph, node, headlines)
         else:
             _add_entity_node(net, graph, node, cls)
     for subject, predicate, obj in sorted(graph.triples((None, None, None))):
         if predicate in relations and str(subject) in node_ids and str(obj) in node_ids:
-            label = str(graph.value(predicate, RDFS.label) or predicate)
+            label = relations[predicate]
             sources = evidence.get((subject, predicate, obj), [])
             net.add_edge(str(subject), str(obj), label=label, title=_edge_title(label, sources),
                          width=1 + len({s for s, _ in sources}), kind="relation")
@@ -88,6 +91,10 @@ def network_of(graph: Graph) -> Network:
             cue = str(graph.value(obj, KG.cue) or "says")
             net.add_edge(str(subject), str(obj), label=cue, title=f"{cue} (see the claim for the source)",
                          dashes=True, color=CLASS_COLOURS["Claim"], kind="claim")
+        elif predicate in (KG.reports, KG.about) and str(subject) in node_ids and str(obj) in node_ids:
+            label = "reports" if predicate == KG.reports else "about"
+            net.add_edge(str(subject), str(obj), label=label, title=label, dashes=True,
+                         color=CLASS_COLOURS["Measurement"], kind="measurement")
     return net
 
 
@@ -125,6 +132,20 @@ def _add_claim_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -
              f"\n{content}\nArticle: {article}")
     net.add_node(str(node), label=short, title=title, color=CLASS_COLOURS["Claim"], shape="box",
                  kind="Claim", font={"size": 11})
+
+
+def _add_measurement_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -> None:
+    written = str(graph.value(node, KG.asWritten) or "")
+    measure = graph.value(node, KG.measure)
+    label = f"{written} ({measure})" if measure else written
+    lines = [label]
+    for predicate, name in ((KG.change, "Change"), (KG.period, "Period"), (KG.sourceText, "Source")):
+        value = graph.value(node, predicate)
+        if value:
+            lines.append(f"{name}: {value}")
+    lines.append(f"Article: {headlines.get(graph.value(node, PROV.wasDerivedFrom), '')}")
+    net.add_node(str(node), label=label, title="\n".join(lines), color=CLASS_COLOURS["Measurement"],
+                 shape="diamond", size=8, kind="Measurement", font={"size": 11})
 
 
 def _evidence_by_triple(graph: Graph, headlines: dict) -> dict[tuple, list[tuple[str, str]]]:

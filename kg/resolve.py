@@ -25,7 +25,7 @@ CONCEPT = "Concept"
 def entity_key(mention: Mention) -> tuple[str, str]:
     """Identity of the entity a mention refers to: (kind, normalised name)."""
     kind = "concept" if mention.cls == CONCEPT else "entity"
-    return kind, normalise(mention.text)
+    return kind, normalise(mention.name)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ fails loudly (AttributeError) instead of minting an undeclared IRI."""
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
@@ -21,16 +22,31 @@ def ontology_text() -> str:
     return resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    return Graph().parse(data=ontology_text(), format="turtle")
+
+
 def _declared_terms() -> list[str]:
-    graph = Graph().parse(data=ontology_text(), format="turtle")
     return sorted(
         str(subject)[len(KG_IRI):]
-        for subject in set(graph.subjects())
+        for subject in set(ontology_graph().subjects())
         if isinstance(subject, URIRef) and str(subject).startswith(KG_IRI)
     )
 
 
 KG = ClosedNamespace(KG_IRI, _declared_terms())
+
+
+def relation_properties(graph: Graph) -> dict[URIRef, str]:
+    """Every property that relates two entities, with its label: the open verb relations the graph
+    declares and the ontology's own (worksFor, spokespersonFor, ...)."""
+    found = {}
+    for source in (ontology_graph(), graph):
+        for prop in source.transitive_subjects(RDFS.subPropertyOf, KG.relation):
+            if prop != KG.relation:
+                found[prop] = str(source.value(prop, RDFS.label) or prop)
+    return found
 
 # Prefixes bound in every output and pre-declared for every query.
 PREFIXES: dict[str, str] = {

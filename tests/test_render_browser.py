@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, Graph
 
-from kg.vocab import KG, KG_IRI
+from kg.vocab import KG, KG_IRI, relation_properties
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,11 +31,12 @@ def browser():
 
 
 def _expected_counts(graph: Graph) -> tuple[int, int]:
-    """Nodes: every entity, concept and claim; edges: relations plus speaker -> claim links."""
+    """Nodes: every entity, concept, claim and figure; edges: relations (verbs and roles), speaker ->
+    claim, source -> figure and figure -> what it is about."""
     nodes = {s for s, cls in graph.subject_objects(RDF.type)
              if str(cls).startswith(KG_IRI) and cls != KG.Assertion}
-    relations = set(graph.subjects(RDFS.subPropertyOf, KG.relation))
-    edges = [t for t in graph if t[1] in relations or t[1] == KG.claims]
+    linking = set(relation_properties(graph)) | {KG.claims, KG.reports, KG.about}
+    edges = [t for t in graph if t[1] in linking]
     return len(nodes), len(edges)
 
 

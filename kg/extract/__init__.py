@@ -5,18 +5,22 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.claims import extract_claims
+from kg.extract.coref import link
 from kg.extract.mentions import extract_mentions
+from kg.extract.quantities import extract_measurements
 from kg.extract.relations import extract_relations
-from kg.extract.spans import token_mentions
+from kg.extract.roles import extract_roles
 from kg.model import Article, Extraction
 
 
 def extract(doc: Doc, article: Article) -> Extraction:
-    mentions = tuple(extract_mentions(doc))
-    by_token = token_mentions(doc, mentions)
+    # by_token maps each token to the entity it names or refers to ("he" -> the person meant)
+    mentions, by_token = link(doc, extract_mentions(doc))
     return Extraction(
         article=article,
         mentions=mentions,
         relations=tuple(dict.fromkeys(extract_relations(doc, by_token))),
         claims=tuple(dict.fromkeys(extract_claims(doc, by_token))),
+        roles=tuple(dict.fromkeys(extract_roles(doc, by_token))),
+        measurements=tuple(dict.fromkeys(extract_measurements(doc, by_token))),
     )

@@ -1,7 +1,8 @@
-"""Attributed statements: direct quotes and reported speech, each with a speaker and a cue verb.
+"""Attributed statements: direct quotes, reported speech and "according to", each with its source.
 
-A claim needs a speaker that is a named entity; pronoun and description speakers ("he", "the
-spokesman") wait for coreference, so they are left out rather than guessed.
+The source is who the sentence says the statement comes from; it is an entity when it names one or
+refers to one (coreference resolves "he", "the spokesman"), and otherwise only words ("officials",
+"a source"), so the claim is kept without inventing a speaker.
 """
 
 from __future__ import annotations
@@ -12,46 +13,68 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import sentence_of
-from kg.model import Claim, Evidence, Mention
+from kg.extract.spans import modality, sentence_of
+from kg.model import Claim, Evidence, Mention, Source
 
-# Lemmas of verbs that introduce speech.
+# Lemmas of verbs that attribute a statement or a belief to someone.
 CUE_LEMMAS = frozenset(
     "say tell add claim confirm deny urge note state announce insist warn argue explain stress "
     "emphasize emphasise describe acknowledge admit reply write declare assert maintain suggest "
-    "predict promise vow pledge reiterate recall complain observe remark".split()
+    "predict promise vow pledge reiterate recall complain observe remark report believe think "
+    "expect estimate forecast show find reveal indicate allege accuse learn hope fear caution "
+    "concede agree contend testify tweet post announce conclude".split()
 )
 SPEAKER_DEPS = frozenset({"nsubj"})
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
-# Quotation marks: curly pairs, and straight double quotes paired in order; neither crosses a line.
+# "..., saying ...": a participle or coordinated cue shares the subject of the verb it hangs from.
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# "data from X showed", "a report by X", "a spokesperson for X": the entity behind the words.
+SOURCE_PREPOSITIONS = frozenset({"from", "by", "of", "for"})
+# Quotation marks: curly pairs and straight double quotes, paired within a paragraph.
 CURLY_QUOTE = re.compile(r"“([^“”\n]+)”")
 STRAIGHT_QUOTE = re.compile(r'"([^"\n]+)"')
+# News style for a quote running over paragraphs: no closing mark, the next paragraph reopens.
+OPEN_PARAGRAPH_QUOTE = re.compile(r'(?:^|(?<=\s))[“"]([^“”"\n]+)$', re.MULTILINE)
+OPENING_MARKS = ("“", '"')
 MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
 
-CONFIDENCE = {"quote": 0.9, "reported": 0.7}
+CONFIDENCE = {"quote": 0.9, "reported": 0.7, "according-to": 0.7}
 
 
 @dataclass(frozen=True)
 class Quote:
     start: int  # offsets of the text inside the marks
     end: int
+    run: int  # quotes of one passage running over paragraphs share a run
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted passages of at least MIN_QUOTE_WORDS words; an unmatched mark never swallows text,
-    because a quote ends at its paragraph."""
-    quotes = [
-        Quote(m.start(1), m.end(1))
+    """Quoted passages of at least MIN_QUOTE_WORDS words. A mark that is never closed ends at its
+    paragraph, and only counts when the next paragraph reopens the quote (news style), so an
+    unmatched mark never swallows text."""
+    spans = sorted(
+        (m.start(1), m.end(1))
         for pattern in (CURLY_QUOTE, STRAIGHT_QUOTE)
         for m in pattern.finditer(text)
         if len(m.group(1).split()) >= MIN_QUOTE_WORDS
-    ]
-    return sorted(quotes, key=lambda q: q.start)
+    )
+    continued = set()
+    for m in OPEN_PARAGRAPH_QUOTE.finditer(text):
+        rest = text[m.end() :].lstrip("\n \t")
+        if rest.startswith(OPENING_MARKS) and len(m.group(1).split()) >= MIN_QUOTE_WORDS:
+            spans.append((m.start(1), m.end(1)))
+            continued.add(m.start(1))
+    spans = sorted(set(spans))
+    quotes: list[Quote] = []
+    for start, end in spans:
+        run = quotes[-1].run if quotes and quotes[-1].start in continued else len(quotes)
+        quotes.append(Quote(start, end, run))
+    return [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
 
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
     quotes = find_quotes(doc.text)
-    reported = list(_reported_claims(doc, quotes, mentions))
+    reported = [*_reported_claims(doc, quotes, mentions), *_according_to_claims(doc, quotes, mentions)]
     yield from reported
     # a quote within reported speech is a partial quote ('said the deal is "done"'), claimed already
     partial = {q for q in quotes for c in reported if c.start < q.end and q.start < c.end}
@@ -61,59 +84,124 @@ def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
 def _direct_claims(
     doc: Doc, unclaimed: list[Quote], quotes: list[Quote], mentions: dict[int, Mention]
 ) -> Iterator[Claim]:
-    """'"...," said X' / 'X said: "..."' / '"..." X added.' in the quote's sentence or the next."""
+    """'"...," said X' / 'X said: "..."' / '"..." X added.' with the cue next to the quote, or next
+    to another part of the same passage ('"A," he said. "B."')."""
+    cues = {q: _cue_near(doc, q, quotes) for q in unclaimed}
+    run_cue: dict[int, Token] = {}
+    for quote, cue in cues.items():
+        if cue is not None:
+            run_cue.setdefault(quote.run, cue)
     for quote in unclaimed:
-        cue = _cue_near(doc, quote, quotes)
-        if cue is None:
-            continue
-        speaker = _speaker(cue, mentions)
-        if speaker is None:
+        cue = cues[quote] or run_cue.get(quote.run)
+        found = source_of(cue, mentions) if cue is not None else None
+        if found is None:
             continue
         raw = doc.text[quote.start : quote.end]
         content = raw.strip().rstrip(",;:")  # the comma before a closing mark belongs to the frame
         start = quote.start + len(raw) - len(raw.lstrip())
         yield Claim(
-            speaker=speaker,
+            speaker=found[0],
+            source=found[1],
             cue=cue.lemma_.lower(),
             content=content,
             start=start,
             end=start + len(content),
             direct=True,
-            evidence=Evidence(sentence=sentence_of(cue), rule="quote",
-                              confidence=CONFIDENCE["quote"], negated=_negated(cue)),
+            evidence=_evidence(cue, "quote"),
             mentions=_mentions_within(mentions, quote.start, quote.end),
         )
 
 
 def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
-    """'X said (that) ...' and '..., X said': the clausal complement of a cue verb. A complement
-    that is nothing but a quote is a direct claim instead."""
+    """'X said (that) ...', '..., X said', 'X told reporters ...', 'X said in a statement ...',
+    '..., saying ...': the clausal complement of a cue verb. A complement that is nothing but a
+    quote is a direct claim instead."""
     for cue in doc:
-        if cue.lemma_.lower() not in CUE_LEMMAS or cue.pos_ != "VERB" or _inside(cue.idx, quotes):
+        if not _is_cue(cue) or _inside(cue.idx, quotes):
             continue
-        for complement in (c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS):
-            tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
+        for tokens in _complements(cue):
             while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
                 tokens.pop()
+            while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+                tokens.pop(0)
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if not _has_unquoted_words(doc.text, start, end, quotes):
                 continue
-            speaker = _speaker(cue, mentions)
-            if speaker is None:
+            found = source_of(cue, mentions)
+            if found is None:
                 continue
             yield Claim(
-                speaker=speaker,
+                speaker=found[0],
+                source=found[1],
                 cue=cue.lemma_.lower(),
                 content=doc.text[start:end],
                 start=start,
                 end=end,
                 direct=False,
-                evidence=Evidence(sentence=sentence_of(cue), rule="reported",
-                                  confidence=CONFIDENCE["reported"], negated=_negated(cue)),
+                evidence=_evidence(cue, "reported"),
                 mentions=_mentions_within(mentions, start, end),
             )
+
+
+def _complements(cue: Token) -> Iterator[list[Token]]:
+    """The tokens of each clausal complement, without its 'that'. When the parser hangs a
+    'that'-clause off the object instead ('told a briefing that China is ...'), the clause after
+    the first 'that' following the cue."""
+    complements = [c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS]
+    for complement in complements:
+        yield [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
+    if complements:
+        return
+    after = [t for t in cue.subtree if t.i > cue.i]
+    that = next((t for t in after if t.lower_ == "that"), None)
+    if that is not None and that.i + 1 < len(cue.doc) and any(t.dep_ == "nsubj" for t in after if t.i > that.i):
+        yield [t for t in after if t.i > that.i]
+
+
+def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
+    """'According to X, ...' / '..., according to X.': the rest of the clause is X's claim."""
+    for according in doc:
+        if according.lower_ != "according" or _inside(according.idx, quotes):
+            continue
+        objects = [g for to in according.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = sorted(according.subtree, key=lambda t: t.i)
+        sent = according.sent
+        before = _trim([t for t in sent if t.i < phrase[0].i])
+        after = _trim([t for t in sent if t.i > phrase[-1].i])
+        tokens = max(before, after, key=len)
+        if len([t for t in tokens if t.is_alpha]) < MIN_QUOTE_WORDS:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        head = objects[0]
+        speaker = document_source(head, mentions)
+        yield Claim(
+            speaker=speaker,
+            source=_source_words(head, mentions),
+            cue="according to",
+            content=doc.text[start:end],
+            start=start,
+            end=end,
+            direct=not _has_unquoted_words(doc.text, start, end, quotes),
+            evidence=Evidence(sentence=sentence_of(according), rule="according-to",
+                              confidence=CONFIDENCE["according-to"]),
+            mentions=_mentions_within(mentions, start, end),
+        )
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB"
 
 
 def _has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
@@ -125,37 +213,76 @@ def _has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) ->
 
 
 def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
-    """The speech verb outside the quote, in the sentences the quote touches or the one after it,
-    closest to the quote."""
+    """The speech verb outside any quote that is closest to this one: in the sentences the quote
+    touches or the one after; failing that, the one before ('He said: ... . "More," ...')."""
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return None
-    sentences = list(dict.fromkeys([first[0].sent, first[-1].sent]))
+    own = list(dict.fromkeys([first[0].sent, first[-1].sent]))
     following = first[-1].sent.end
     if following < len(doc):
-        sentences.append(doc[following].sent)
-    candidates = [
-        token
-        for sent in sentences
-        for token in sent
-        if token.lemma_.lower() in CUE_LEMMAS
-        and token.pos_ == "VERB"
-        and not _inside(token.idx, quotes)
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
-
-
-def _speaker(cue: Token, mentions: dict[int, Mention]) -> Mention | None:
-    for subject in (c for c in cue.children if c.dep_ in SPEAKER_DEPS):
-        if subject.i in mentions:
-            return mentions[subject.i]
+        own.append(doc[following].sent)
+    preceding = [doc[first[0].sent.start - 1].sent] if first[0].sent.start > 0 else []
+    for sentences in (own, preceding):
+        candidates = [t for sent in sentences for t in sent if _is_cue(t) and not _inside(t.idx, quotes)]
+        if candidates:
+            return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     return None
 
 
-def _negated(cue: Token) -> bool:
-    return any(c.dep_ == "neg" for c in cue.children)
+def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None, Source] | None:
+    """Who the cue attributes the statement to: its subject, or the subject it shares."""
+    verb = cue
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+        if subjects:
+            break
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb:
+            return None
+        verb = verb.head
+    subject = subjects[0]
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head  # 'Jane Doe, who said ...'
+    return document_source(subject, mentions), _source_words(subject, mentions)
+
+
+def document_source(head: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The entity a source phrase names: itself, the one in apposition ('the ministry's spokesman,
+    Jane Doe'), or the one behind a document or spokesperson ('data from X', 'a spokesperson for X')."""
+    if head.i in mentions:
+        return mentions[head.i]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        if appos.i in mentions:
+            return mentions[appos.i]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.i in mentions:
+                return mentions[obj.i]
+    return None
+
+
+def _source_words(head: Token, mentions: dict[int, Mention]) -> Source:
+    """The words naming the source: the mention, or the noun phrase up to any clause or comma."""
+    if head.i in mentions:
+        mention = mentions[head.i]
+        return Source(head.doc.text[mention.start : mention.end], mention.start, mention.end)
+    tokens = list(head.doc[head.left_edge.i : head.i + 1])
+    for token in head.doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.is_punct or token.dep_ in ("relcl", "acl", "appos"):
+            break
+        tokens.append(token)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Source(head.doc.text[start:end], start, end)
+
+
+def _evidence(cue: Token, rule: str) -> Evidence:
+    return Evidence(
+        sentence=sentence_of(cue),
+        rule=rule,
+        confidence=CONFIDENCE[rule],
+        negated=any(c.dep_ == "neg" for c in cue.children),
+        modality=modality(cue),
+    )
 
 
 def _inside(offset: int, quotes: list[Quote]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pycountry
 from spacy.tokens import Doc, Span
 
+from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
 from kg.names import normalise
 
@@ -47,6 +48,12 @@ MEDIA_WORDS = frozenset(
     "news times post journal herald tribune gazette media press broadcasting television tv "
     "radio newspaper magazine reuters bloomberg agency-france-presse".split()
 )
+# Words of web-page furniture that the tagger takes for names.
+PAGE_FURNITURE_WORDS = frozenset(
+    "reply comment comments subscribe newsletter desk newsroom staff advertisement copyright "
+    "login signup".split()
+)
+MAX_TITLED_NAME_WORDS = 3
 LEADING_WORDS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
@@ -56,22 +63,45 @@ TRAILING_PUNCTUATION = EDGE_PUNCTUATION.replace(".", "")
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
-    for span in doc.ents:
-        mention = mention_from_span(span)
-        if mention is not None:
-            yield mention
+    found = [m for m in map(mention_from_span, doc.ents) if m is not None]
+    found += _titled_names(doc)
+    yield from sorted(found, key=lambda m: m.start)
+
+
+def _titled_names(doc: Doc) -> list[Mention]:
+    """Names the tagger missed right after a position word: 'spokesperson Jane Doe told ...'. A
+    capitalised word there is a name even when it looks like a pronoun ('Spokesperson He said')."""
+    in_entity = {t.i for ent in doc.ents for t in ent}
+    names = []
+    for title in doc[:-1]:
+        if title.lower_ not in ROLE_WORDS or title.i in in_entity:
+            continue
+        words = []
+        for token in doc[title.i + 1 : title.i + 1 + MAX_TITLED_NAME_WORDS]:
+            is_name = token.pos_ == "PROPN" or (token.pos_ == "PRON" and not token.is_sent_start)
+            if not token.is_title or not is_name or token.i in in_entity or token.sent != title.sent:
+                break
+            words.append(token)
+        if words:
+            span = doc[words[0].i : words[-1].i + 1]
+            names.append(Mention(text=span.text, cls="Person", start=span.start_char, end=span.end_char))
+    return names
 
 
 def mention_from_span(span: Span) -> Mention | None:
     cls = LABEL_CLASSES.get(span.label_)
-    if cls is None or any(token.pos_ == "PRON" for token in span):
+    if cls is None or any(token.pos_ == "PRON" for token in span) or _is_page_furniture(span):
         return None
     text, start = _clean(span.text, span.start_char)
+    if cls == "Person":
+        text, start = _without_title(text, start)
     if not any(ch.isalpha() for ch in normalise(text)) or "\n" in text:
         return None  # nothing of a name is left ('> ’s')
     if len(text) == 1 or (text.islower() and " " not in text):  # "a", "trade": not a name
         return None
     if cls == "Organization":
+        if _is_title_modifier(span):
+            return None  # "Commerce" in "Commerce Minister X" is part of a title, not a name
         cls = organisation_class(text)
     elif cls == "GeopoliticalEntity" and is_country(text):
         cls = "Country"
@@ -102,6 +132,36 @@ def is_country(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+def _is_page_furniture(span: Span) -> bool:
+    """Bylines, photo credits and buttons that scraped pages leave in the text: 'LEAVE A REPLY',
+    'Monitoring Desk', 'Jane Doe/Reuters'."""
+    words = {t.lower_ for t in span}
+    shouting = span.text.isupper() and len(span) > 1 and any(t.is_stop for t in span)
+    return shouting or bool(words & PAGE_FURNITURE_WORDS) or "/" in span.text
+
+
+def _is_title_modifier(span: Span) -> bool:
+    """A single capitalised word right before a position word: 'Trade Representative', 'Treasury
+    Secretary'. Acronyms ('EU Commissioner') stay names."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and not span.text.isupper()
+        and span.end < len(doc)
+        and doc[span.end].lower_ in ROLE_WORDS
+    )
+
+
+def _without_title(text: str, start: int) -> tuple[str, int]:
+    """'Commerce Minister Jane Doe' -> 'Jane Doe', 'Mr. Smith' -> 'Smith': the title is a role."""
+    words = text.split(" ")
+    titled = [i for i, word in enumerate(words[:-1]) if is_title_word(word)]
+    if not titled:
+        return text, start
+    kept = " ".join(words[titled[-1] + 1 :])
+    return kept, start + len(text) - len(kept)
 
 
 def _clean(text: str, start: int) -> tuple[str, int]:

@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import content_head, phrase_mention, sentence_of
+from kg.extract.spans import content_head, modality, phrase_mention, sentence_of
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-MODAL_WORDS = frozenset("will would may might can could should must shall".split())
 # Verbs that carry no relation of their own ("is", "has") or that introduce speech (claims.py).
 SKIPPED_LEMMAS = frozenset(
     "be have do say tell add claim confirm deny urge note state announce insist warn argue "
@@ -59,7 +58,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
         rule=rule,
         confidence=CONFIDENCE[rule],
         negated=any(c.dep_ == "neg" for c in verb.children),
-        modality=_modality(verb),
+        modality=modality(verb),
     )
     for subject_token in subjects:
         subject = mentions.get(subject_token.i)
@@ -120,15 +119,3 @@ def _agents(verb: Token) -> list[Token]:
         for agent in _children(verb, {"agent"})
         for pobj in _with_conjuncts(_children(agent, {"pobj"}))
     ]
-
-
-def _modality(verb: Token) -> str | None:
-    """The modal that qualifies the verb, looking up a control chain ('will continue to strengthen')."""
-    token = verb
-    while True:
-        modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODAL_WORDS]
-        if modals:
-            return modals[0]
-        if token.dep_ != "xcomp" or token.head == token:
-            return None
-        token = token.head

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.model import Mention, Sentence
 from kg.names import normalise
 
 # Dependents that end a noun phrase rather than belong to it: clauses, appositions, coordination.
 PHRASE_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})
-PHRASE_LEADING_DROP = frozenset({"det", "predet", "poss", "quantmod"})
+PHRASE_LEADING_DROP = frozenset({"det", "predet", "poss", "case", "quantmod"})
 # "a number of applications", "some of the licences": the of-object is what is meant.
 QUANTITY_HEADS = frozenset(
     "number lot lots group series range majority minority set handful couple dozen dozens "
     "hundreds thousands millions amount part portion share some all many most none few".split()
 )
 MAX_PHRASE_TOKENS = 12
-
-
-def token_mentions(doc: Doc, mentions: Iterable[Mention]) -> dict[int, Mention]:
-    """Map each token index inside a mention to that mention."""
-    index: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                index[token.i] = mention
-    return index
+MODAL_WORDS = frozenset("will would may might can could should must shall".split())
 
 
 def sentence_of(token: Token) -> Sentence:
@@ -37,6 +25,18 @@ def sentence_of(token: Token) -> Sentence:
     start = sent.start_char + len(text) - len(text.lstrip())
     stripped = text.strip()
     return Sentence(text=stripped, start=start, end=start + len(stripped))
+
+
+def modality(verb: Token) -> str | None:
+    """The modal that qualifies the verb, looking up a control chain ('will continue to strengthen')."""
+    token = verb
+    while True:
+        modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODAL_WORDS]
+        if modals:
+            return modals[0]
+        if token.dep_ != "xcomp" or token.head == token:
+            return None
+        token = token.head
 
 
 def content_head(token: Token) -> Token:
@@ -101,6 +101,9 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     """The entity `head` belongs to, or a Concept mention for its full noun phrase."""
     if head.i in mentions:
         return mentions[head.i]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        if appos.i in mentions:
+            return mentions[appos.i]  # "Acme's chief executive, Jane Doe" is Jane Doe
     if head.pos_ not in ("NOUN", "PROPN") or head.is_stop:
         return None  # pronouns, numbers and determiners are not things
     tokens = phrase_tokens(head)

@@ -4,31 +4,57 @@ import pytest
 
 from kg.extract.claims import find_quotes
 
-# (text, expected (speaker, cue, direct, content) claims)
+# (text, expected (speaker entity or None, source words, cue, direct, content) claims)
 CASES = [
     # straight quote, inverted cue after it
     ('"We will win this election," said Angela Merkel.',
-     {("Angela Merkel", "say", True, "We will win this election")}),
+     {("Angela Merkel", "Angela Merkel", "say", True, "We will win this election")}),
     # curly quote, cue after the speaker
     ("“The deal is done,” Donald Trump told reporters on Friday.",
-     {("Donald Trump", "tell", True, "The deal is done")}),
+     {("Donald Trump", "Donald Trump", "tell", True, "The deal is done")}),
     # cue before the quote
     ('Angela Merkel said: "Europe must stand together in these hard times."',
-     {("Angela Merkel", "say", True, "Europe must stand together in these hard times.")}),
+     {("Angela Merkel", "Angela Merkel", "say", True, "Europe must stand together in these hard times.")}),
     # reported speech with 'that'
     ("Angela Merkel said that Germany would support the plan.",
-     {("Angela Merkel", "say", False, "Germany would support the plan")}),
+     {("Angela Merkel", "Angela Merkel", "say", False, "Germany would support the plan")}),
     # reported speech with the cue at the end
     ("The economy is growing, Janet Yellen said on Tuesday.",
-     {("Janet Yellen", "say", False, "The economy is growing")}),
+     {("Janet Yellen", "Janet Yellen", "say", False, "The economy is growing")}),
     # a partial quote inside reported speech is one reported claim
     ('Boris Johnson said the deal was "done" and ready to sign.',
-     {("Boris Johnson", "say", False, 'the deal was "done" and ready to sign')}),
+     {("Boris Johnson", "Boris Johnson", "say", False, 'the deal was "done" and ready to sign')}),
     # other cue verbs keep their lemma
     ("Tim Cook confirmed that Apple would open a new plant.",
-     {("Tim Cook", "confirm", False, "Apple would open a new plant")}),
-    # pronoun speakers are left out rather than guessed
-    ("He said that the plan was bad.", set()),
+     {("Tim Cook", "Tim Cook", "confirm", False, "Apple would open a new plant")}),
+    # 'told reporters', 'said in a statement'
+    ("Tim Cook told reporters that sales were strong.",
+     {("Tim Cook", "Tim Cook", "tell", False, "sales were strong")}),
+    ("Apple said in a statement that the recall was voluntary.",
+     {("Apple", "Apple", "say", False, "the recall was voluntary")}),
+    # a pronoun speaker is the person it refers to; 'he added' continues
+    ("Gordon Brown spoke in London. He said the economy was strong. He added that taxes would fall.",
+     {("Gordon Brown", "He", "say", False, "the economy was strong"),
+      ("Gordon Brown", "He", "add", False, "taxes would fall")}),
+    # a surname after the full name is the same person
+    ('Janet Yellen arrived. "Rates will stay high for now," Yellen said.',
+     {("Janet Yellen", "Yellen", "say", True, "Rates will stay high for now")}),
+    # a description speaker resolves to the organisation named earlier
+    ("The Ministry of Finance published its budget. The ministry said spending would rise.",
+     {("Ministry of Finance", "The ministry", "say", False, "spending would rise")}),
+    # 'according to X', either side of the clause
+    ("According to the World Bank, growth will slow next year.",
+     {("World Bank", "World Bank", "according to", False, "growth will slow next year")}),
+    ("Growth will slow next year, according to officials.",
+     {(None, "officials", "according to", False, "Growth will slow next year")}),
+    # '..., saying ...' shares the subject of the verb it hangs from
+    ("General Motors cut its prices on Monday, saying demand had weakened.",
+     {("General Motors", "General Motors", "say", False, "demand had weakened")}),
+    # a source that names no entity keeps its words and no speaker
+    ("Officials said the bridge would reopen in May.",
+     {(None, "Officials", "say", False, "the bridge would reopen in May")}),
+    # a pronoun with no antecedent in the article is never made a speaker
+    ("He said that the plan was bad.", {(None, "He", "say", False, "the plan was bad")}),
     # scare quotes are not statements
     ('The "trump card" was played by the team.', set()),
 ]
@@ -36,8 +62,40 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_claims(read, text, expected):
-    found = {(c.speaker.text, c.cue, c.direct, c.content) for c in read(text).claims}
+    found = {
+        (c.speaker.name if c.speaker else None, c.source.text, c.cue, c.direct, c.content)
+        for c in read(text).claims
+    }
     assert found == expected
+
+
+def test_quote_continued_in_the_next_sentence_keeps_its_speaker(read):
+    text = '"Prices will fall," said Janet Yellen. "Wages will rise as a result of this."'
+    claims = {c.content: c.speaker.name for c in read(text).claims}
+    assert claims == {"Prices will fall": "Janet Yellen", "Wages will rise as a result of this.": "Janet Yellen"}
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker(read):
+    text = ('Janet Yellen spoke on Monday. "The first part of the statement is here,\n\n'
+            '"and the second part follows in a new paragraph," she said.')
+    claims = {c.content: c.speaker.name for c in read(text).claims}
+    assert claims == {
+        "The first part of the statement is here": "Janet Yellen",
+        "and the second part follows in a new paragraph": "Janet Yellen",
+    }
+
+
+def test_two_people_in_view_leave_a_pronoun_unresolved(read):
+    text = "The talks between Angela Merkel and Emmanuel Macron ended.\nHe said the talks went well."
+    [claim] = read(text).claims
+    assert claim.speaker is None and claim.source.text == "He"
+
+
+def test_negated_and_hedged_claims_keep_it_on_the_record(read):
+    [claim] = read("Tim Cook did not confirm that Apple would open a plant.").claims
+    assert claim.evidence.negated
+    [claim] = read("Tim Cook would say that the plant is safe.").claims
+    assert claim.evidence.modality == "would"
 
 
 def test_claim_offsets_point_at_the_content(read):
@@ -55,7 +113,7 @@ def test_unbalanced_quote_never_swallows_the_article(read):
     text = ('Tony Blair said the "unfinished quote goes on and on.\n\n'
             "A new paragraph begins. Gordon Brown said the economy was strong.")
     claims = read(text).claims
-    assert ("Gordon Brown", "the economy was strong") in {(c.speaker.text, c.content) for c in claims}
+    assert ("Gordon Brown", "the economy was strong") in {(c.speaker.name, c.content) for c in claims}
     assert all("\n" not in c.content for c in claims)
 
 

@@ -1,0 +1,209 @@
+"""Light coreference within one article: which earlier entity a short reference stands for.
+
+Three kinds of reference, each resolved only when one antecedent is clearly meant:
+- short names: "Trump" or "Spokesperson Lin" after "Donald Trump" / "Lin Jian" was named in full;
+- definite descriptions: "the ministry" -> the last organisation whose name has that word,
+  "the president" -> the last person introduced with that title, "the company" -> the one company
+  in view;
+- subject pronouns: "he"/"she" -> the person who was the subject last, "it" -> the organisation.
+A reference that is ambiguous is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.titles import ROLE_WORDS, is_title_word
+from kg.model import Mention
+from kg.names import normalise
+
+ORGANISATION_CLASSES = frozenset(
+    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
+)
+PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Nouns that name a kind of company: "the company" may stand for any company-like organisation.
+COMPANY_NOUNS = frozenset(
+    "company firm carmaker automaker manufacturer maker producer group bank lender retailer "
+    "airline insurer chipmaker supplier business conglomerate".split()
+)
+DETERMINERS = frozenset({"the", "this", "that"})
+PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which its antecedent may be
+COMPANY_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class _Named:
+    mention: Mention
+    head: Token  # syntactic head of the mention's span
+    sentence: int  # index of its sentence in the article
+
+
+def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], dict[int, Mention]]:
+    """The mentions with short names linked to full ones, and a map token index -> mention that
+    also covers resolved references (pronouns, descriptions) for the relation and claim extractors."""
+    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    named = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            named.append(_Named(mention, span.root, sentence_index[span.root.sent.start]))
+    named = _link_short_names(named)
+    by_token: dict[int, Mention] = {}
+    for item in named:
+        span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+        for token in span:
+            by_token[token.i] = item.mention
+    titles = _titles(named)
+    # walk the article in order; resolved references become antecedents too ("the ministry said
+    # ... It added")
+    pending = sorted(named, key=lambda n: n.mention.start)
+    earlier: list[_Named] = []
+    for token in doc:
+        while pending and pending[0].mention.end <= token.idx:
+            earlier.append(pending.pop(0))
+        if token.i in by_token:
+            continue
+        sentence = sentence_index[token.sent.start]
+        reference = (
+            _surname_reference(token, earlier)
+            or _description_reference(token, earlier, titles, sentence)
+            or _pronoun_reference(token, earlier, sentence)
+        )
+        if reference is not None:
+            mention, covered = reference
+            for covered_token in covered:
+                by_token.setdefault(covered_token.i, mention)
+            earlier.append(_Named(mention, token, sentence))
+    return tuple(n.mention for n in named), by_token
+
+
+def _link_short_names(named: list[_Named]) -> list[_Named]:
+    """'Trump' after 'Donald Trump', 'Xi' after 'Xi Jinping': a one-word name equal to the first or
+    last word of exactly one person named in full earlier in the article."""
+    linked = []
+    for index, item in enumerate(named):
+        antecedent = _full_name_for(item.mention.text, named[:index])
+        if antecedent is not None:
+            item = replace(item, mention=replace(item.mention, cls="Person", refers_to=antecedent.name))
+        linked.append(item)
+    return linked
+
+
+def _full_name_for(word: str, earlier: list[_Named]) -> Mention | None:
+    if " " in word:
+        return None
+    names = {
+        n.mention.name: n.mention
+        for n in earlier
+        if n.mention.cls == "Person" and " " in n.mention.name
+        and word in (n.mention.name.split()[0], n.mention.name.split()[-1])
+    }
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _titles(named: list[_Named]) -> dict[str, set[str]]:
+    """Position words each person was introduced with: 'President X', 'X, a spokesman for ...'."""
+    titles: dict[str, set[str]] = {}
+    for item in (n for n in named if n.mention.cls == "Person"):
+        doc = item.head.doc
+        words = set()
+        start = item.head.doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand").start
+        for token in reversed(doc[max(0, start - 4) : start]):
+            if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            words.add(token.lower_)
+        for appos in (c for c in item.head.children if c.dep_ == "appos"):
+            words.add(appos.lower_)
+        if item.head.dep_ == "appos":
+            words.add(item.head.head.lower_)
+        titles.setdefault(item.mention.name, set()).update(words & ROLE_WORDS)
+    return titles
+
+
+def _surname_reference(token: Token, earlier: list[_Named]) -> tuple[Mention, list[Token]] | None:
+    """A capitalised word the tagger missed that is the surname of a person named in full: decided by
+    its place (after a title, or inside a sentence), not by the word, since 'He' is also a surname."""
+    if not token.is_title or token.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    after_title = token.i > 0 and is_title_word(token.doc[token.i - 1].text)
+    if token.is_sent_start and not after_title:
+        return None
+    antecedent = _full_name_for(token.text, earlier)
+    if antecedent is None:
+        return None
+    return _reference(token, [token], antecedent), [token]
+
+
+def _description_reference(
+    token: Token, earlier: list[_Named], titles: dict[str, set[str]], sentence: int
+) -> tuple[Mention, list[Token]] | None:
+    """'the ministry', 'the commerce ministry', 'the president', 'the company'."""
+    if token.pos_ not in ("NOUN", "PROPN") or not any(
+        (c.dep_ == "det" and c.lower_ in DETERMINERS) or c.dep_ == "poss" for c in token.children
+    ):
+        return None
+    if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+        return None  # 'the spokesman, Jane Doe': the name is right there
+    words = [c for c in token.children if c.dep_ == "compound"] + [token]
+    wanted = [normalise(w.text) for w in words]
+    if token.lower_ in ROLE_WORDS:
+        candidates = [n for n in earlier if n.mention.cls == "Person" and token.lower_ in titles.get(n.mention.name, ())]
+    else:
+        candidates = [
+            n for n in earlier
+            if n.mention.cls in ORGANISATION_CLASSES
+            and all(w in normalise(n.mention.name).split() for w in wanted)
+        ]
+        if not candidates and token.lemma_.lower() in COMPANY_NOUNS and len(words) == 1:
+            in_view = [
+                n for n in earlier
+                if n.mention.cls in ("Company", "Organization") and sentence - n.sentence <= COMPANY_WINDOW
+            ]
+            if len({n.mention.name for n in in_view}) == 1:
+                candidates = in_view
+    if not candidates:
+        return None
+    covered = sorted([*words, *(c for c in token.children if c.dep_ == "det")], key=lambda t: t.i)
+    if token.lower_ not in ROLE_WORDS and any(c.dep_ == "poss" for c in token.children):
+        return None  # "China's ministry" is a name-like phrase, not a reference back
+    return _reference(token, covered, candidates[-1].mention), covered
+
+
+def _pronoun_reference(token: Token, earlier: list[_Named], sentence: int) -> tuple[Mention, list[Token]] | None:
+    """'he said' -> the person who was last a subject within the window; with no subject in view,
+    the only person in view; with nobody in view, the only person named so far in the article."""
+    classes = PRONOUN_CLASSES.get(token.lower_)
+    if classes is None or token.dep_ not in SUBJECT_DEPS:
+        return None
+    compatible = [n for n in earlier if n.mention.cls in classes]
+    in_view = [n for n in compatible if sentence - n.sentence <= PRONOUN_WINDOW]
+    subjects = [n for n in in_view if _is_subject(n.head)]
+    if subjects:
+        antecedent = subjects[-1].mention
+    elif len({n.mention.name for n in in_view}) == 1:
+        antecedent = in_view[-1].mention
+    elif not in_view and len({n.mention.name for n in compatible}) == 1:
+        antecedent = compatible[-1].mention
+    else:
+        return None
+    return _reference(token, [token], antecedent), [token]
+
+
+def _is_subject(head: Token) -> bool:
+    """The mention is a subject, or in apposition/compound with one ('Jane Doe, the minister, said')."""
+    while head.dep_ in ("appos", "compound", "conj") and head.head != head:
+        head = head.head
+    return head.dep_ in SUBJECT_DEPS
+
+
+def _reference(token: Token, covered: list[Token], antecedent: Mention) -> Mention:
+    doc = token.doc
+    span: Span = doc[covered[0].i : covered[-1].i + 1]
+    return Mention(
+        text=span.text, cls=antecedent.cls, start=span.start_char, end=span.end_char,
+        refers_to=antecedent.name,
+    )

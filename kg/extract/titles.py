@@ -1,0 +1,44 @@
+"""Words for positions people hold, shared by mentions (titles are not part of a name), coreference
+("the spokesman" -> the person introduced as one) and roles (which relation a position makes)."""
+
+from __future__ import annotations
+
+# Position noun -> the ontology property linking the holder to the organisation.
+ROLE_KINDS = {
+    **dict.fromkeys(
+        "spokesman spokeswoman spokesperson spokespeople mouthpiece".split(), "spokespersonFor"),
+    **dict.fromkeys(
+        "president chairman chairwoman chairperson chair chief ceo head director leader governor "
+        "mayor premier chancellor founder owner boss commander principal dean".split(), "leads"),
+    **dict.fromkeys("member members delegate delegates".split(), "memberOf"),
+    **dict.fromkeys(
+        "minister secretary adviser advisor official officer researcher analyst economist "
+        "professor executive employee reporter correspondent editor lawyer attorney ambassador "
+        "envoy negotiator representative senator congressman congresswoman lawmaker manager "
+        "scientist engineer strategist consultant deputy fellow partner "
+        "staffer aide coach captain commissioner general admiral inspector prosecutor judge "
+        "treasurer auditor investigator expert specialist".split(), "worksFor"),
+}
+ROLE_WORDS = frozenset(ROLE_KINDS)
+# Courtesy titles: dropped from names, never roles.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof.".split())
+TITLE_WORDS = ROLE_WORDS | HONORIFICS
+
+
+def role_kind(title: str) -> str | None:
+    """The relation a title makes: the last position word decides ('deputy prime minister' -> worksFor,
+    'vice president' -> leads is wrong, so a 'vice'/'deputy'/'assistant' prefix means worksFor)."""
+    words = title.lower().replace("-", " ").split()
+    if "chief" in words[:-1] and words[-1] in ("executive", "officer"):
+        return "leads"  # chief executive, chief executive officer
+    for index in range(len(words) - 1, -1, -1):
+        kind = ROLE_KINDS.get(words[index])
+        if kind is not None:
+            if kind == "leads" and set(words[:index]) & {"vice", "deputy", "assistant", "associate"}:
+                return "worksFor"
+            return kind
+    return None
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS
