@@ -22,7 +22,7 @@ CUE_LEMMAS = frozenset(
     "emphasize emphasise describe acknowledge admit reply write declare assert maintain suggest "
     "predict promise vow pledge reiterate recall complain observe remark report believe think "
     "expect estimate forecast show find reveal indicate allege accuse learn hope fear caution "
-    "concede agree contend testify tweet post announce conclude".split()
+    "concede agree contend testify tweet post announce conclude ask respond continue".split()
 )
 SPEAKER_DEPS = frozenset({"nsubj"})
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
@@ -33,12 +33,16 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by", "of", "for"})
 # Quotation marks: curly pairs and straight double quotes, paired within a paragraph.
 CURLY_QUOTE = re.compile(r"“([^“”\n]+)”")
 STRAIGHT_QUOTE = re.compile(r'"([^"\n]+)"')
+DOUBLED_APOSTROPHE_QUOTE = re.compile(r"''([^\n]+?)''")  # news-wire plain text: ''like this''
+# '"..." ― Jane Doe': a quote signed with a dash and a name (listicles, epigraphs).
+SIGNATURE = re.compile(r"^[”\"]?[ \t]*[―—–-]+[ \t]*")
 # News style for a quote running over paragraphs: no closing mark, the next paragraph reopens.
 OPEN_PARAGRAPH_QUOTE = re.compile(r'(?:^|(?<=\s))[“"]([^“”"\n]+)$', re.MULTILINE)
 OPENING_MARKS = ("“", '"')
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
 
-CONFIDENCE = {"quote": 0.9, "reported": 0.7, "according-to": 0.7}
+CONFIDENCE = {"quote": 0.9, "signed-quote": 0.8, "reported": 0.7, "according-to": 0.7}
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,9 @@ def find_quotes(text: str) -> list[Quote]:
     unmatched mark never swallows text."""
     spans = sorted(
         (m.start(1), m.end(1))
-        for pattern in (CURLY_QUOTE, STRAIGHT_QUOTE)
+        for pattern in (CURLY_QUOTE, STRAIGHT_QUOTE, DOUBLED_APOSTROPHE_QUOTE)
         for m in pattern.finditer(text)
-        if len(m.group(1).split()) >= MIN_QUOTE_WORDS
+        if len(m.group(1).split()) >= MIN_QUOTE_WORDS and not _is_title(m.group(1))
     )
     continued = set()
     for m in OPEN_PARAGRAPH_QUOTE.finditer(text):
@@ -70,6 +74,12 @@ def find_quotes(text: str) -> list[Quote]:
         run = quotes[-1].run if quotes and quotes[-1].start in continued else len(quotes)
         quotes.append(Quote(start, end, run))
     return [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
+
+
+def _is_title(quoted: str) -> bool:
+    """'"Face the Nation"', '"The Art of the Deal"': a name of a work or show, not a statement."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words) and not quoted.rstrip().endswith(("?", "!"))
 
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
@@ -95,6 +105,9 @@ def _direct_claims(
         cue = cues[quote] or run_cue.get(quote.run)
         found = source_of(cue, mentions) if cue is not None else None
         if found is None:
+            signed = _signed(doc, quote, mentions)
+            if signed is not None:
+                yield signed
             continue
         raw = doc.text[quote.start : quote.end]
         content = raw.strip().rstrip(",;:")  # the comma before a closing mark belongs to the frame
@@ -110,6 +123,33 @@ def _direct_claims(
             evidence=_evidence(cue, "quote"),
             mentions=_mentions_within(mentions, quote.start, quote.end),
         )
+
+
+def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | None:
+    """'"We need a change." ― Jane Doe': the name after a dash signs the quote."""
+    after = doc.text[quote.end : quote.end + 12]
+    dash = SIGNATURE.match(after)
+    if dash is None:
+        return None
+    name_start = quote.end + dash.end()
+    signer = next((m for m in mentions.values() if m.start == name_start and m.cls == "Person"), None)
+    if signer is None:
+        return None
+    raw = doc.text[quote.start : quote.end]
+    content = raw.strip().rstrip(",;:")
+    start = quote.start + len(raw) - len(raw.lstrip())
+    anchor = doc.char_span(signer.start, signer.end, alignment_mode="expand")[0]
+    return Claim(
+        speaker=signer,
+        source=Source(doc.text[signer.start : signer.end], signer.start, signer.end),
+        cue="say",
+        content=content,
+        start=start,
+        end=start + len(content),
+        direct=True,
+        evidence=Evidence(sentence=sentence_of(anchor), rule="signed-quote", confidence=CONFIDENCE["signed-quote"]),
+        mentions=_mentions_within(mentions, quote.start, quote.end),
+    )
 
 
 def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
@@ -153,6 +193,10 @@ def _complements(cue: Token) -> Iterator[list[Token]]:
     for complement in complements:
         yield [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
     if complements:
+        return
+    if cue.dep_ == "parataxis" and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
+        # 'Acts of protest, Jane Doe said, are acts of patriotism': the sentence around the cue
+        yield [t for t in cue.sent if not t.is_space]
         return
     after = [t for t in cue.subtree if t.i > cue.i]
     that = next((t for t in after if t.lower_ == "that"), None)

@@ -16,6 +16,8 @@ QUANTITY_HEADS = frozenset(
     "hundreds thousands millions amount part portion share some all many most none few".split()
 )
 MAX_PHRASE_TOKENS = 12
+# Times are not things an actor acts on ("appeared on Sunday").
+NOT_THINGS = frozenset({"DATE", "TIME"})
 MODAL_WORDS = frozenset("will would may might can could should must shall".split())
 
 
@@ -104,8 +106,8 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     for appos in (c for c in head.children if c.dep_ == "appos"):
         if appos.i in mentions:
             return mentions[appos.i]  # "Acme's chief executive, Jane Doe" is Jane Doe
-    if head.pos_ not in ("NOUN", "PROPN") or head.is_stop:
-        return None  # pronouns, numbers and determiners are not things
+    if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or head.ent_type_ in NOT_THINGS:
+        return None  # pronouns, numbers, dates and determiners are not things
     tokens = phrase_tokens(head)
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
