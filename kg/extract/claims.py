@@ -22,8 +22,22 @@ CUE_LEMMAS = frozenset(
     "emphasize emphasise describe acknowledge admit reply write declare assert maintain suggest "
     "predict promise vow pledge reiterate recall complain observe remark report believe think "
     "expect estimate forecast show find reveal indicate allege accuse learn hope fear caution "
-    "concede agree contend testify tweet post announce conclude ask respond continue".split()
+    "concede agree contend testify tweet post announce conclude ask respond continue worry feel "
+    "know understand disclose charge echo rule decide".split()
 )
+# Verbs whose object is the stance itself: 'urged supporters to monitor polling places', 'called
+# for a recount', 'criticized the decision to close the plant'.
+STANCE_LEMMAS = frozenset(
+    "urge call criticize criticise question cite defend deny praise blame attack condemn demand "
+    "ask describe acknowledge reject dismiss blast slam welcome applaud dispute challenge "
+    "accuse propose pledge vow promise plan decline refuse compare mention discuss recommend "
+    "support oppose endorse advocate warn seek threaten predict want point agree hope expect "
+    "believe insist liken offer praise".split()
+)
+STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
+STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
+MIN_STANCE_WORDS = 2
+PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 SPEAKER_DEPS = frozenset({"nsubj"})
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 # "..., saying ...": a participle or coordinated cue shares the subject of the verb it hangs from.
@@ -31,7 +45,8 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 # "data from X showed", "a report by X", "a spokesperson for X": the entity behind the words.
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of", "for"})
 # Quotation marks: curly pairs and straight double quotes, paired within a paragraph.
-CURLY_QUOTE = re.compile(r"“([^“”\n]+)”")
+# (an opening mark typed as a closing one after a space or line start is common: ”like this”)
+CURLY_QUOTE = re.compile(r"(?:“|(?:^|(?<=\s))”)([^“”\n]+)”", re.MULTILINE)
 STRAIGHT_QUOTE = re.compile(r'"([^"\n]+)"')
 DOUBLED_APOSTROPHE_QUOTE = re.compile(r"''([^\n]+?)''")  # news-wire plain text: ''like this''
 # '"..." ― Jane Doe': a quote signed with a dash and a name (listicles, epigraphs).
@@ -39,10 +54,12 @@ SIGNATURE = re.compile(r"^[”\"]?[ \t]*[―—–-]+[ \t]*")
 # News style for a quote running over paragraphs: no closing mark, the next paragraph reopens.
 OPEN_PARAGRAPH_QUOTE = re.compile(r'(?:^|(?<=\s))[“"]([^“”"\n]+)$', re.MULTILINE)
 OPENING_MARKS = ("“", '"')
+# Interview transcripts: 'SMITH: We will not raise taxes.' (a speaker label opening a paragraph)
+SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’ -]{1,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
 
-CONFIDENCE = {"quote": 0.9, "signed-quote": 0.8, "reported": 0.7, "according-to": 0.7}
+CONFIDENCE = {"quote": 0.9, "signed-quote": 0.8, "transcript": 0.8, "reported": 0.7, "stance": 0.6, "according-to": 0.7}
 
 
 @dataclass(frozen=True)
@@ -85,7 +102,12 @@ def _is_title(quoted: str) -> bool:
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
     quotes = find_quotes(doc.text)
     reported = [*_reported_claims(doc, quotes, mentions), *_according_to_claims(doc, quotes, mentions)]
+    # 'Merkel said Germany would support the plan': Germany's support is Merkel's claim, not a
+    # stance of Germany's, so a stance inside another claim's content is part of that claim
+    reported = [c for c in reported if c.evidence.rule != "stance" or not any(
+        o is not c and o.start <= c.start and c.end <= o.end for o in reported)]
     yield from reported
+    yield from _transcript_claims(doc, mentions)
     # a quote within reported speech is a partial quote ('said the deal is "done"'), claimed already
     partial = {q for q in quotes for c in reported if c.start < q.end and q.start < c.end}
     yield from _direct_claims(doc, [q for q in quotes if q not in partial], quotes, mentions)
@@ -125,6 +147,36 @@ def _direct_claims(
         )
 
 
+def _transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
+    """'PENCE: Well, the question ...': a paragraph opened by a person's name and a colon is what
+    that person said. Labels that are no person of the article ('NOTE:') are left alone."""
+    people = {m.name: m for m in mentions.values() if m.cls == "Person"}
+    for line in SPEAKER_LABEL.finditer(doc.text):
+        label = line.group(1).strip()
+        content = line.group(2).strip()
+        if len(label.split()) > 4 or len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        named = [m for name, m in people.items()
+                 if label.casefold() in (name.casefold(), name.split()[-1].casefold())]
+        if len({m.name for m in named}) != 1:
+            continue
+        start = line.start(2)
+        anchor = doc.char_span(start, start + len(content), alignment_mode="expand")
+        if anchor is None:
+            continue
+        yield Claim(
+            speaker=named[0],
+            source=Source(label, line.start(1), line.start(1) + len(label)),
+            cue="say",
+            content=content,
+            start=start,
+            end=start + len(content),
+            direct=True,
+            evidence=Evidence(sentence=sentence_of(anchor[0]), rule="transcript", confidence=CONFIDENCE["transcript"]),
+            mentions=_mentions_within(mentions, start, start + len(content)),
+        )
+
+
 def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | None:
     """'"We need a change." ― Jane Doe': the name after a dash signs the quote."""
     after = doc.text[quote.end : quote.end + 12]
@@ -157,9 +209,9 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
     '..., saying ...': the clausal complement of a cue verb. A complement that is nothing but a
     quote is a direct claim instead."""
     for cue in doc:
-        if not _is_cue(cue) or _inside(cue.idx, quotes):
+        if not _is_cue(cue, stance=True) or _inside(cue.idx, quotes):
             continue
-        for tokens in _complements(cue):
+        for tokens, rule in _complements(cue):
             while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
                 tokens.pop()
             while tokens and (tokens[0].is_punct or tokens[0].is_quote):
@@ -170,8 +222,8 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
             if not _has_unquoted_words(doc.text, start, end, quotes):
                 continue
             found = source_of(cue, mentions)
-            if found is None:
-                continue
+            if found is None or (rule == "stance" and found[0] is None and not _is_actor(cue, found[1])):
+                continue  # 'the approach seeks to ...': a stance needs an actor who holds it
             yield Claim(
                 speaker=found[0],
                 source=found[1],
@@ -180,28 +232,62 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
                 start=start,
                 end=end,
                 direct=False,
-                evidence=_evidence(cue, "reported"),
+                evidence=_evidence(cue, rule),
                 mentions=_mentions_within(mentions, start, end),
             )
 
 
-def _complements(cue: Token) -> Iterator[list[Token]]:
-    """The tokens of each clausal complement, without its 'that'. When the parser hangs a
-    'that'-clause off the object instead ('told a briefing that China is ...'), the clause after
-    the first 'that' following the cue."""
+def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
+    """The tokens of each clausal complement without its 'that', with the rule that found it.
+    When the parser hangs a 'that'-clause off the object instead ('told a briefing that China
+    is ...'), the clause after the first 'that' following the cue; failing all, the object of a
+    stance verb ('urged supporters to vote')."""
     complements = [c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS]
     for complement in complements:
-        yield [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
+        yield [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)], "reported"
     if complements:
         return
     if cue.dep_ == "parataxis" and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
         # 'Acts of protest, Jane Doe said, are acts of patriotism': the sentence around the cue
-        yield [t for t in cue.sent if not t.is_space]
+        yield [t for t in cue.sent if not t.is_space], "reported"
         return
     after = [t for t in cue.subtree if t.i > cue.i]
     that = next((t for t in after if t.lower_ == "that"), None)
     if that is not None and that.i + 1 < len(cue.doc) and any(t.dep_ == "nsubj" for t in after if t.i > that.i):
-        yield [t for t in after if t.i > that.i]
+        yield [t for t in after if t.i > that.i], "reported"
+        return
+    if cue.lemma_.lower() in STANCE_LEMMAS:
+        stance = _stance_object(cue)
+        if stance:
+            yield stance, "stance"
+
+
+def _is_actor(cue: Token, source: Source) -> bool:
+    """Words that can name someone holding a stance: a personal pronoun or a group of people
+    ('Republicans', 'they'), not a thing ('the approach')."""
+    words = cue.doc.char_span(source.start, source.end, alignment_mode="expand")
+    return words is not None and (
+        words.root.lower_ in PERSONAL_PRONOUNS or words.root.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+    )
+
+
+def _stance_object(cue: Token) -> list[Token]:
+    """'urged supporters to monitor polling places' -> 'supporters to monitor polling places';
+    'called for a full recount of the votes' -> 'a full recount of the votes'. A bare name
+    ('criticized Jane Doe') is a relation, not a claim."""
+    parts = [c for c in cue.rights if c.dep_ in STANCE_OBJECT_DEPS]
+    parts += [c for c in cue.rights if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS]
+    if not parts:
+        return []
+    first = min(parts, key=lambda t: t.i)
+    last = max(parts, key=lambda t: t.right_edge.i)
+    tokens = [t for t in cue.doc[first.left_edge.i : last.right_edge.i + 1]]
+    if first.dep_ == "prep":
+        tokens = tokens[1:]  # 'for a recount' -> 'a recount'
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < MIN_STANCE_WORDS or all(t.ent_type_ for t in words):
+        return []
+    return tokens
 
 
 def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
@@ -244,8 +330,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB"
+def _is_cue(token: Token, *, stance: bool = False) -> bool:
+    """A verb of saying (or, with stance=True, also of a stance: urge, criticise, plan, ...)."""
+    lemmas = CUE_LEMMAS | STANCE_LEMMAS if stance else CUE_LEMMAS
+    return token.lemma_.lower() in lemmas and token.pos_ == "VERB"
 
 
 def _has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
@@ -286,7 +374,8 @@ def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None,
         verb = verb.head
     subject = subjects[0]
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        subject = verb.head  # 'Jane Doe, who said ...'
+        # 'Jane Doe, who said ...': the entity is Jane Doe, the words in the clause are 'who'
+        return document_source(verb.head, mentions), Source(subject.text, subject.idx, subject.idx + len(subject))
     return document_source(subject, mentions), _source_words(subject, mentions)
 
 
@@ -311,10 +400,10 @@ def _source_words(head: Token, mentions: dict[int, Mention]) -> Source:
         mention = mentions[head.i]
         return Source(head.doc.text[mention.start : mention.end], mention.start, mention.end)
     tokens = list(head.doc[head.left_edge.i : head.i + 1])
-    for token in head.doc[head.i + 1 : head.right_edge.i + 1]:
-        if token.is_punct or token.dep_ in ("relcl", "acl", "appos"):
+    for child in head.rights:  # 'a spokesman for the ministry', not 'officials who ...'
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
             break
-        tokens.append(token)
+        tokens += list(child.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Source(head.doc.text[start:end], start, end)
 

@@ -46,9 +46,7 @@ CONFIDENCE = 0.7
 
 
 def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Measurement]:
-    for ent in doc.ents:
-        if ent.label_ not in FIGURE_LABELS:
-            continue
+    for ent in _figures(doc):
         parsed = _value_and_unit(ent)
         if parsed is None:
             continue
@@ -72,6 +70,20 @@ def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Mea
             source=source,
             evidence=Evidence(sentence=sentence_of(ent.root), rule="figure", confidence=CONFIDENCE),
         )
+
+
+def _figures(doc: Doc) -> list[Span]:
+    """The tagger's figures, plus amounts it missed after a currency symbol ('£1.2bn', '$5 million')."""
+    figures = [e for e in doc.ents if e.label_ in FIGURE_LABELS]
+    tagged = {t.i for e in doc.ents for t in e}
+    for symbol in doc[:-1]:
+        number = doc[symbol.i + 1]
+        if symbol.lower_ in CURRENCY_SYMBOLS and number.i not in tagged and COMPACT.match(number.text):
+            end = number.i + 1
+            if end < len(doc) and doc[end].lower_ in SCALES:
+                end += 1
+            figures.append(Span(doc, number.i, end, label="MONEY"))
+    return sorted(figures, key=lambda span: span.start)
 
 
 def _value_and_unit(ent: Span) -> tuple[Decimal, str] | None:
@@ -186,7 +198,7 @@ def _measure_text(head: Token, mentions: dict[int, Mention]) -> str | None:
     of_owner = [t for t in tokens if t.i > head.i]
     if of_owner and of_owner[0].lower_ == "of" and any(t.i in mentions for t in head.subtree if t.i > head.i):
         tokens = [t for t in tokens if t.i <= head.i]  # 'sales of Acme' -> 'sales', about Acme
-    text = " ".join(t.text for t in tokens)
+    text = "".join(t.text_with_ws for t in tokens).strip()
     return text or None
 
 

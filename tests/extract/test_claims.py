@@ -55,8 +55,25 @@ CASES = [
      {(None, "Officials", "say", False, "the bridge would reopen in May")}),
     # a pronoun with no antecedent in the article is never made a speaker
     ("He said that the plan was bad.", {(None, "He", "say", False, "the plan was bad")}),
-    # scare quotes are not statements
+    # a cue in the middle of the sentence it attributes
+    ("Acts of protest, Barack Obama said, are acts of patriotism.",
+     {("Barack Obama", "Barack Obama", "say", False, "Acts of protest, Barack Obama said, are acts of patriotism")}),
+    # the object of a stance verb is the claim; a bare name is a relation instead
+    ("Angela Merkel urged European leaders to agree on a common asylum policy.",
+     {("Angela Merkel", "Angela Merkel", "urge", False, "European leaders to agree on a common asylum policy")}),
+    ("Angela Merkel criticised Emmanuel Macron.", set()),
+    # a stance needs an actor: a plan that "seeks" something is not a source
+    ("The new approach seeks to balance security and growth.", set()),
+    # a quote signed with a dash, and a paragraph of an interview transcript
+    ("“We need a change in this country.” ― Jane Doe", {("Jane Doe", "Jane Doe", "say", True, "We need a change in this country.")}),
+    ("Jane Doe joined the show.\nDOE: We will not raise taxes next year.",
+     {("Jane Doe", "DOE", "say", True, "We will not raise taxes next year.")}),
+    # news-wire plain text writes quotation marks as doubled apostrophes
+    ("''The museum is a gift to the nation,'' Barack Obama said.",
+     {("Barack Obama", "Barack Obama", "say", True, "The museum is a gift to the nation")}),
+    # scare quotes and titles of works are not statements
     ('The "trump card" was played by the team.', set()),
+    ('Jane Doe appeared on "Face the Nation" on Sunday.', set()),
 ]
 
 

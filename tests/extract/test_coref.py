@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.coref import link
+from kg.extract.mentions import extract_mentions
+
+
+def _references(nlp, text: str) -> dict[str, str]:
+    """Each reference's words -> the full name it stands for."""
+    doc = nlp(text)
+    _, by_token = link(doc, extract_mentions(doc))
+    return {m.text: m.refers_to for m in by_token.values() if m.refers_to}
+
+
+# (text, expected references: words -> full name); anything ambiguous stays out
+CASES = [
+    # a surname after the full name
+    ("Janet Yellen spoke first. Later, Yellen took questions.", {"Yellen": "Janet Yellen"}),
+    # a surname that is also an English word is decided by its place, not by the word:
+    # after a title it is the surname, at the start of a sentence it is the pronoun
+    ("Spokesperson He Lin briefed reporters. Spokesperson He said the talks went well.",
+     {"He": "He Lin"}),
+    # a subject pronoun goes to the person who was last a subject
+    ("Angela Merkel met the press in Berlin. She said the talks went well.", {"She": "Angela Merkel"}),
+    # two people in view and neither a subject: left out rather than guessed
+    ("The talks between Angela Merkel and Emmanuel Macron ended. He said they went well.", {}),
+    # a definite description goes to the organisation whose name has its words
+    ("The Ministry of Finance published its budget. The ministry said spending would rise.",
+     {"The ministry": "Ministry of Finance"}),
+    # ... or to the person introduced with that title
+    ("The president, Joe Biden, arrived late. The president said the deal was close.",
+     {"The president": "Joe Biden"}),
+    # 'the company' with exactly one company in view
+    ("General Motors cut prices on Monday. The company said demand had weakened.",
+     {"The company": "General Motors"}),
+    # 'it' for an organisation that was the subject
+    ("The Ministry of Finance issued a statement. It said spending would rise.",
+     {"It": "Ministry of Finance"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_references(nlp, text, expected):
+    assert _references(nlp, text) == expected
+
+
+def test_a_linked_surname_keeps_its_own_words_and_offsets(nlp):
+    text = "Janet Yellen spoke first. Later, Yellen took questions."
+    doc = nlp(text)
+    mentions, _ = link(doc, extract_mentions(doc))
+    short = [m for m in mentions if m.text == "Yellen"]
+    assert short and text[short[0].start : short[0].end] == "Yellen" and short[0].name == "Janet Yellen"
