@@ -76,6 +76,7 @@ class Relation:
     predicate: str  # verb lemma, with particle or preposition ("map out", "account for")
     object: Mention
     evidence: Evidence
+    kind: str | None = None  # ontology property of a known kind (worksFor, locatedIn, ...); None for open verbs
 
 
 @dataclass(frozen=True)

@@ -138,10 +138,13 @@ def _add_article(graph: Graph, mint: Minter, resolution: Resolution, article: Ar
 def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: Article, relation: Relation) -> None:
     subject = mint.entity(resolution.of(relation.subject))
     obj = mint.entity(resolution.of(relation.object))
-    predicate = relation_property(relation.predicate)
-    graph.add((predicate, RDF.type, OWL.ObjectProperty))
-    graph.set((predicate, RDFS.label, Literal(relation.predicate)))
-    graph.add((predicate, RDFS.subPropertyOf, KG.relation))
+    if relation.kind:  # a known kind: the ontology declares the property
+        predicate = KG[relation.kind]
+    else:  # an open verb relation, declared in the graph
+        predicate = relation_property(relation.predicate)
+        graph.add((predicate, RDF.type, OWL.ObjectProperty))
+        graph.set((predicate, RDFS.label, Literal(relation.predicate)))
+        graph.add((predicate, RDFS.subPropertyOf, KG.relation))
     if not relation.evidence.negated:
         graph.add((subject, predicate, obj))
     _add_assertion(graph, mint, article, (subject, predicate, obj), relation.evidence)

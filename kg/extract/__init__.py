@@ -10,17 +10,23 @@ from kg.extract.mentions import extract_mentions
 from kg.extract.quantities import extract_measurements
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
+from kg.extract.typed_relations import extract_typed_relations
 from kg.model import Article, Extraction
 
 
 def extract(doc: Doc, article: Article) -> Extraction:
     # by_token maps each token to the entity it names or refers to ("he" -> the person meant)
     mentions, by_token = link(doc, extract_mentions(doc))
+    roles = tuple(dict.fromkeys(extract_roles(doc, by_token)))
+    # a role ('X, president of Y': leads) says more than the model's 'works for' on the same pair
+    held = {(r.person.name, r.organisation.name) for r in roles if r.organisation is not None}
+    typed = [r for r in extract_typed_relations(doc, by_token)
+             if not (r.kind == "worksFor" and (r.subject.name, r.object.name) in held)]
     return Extraction(
         article=article,
         mentions=mentions,
-        relations=tuple(dict.fromkeys(extract_relations(doc, by_token))),
+        relations=tuple(dict.fromkeys([*extract_relations(doc, by_token), *typed])),
         claims=tuple(dict.fromkeys(extract_claims(doc, by_token))),
-        roles=tuple(dict.fromkeys(extract_roles(doc, by_token))),
+        roles=roles,
         measurements=tuple(dict.fromkeys(extract_measurements(doc, by_token))),
     )

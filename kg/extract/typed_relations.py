@@ -1,0 +1,167 @@
+"""Relations of known kinds between two entities of one sentence: works for, lives in, located in,
+based in, killed.
+
+A small multinomial logistic-regression model reads each pair of named people, organisations and
+places of a sentence: the words between and around the names, the dependency path from one to the
+other and their classes (as features, not rules, because the tagger's classes are often wrong:
+"Bethany, Conn." tagged as an organisation). It is trained on the public CoNLL04 training split
+and ships as `typed_relations.json.gz`; retrain it with
+
+    python -m kg.extract.train_typed_relations ../shared/data/conll04/conll04_train.json
+
+(about a minute; training is deterministic, so the same data gives the same file).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.spans import sentence_of
+from kg.model import Evidence, Mention, Relation
+
+MODEL_FILE = "typed_relations.json.gz"
+# Coarse class of an ontology class, as far as these relations care.
+COARSE = {
+    "Person": "person",
+    **dict.fromkeys(
+        ["Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"], "org"),
+    **dict.fromkeys(["Country", "GeopoliticalEntity", "Location", "Facility"], "place"),
+}
+KINDS = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
+MAX_GAP_TOKENS = 12  # words between the names kept as features
+MIN_PROBABILITY = 0.35
+
+
+def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
+    """Pairs of named entities in each sentence that the model says are related, with the kind it
+    gives the highest probability (when that is not 'unrelated')."""
+    weights = _model()
+    for sent in doc.sents:
+        for subject, subject_span, obj, object_span in candidate_pairs(doc, sent, mentions):
+            features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
+            kind, probability = _best_kind(weights, features)
+            if kind is not None:
+                yield Relation(
+                    subject=subject,
+                    predicate=kind,
+                    object=obj,
+                    evidence=Evidence(sentence=sentence_of(sent.root), rule="typed-relation",
+                                      confidence=round(probability, 3)),
+                    kind=kind,
+                )
+
+
+def candidate_pairs(doc: Doc, sent: Span, mentions: dict[int, Mention]) -> Iterator[tuple[Mention, Span, Mention, Span]]:
+    """Ordered pairs of different named people, organisations and places of one sentence."""
+    named = [(m, span) for m, span in _named_spans(doc, sent, mentions) if m.cls in COARSE]
+    for subject, subject_span in named:
+        for obj, object_span in named:
+            if subject.name != obj.name:
+                yield subject, subject_span, obj, object_span
+
+
+def _named_spans(doc: Doc, sent: Span, mentions: dict[int, Mention]) -> list[tuple[Mention, Span]]:
+    """Each named mention of the sentence once, with its tokens (references like 'he' are left out:
+    the model learnt from names)."""
+    found: dict[Mention, Span] = {}
+    for token in sent:
+        mention = mentions.get(token.i)
+        if mention is None or mention in found or token.pos_ in ("PRON", "NOUN"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            found[mention] = span
+    return list(found.items())
+
+
+def pair_features(subject: Span, obj: Span, classes: tuple[str, str]) -> list[str]:
+    """Words between and around the two names, the dependency path from one to the other and the
+    classes of both; the path and the words between also conjoined with the classes."""
+    doc = subject.doc
+    pair = f"{COARSE[classes[0]]}>{COARSE[classes[1]]}"
+    first, second = sorted((subject, obj), key=lambda s: s.start)
+    gap = doc[first.end : second.start]
+    contextual = ["order=" + ("subject-first" if first is subject else "object-first")]
+    if len(gap) <= MAX_GAP_TOKENS:
+        contextual += [f"between={t.lemma_.lower()}" for t in gap]
+        contextual.append("gap=" + "".join(_shape(t) for t in gap[:6]))
+    else:
+        contextual.append("gap=long")
+    contextual.append(f"gap-length={min(len(gap), 8)}")
+    path = _dependency_path(subject.root, obj.root)
+    if path is not None:
+        contextual.append("path=" + " ".join(path))
+        contextual += [f"path-word={step}" for step in path if not step.startswith(("<", ">"))]
+        contextual.append(f"path-length={min(len(path), 8)}")
+    plain = [
+        "bias",
+        f"classes={pair}",
+        f"labels={subject.root.ent_type_}>{obj.root.ent_type_}",
+        "before=" + (doc[first.start - 1].lower_ if first.start > 0 else "<s>"),
+        "after=" + (doc[second.end].lower_ if second.end < len(doc) else "</s>"),
+        "subject-last=" + subject[-1].lower_,
+        "object-last=" + obj[-1].lower_,
+        f"subject-role={subject.root.dep_}<{subject.root.head.lemma_.lower()}",
+        f"object-role={obj.root.dep_}<{obj.root.head.lemma_.lower()}",
+    ]
+    return plain + contextual + [f"{pair}|{feature}" for feature in contextual]
+
+
+def _shape(token: Token) -> str:
+    """A one-letter shape of a gap word: comma, preposition, verb, name, other."""
+    if token.text == ",":
+        return ","
+    return {"ADP": "p", "VERB": "v", "AUX": "v", "PROPN": "n", "NOUN": "n", "DET": "d"}.get(token.pos_, "o")
+
+
+def _dependency_path(source: Token, target: Token) -> list[str] | None:
+    """Dependency labels (with direction) and lemmas from source up to the common ancestor and down to
+    target: ['<nsubj', 'kill', '>dobj']."""
+    up = [source, *source.ancestors]
+    down = [target, *target.ancestors]
+    common = next((t for t in up if t in down), None)
+    if common is None:
+        return None
+    path = []
+    for token in up[: up.index(common)]:
+        path.append("<" + token.dep_)
+        if token.head != common:
+            path.append(token.head.lemma_.lower())
+    if common not in (source, target):
+        path.append(common.lemma_.lower())
+    for token in reversed(down[: down.index(common)]):
+        if token.head != common and token.head not in up:
+            path.append(token.head.lemma_.lower())
+        path.append(">" + token.dep_)
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict[str, dict[str, float]]:
+    packed = resources.files("kg.extract").joinpath(MODEL_FILE).read_bytes()
+    return json.loads(gzip.decompress(packed))["weights"]
+
+
+def probabilities(weights: dict[str, dict[str, float]], features: Iterable[str]) -> dict[str | None, float]:
+    """Softmax over the kinds and 'unrelated' (None, score 0)."""
+    scores = {kind: sum(weights.get(kind, {}).get(f, 0.0) for f in features) for kind in KINDS}
+    scores[None] = 0.0
+    top = max(scores.values())
+    exps = {kind: math.exp(score - top) for kind, score in scores.items()}
+    total = sum(exps.values())
+    return {kind: value / total for kind, value in exps.items()}
+
+
+def _best_kind(weights: dict[str, dict[str, float]], features: list[str]) -> tuple[str | None, float]:
+    """The likeliest kind, if at least MIN_PROBABILITY likely (recall matters more than a majority:
+    'unrelated' is most pairs' label, so it wins close calls otherwise)."""
+    chances = probabilities(weights, features)
+    kind = max(KINDS, key=lambda k: chances[k])
+    return (kind, chances[kind]) if chances[kind] >= MIN_PROBABILITY else (None, chances[None])
