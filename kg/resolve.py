@@ -48,7 +48,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             articles[key].add(extraction.article.id)
     entities = {}
     for key, forms in surface_forms.items():
-        label = _canonical_label(forms)
+        label = _canonical_label(forms, key)
         entities[key] = Entity(
             key=key,
             cls=_voted_class(classes[key]),
@@ -68,9 +68,11 @@ def _all_mentions(extraction: Extraction) -> Iterable[Mention]:
             yield relation.object
 
 
-def _canonical_label(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to the longer, then alphabetically first."""
-    return min(forms, key=lambda form: (-forms[form], -len(form), form))
+def _canonical_label(forms: Counter[str], key: tuple[str, str]) -> str:
+    """The most frequent form of the full name (not a short form like 'Trump' that coreference
+    linked to it); ties go to the longer, then alphabetically first."""
+    full = [form for form in forms if normalise(form) == key[1]] or list(forms)
+    return min(full, key=lambda form: (-forms[form], -len(form), form))
 
 
 def _voted_class(classes: Counter[str]) -> str:

@@ -212,10 +212,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
         if not _is_cue(cue, stance=True) or _inside(cue.idx, quotes):
             continue
         for tokens, rule in _complements(cue):
-            while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
-                tokens.pop()
-            while tokens and (tokens[0].is_punct or tokens[0].is_quote):
-                tokens.pop(0)
+            tokens = _trim(tokens)
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -323,9 +320,10 @@ def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Ment
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+    """Without punctuation, quotation marks or line breaks at either end."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].is_quote):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].is_quote):
         tokens = tokens[:-1]
     return tokens
 

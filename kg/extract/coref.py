@@ -2,7 +2,8 @@
 
 Three kinds of reference, each resolved only when one antecedent is clearly meant:
 - short names: "Trump" or "Spokesperson Lin" after "Donald Trump" / "Lin Jian" was named in full;
-- definite descriptions: "the ministry" -> the last organisation whose name has that word,
+- definite descriptions: "the ministry" -> the organisation whose name has that word that the
+  passage is about (the last one that was a subject lately, else the last one named),
   "the president" -> the last person introduced with that title, "the company" -> the one company
   in view;
 - subject pronouns: "he"/"she" -> the person who was the subject last, "it" -> the organisation.
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.mentions import GOVERNMENT_WORDS, organisation_class
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
 from kg.names import normalise
@@ -33,6 +35,7 @@ COMPANY_NOUNS = frozenset(
 DETERMINERS = frozenset({"the", "this", "that"})
 PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which its antecedent may be
 COMPANY_WINDOW = 3
+DESCRIPTION_WINDOW = 3  # sentences in which a subject counts as what the passage is about
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
     # ... It added")
     pending = sorted(named, key=lambda n: n.mention.start)
     earlier: list[_Named] = []
+    introduced: list[Mention] = []
     for token in doc:
         while pending and pending[0].mention.end <= token.idx:
             earlier.append(pending.pop(0))
@@ -73,12 +77,17 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
             or _description_reference(token, earlier, titles, sentence)
             or _pronoun_reference(token, earlier, sentence)
         )
+        if reference is None:
+            reference = _new_government_body(token)
+            if reference is not None:
+                introduced.append(reference[0])
         if reference is not None:
             mention, covered = reference
             for covered_token in covered:
                 by_token.setdefault(covered_token.i, mention)
             earlier.append(_Named(mention, token, sentence))
-    return tuple(n.mention for n in named), by_token
+    found = sorted([*(n.mention for n in named), *introduced], key=lambda m: m.start)
+    return tuple(found), by_token
 
 
 def _link_short_names(named: list[_Named]) -> list[_Named]:
@@ -170,7 +179,28 @@ def _description_reference(
     covered = sorted([*words, *(c for c in token.children if c.dep_ == "det")], key=lambda t: t.i)
     if token.lower_ not in ROLE_WORDS and any(c.dep_ == "poss" for c in token.children):
         return None  # "China's ministry" is a name-like phrase, not a reference back
-    return _reference(token, covered, candidates[-1].mention), covered
+    # the one the passage is about: the last that was a subject lately, else the last named
+    topical = [n for n in candidates if _is_subject(n.head) and sentence - n.sentence <= DESCRIPTION_WINDOW]
+    return _reference(token, covered, (topical or candidates)[-1].mention), covered
+
+
+def _new_government_body(token: Token) -> tuple[Mention, list[Token]] | None:
+    """'China's foreign ministry', 'the defence department' with nothing earlier to refer to: a
+    government body named in lower case, which the tagger misses; later 'the ministry' refers to it."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or token.lemma_.lower() not in GOVERNMENT_WORDS:
+        return None
+    if not any((c.dep_ == "det" and c.lower_ in DETERMINERS) or c.dep_ == "poss" for c in token.children):
+        return None
+    modifiers = []
+    for left in reversed(list(token.lefts)):
+        if left.dep_ not in ("amod", "compound") or not left.is_alpha or left.i != (modifiers[0].i if modifiers else token.i) - 1:
+            break
+        modifiers.insert(0, left)
+    if not modifiers:
+        return None  # 'the ministry' alone names nothing new
+    span = token.doc[modifiers[0].i : token.i + 1]
+    mention = Mention(text=span.text, cls=organisation_class(span.text), start=span.start_char, end=span.end_char)
+    return mention, list(span)
 
 
 def _pronoun_reference(token: Token, earlier: list[_Named], sentence: int) -> tuple[Mention, list[Token]] | None:
