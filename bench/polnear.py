@@ -150,7 +150,7 @@ def main() -> int:
                 totals["speaker_ok"] += right
                 if not right:
                     wrong.append((path.name, text[g.source.start : g.source.end], c.source.text,
-                                  f"[{c.evidence.rule}] {c.content}"))
+                                  f"[{c.evidence.rule}] {c.content[:60]} || {c.evidence.sentence.text}"))
         misses += [(path.name, text[g.content.start : g.content.end]) for g in gold
                    if id(g) not in matched_gold and (g.direct or not args.direct_only)]
         spurious += [(path.name, f"{c.source.text} -{c.cue}-> {c.content}") for c in claims
@@ -169,7 +169,7 @@ def main() -> int:
     for name, content in misses[: args.show_misses]:
         print(f"  missed [{name}] {content[:140]!r}")
     for name, gold_source, ours, content in wrong[: args.show_wrong_speakers]:
-        print(f"  wrong source [{name}] gold {gold_source!r}, ours {ours!r}: {content[:100]!r}")
+        print(f"  wrong source [{name}] gold {gold_source!r}, ours {ours!r}: {content[:300]!r}")
     for name, claim in spurious[: args.show_spurious]:
         print(f"  spurious [{name}] {claim[:160]!r}")
     return 0

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import modality, sentence_of
 from kg.model import Claim, Evidence, Mention, Source
@@ -23,7 +23,8 @@ CUE_LEMMAS = frozenset(
     "predict promise vow pledge reiterate recall complain observe remark report believe think "
     "expect estimate forecast show find reveal indicate allege accuse learn hope fear caution "
     "concede agree contend testify tweet post announce conclude ask respond continue worry feel "
-    "know understand disclose charge echo rule decide".split()
+    "know understand disclose charge echo rule decide demand shout yell joke quip boast lament "
+    "retort counter exclaim plead recount wonder".split()
 )
 # Verbs whose object is the stance itself: 'urged supporters to monitor polling places', 'called
 # for a recount', 'criticized the decision to close the plant'.
@@ -33,6 +34,10 @@ STANCE_LEMMAS = frozenset(
     "accuse propose pledge vow promise plan decline refuse compare mention discuss recommend "
     "support oppose endorse advocate warn seek threaten predict want point agree hope expect "
     "believe insist liken offer praise".split()
+)
+# Cue verbs whose object is not what was said: the addressee ('told reporters') or filler.
+ADDRESSEE_OBJECT_LEMMAS = frozenset(
+    "say tell add write post tweet continue respond reply learn know feel see understand".split()
 )
 STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
 STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
@@ -55,7 +60,7 @@ SIGNATURE = re.compile(r"^[”\"]?[ \t]*[―—–-]+[ \t]*")
 OPEN_PARAGRAPH_QUOTE = re.compile(r'(?:^|(?<=\s))[“"]([^“”"\n]+)$', re.MULTILINE)
 OPENING_MARKS = ("“", '"')
 # Interview transcripts: 'SMITH: We will not raise taxes.' (a speaker label opening a paragraph)
-SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’ -]{1,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+SPEAKER_LABEL = re.compile(r"^[“\"]?([A-Z][\w.'’ -]{1,40}?):[ \t]+(\S[^\n]*?)[”\"]?$", re.MULTILINE)
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
 
@@ -253,7 +258,7 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if that is not None and that.i + 1 < len(cue.doc) and any(t.dep_ == "nsubj" for t in after if t.i > that.i):
         yield [t for t in after if t.i > that.i], "reported"
         return
-    if cue.lemma_.lower() in STANCE_LEMMAS:
+    if cue.lemma_.lower() in STANCE_LEMMAS | (CUE_LEMMAS - ADDRESSEE_OBJECT_LEMMAS):
         stance = _stance_object(cue)
         if stance:
             yield stance, "stance"
@@ -344,20 +349,38 @@ def _has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) ->
 
 def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     """The speech verb outside any quote that is closest to this one: in the sentences the quote
-    touches or the one after; failing that, the one before ('He said: ... . "More," ...')."""
+    touches; failing that, in the next sentence of the paragraph unless that sentence has a quote
+    of its own (its cue is for that quote); failing that, in the previous sentence of the paragraph
+    when it has a quote ('"A," he said. "B."': B continues A), or the sentence before introduces
+    the quote with a colon ('Said Smith:', 'The Times reports:' before a block quote)."""
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return None
     own = list(dict.fromkeys([first[0].sent, first[-1].sent]))
     following = first[-1].sent.end
-    if following < len(doc):
-        own.append(doc[following].sent)
-    preceding = [doc[first[0].sent.start - 1].sent] if first[0].sent.start > 0 else []
-    for sentences in (own, preceding):
+    after = doc[following].sent if following < len(doc) else None
+    before = doc[first[0].sent.start - 1].sent if first[0].sent.start > 0 else None
+    choices = [own]
+    if after is not None and _same_paragraph(first[-1].sent, after) and not _has_quote(after, quotes):
+        choices.append([after])
+    if before is not None and (
+        (_same_paragraph(before, first[0].sent) and _has_quote(before, quotes))
+        or before.text.rstrip().endswith(":")
+    ):
+        choices.append([before])
+    for sentences in choices:
         candidates = [t for sent in sentences for t in sent if _is_cue(t) and not _inside(t.idx, quotes)]
         if candidates:
             return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     return None
+
+
+def _same_paragraph(earlier: Span, later: Span) -> bool:
+    return "\n" not in earlier.doc.text[earlier.start_char : later.start_char]
+
+
+def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
+    return any(sent.start_char <= q.start < sent.end_char for q in quotes)
 
 
 def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None, Source] | None:
