@@ -54,6 +54,8 @@ PAGE_FURNITURE_WORDS = frozenset(
     "login signup".split()
 )
 MAX_TITLED_NAME_WORDS = 3
+# Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
+NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
@@ -64,8 +66,19 @@ TRAILING_PUNCTUATION = EDGE_PUNCTUATION.replace(".", "")
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
     found = [m for m in map(mention_from_span, doc.ents) if m is not None]
+    found = [m for m in found if not _is_capitalised_common_phrase(m, doc.text)]
     found += _titled_names(doc)
     yield from sorted(found, key=lambda m: m.start)
+
+
+def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
+    """'Rare Earth' in a shouty quote, where the article otherwise writes 'rare earth': a phrase
+    the article itself writes in lower case is no name (unless its words say it is an
+    organisation of a known kind, like 'Commerce Ministry')."""
+    if mention.cls in NAMED_KIND_CLASSES or " " not in mention.text:
+        return False
+    lower = mention.text.lower()
+    return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _titled_names(doc: Doc) -> list[Mention]:

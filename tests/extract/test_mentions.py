@@ -17,10 +17,20 @@ from kg.extract.mentions import is_country, organisation_class
         ("He said they would go there.", []),  # pronouns never become entities
         # regression: spaCy tagged '> ’s ’s' as an ORG, whose name normalises to nothing
         ("<script> ’s ’s Paris", [("Paris", "GeopoliticalEntity")]),
+        # a title is a role, not part of the name; a name after a title is a person even when the
+        # tagger misses it or it looks like a pronoun
+        ("Ministry spokesperson He Lin told a briefing that talks would resume.", [("He Lin", "Person")]),
+        # web-page furniture is not a name
+        ("LEAVE A REPLY\nMonitoring Desk\nAngela Merkel spoke.", [("Angela Merkel", "Person")]),
     ],
 )
 def test_mentions(read, text, expected):
     assert [(m.text, m.cls) for m in read(text).mentions] == expected
+
+
+def test_a_phrase_the_article_writes_in_lower_case_is_no_name(read):
+    text = "Supplies of rare earth fell. The president said Rare Earth prices would rise."
+    assert "Rare Earth" not in {m.text for m in read(text).mentions}
 
 
 def test_mention_offsets_point_at_the_surface_form(read):
