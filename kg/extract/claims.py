@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import modality, sentence_of
+from kg.extract.spans import modality, sentence, sentence_of, text_of
 from kg.model import Claim, Evidence, Mention, Source
 
 # Lemmas of verbs that attribute a statement or a belief to someone.
@@ -105,7 +105,7 @@ def _is_title(quoted: str) -> bool:
 
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     reported = [*_reported_claims(doc, quotes, mentions), *_according_to_claims(doc, quotes, mentions)]
     # 'Merkel said Germany would support the plan': Germany's support is Merkel's claim, not a
     # stance of Germany's, so a stance inside another claim's content is part of that claim
@@ -136,7 +136,7 @@ def _direct_claims(
             if signed is not None:
                 yield signed
             continue
-        raw = doc.text[quote.start : quote.end]
+        raw = text_of(doc)[quote.start : quote.end]
         content = raw.strip().rstrip(",;:")  # the comma before a closing mark belongs to the frame
         start = quote.start + len(raw) - len(raw.lstrip())
         yield Claim(
@@ -156,7 +156,7 @@ def _transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim
     """'PENCE: Well, the question ...': a paragraph opened by a person's name and a colon is what
     that person said. Labels that are no person of the article ('NOTE:') are left alone."""
     people = {m.name: m for m in mentions.values() if m.cls == "Person"}
-    for line in SPEAKER_LABEL.finditer(doc.text):
+    for line in SPEAKER_LABEL.finditer(text_of(doc)):
         label = line.group(1).strip()
         content = line.group(2).strip()
         if len(label.split()) > 4 or len(content.split()) < MIN_QUOTE_WORDS:
@@ -184,7 +184,7 @@ def _transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim
 
 def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | None:
     """'"We need a change." ― Jane Doe': the name after a dash signs the quote."""
-    after = doc.text[quote.end : quote.end + 12]
+    after = text_of(doc)[quote.end : quote.end + 12]
     dash = SIGNATURE.match(after)
     if dash is None:
         return None
@@ -192,13 +192,13 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
     signer = next((m for m in mentions.values() if m.start == name_start and m.cls == "Person"), None)
     if signer is None:
         return None
-    raw = doc.text[quote.start : quote.end]
+    raw = text_of(doc)[quote.start : quote.end]
     content = raw.strip().rstrip(",;:")
     start = quote.start + len(raw) - len(raw.lstrip())
     anchor = doc.char_span(signer.start, signer.end, alignment_mode="expand")[0]
     return Claim(
         speaker=signer,
-        source=Source(doc.text[signer.start : signer.end], signer.start, signer.end),
+        source=Source(text_of(doc)[signer.start : signer.end], signer.start, signer.end),
         cue="say",
         content=content,
         start=start,
@@ -221,7 +221,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if not _has_unquoted_words(doc.text, start, end, quotes):
+            if not _has_unquoted_words(text_of(doc), start, end, quotes):
                 continue
             found = source_of(cue, mentions)
             if found is None or (rule == "stance" and found[0] is None and not _is_actor(cue, found[1])):
@@ -230,7 +230,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
                 speaker=found[0],
                 source=found[1],
                 cue=cue.lemma_.lower(),
-                content=doc.text[start:end],
+                content=text_of(doc)[start:end],
                 start=start,
                 end=end,
                 direct=False,
@@ -251,7 +251,7 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
         return
     if cue.dep_ == "parataxis" and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
         # 'Acts of protest, Jane Doe said, are acts of patriotism': the sentence around the cue
-        yield [t for t in cue.sent if not t.is_space], "reported"
+        yield [t for t in sentence(cue) if not t.is_space], "reported"
         return
     after = [t for t in cue.subtree if t.i > cue.i]
     that = next((t for t in after if t.lower_ == "that"), None)
@@ -301,7 +301,7 @@ def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Ment
         if not objects:
             continue
         phrase = sorted(according.subtree, key=lambda t: t.i)
-        sent = according.sent
+        sent = sentence(according)
         before = _trim([t for t in sent if t.i < phrase[0].i])
         after = _trim([t for t in sent if t.i > phrase[-1].i])
         tokens = max(before, after, key=len)
@@ -314,10 +314,10 @@ def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Ment
             speaker=speaker,
             source=_source_words(head, mentions),
             cue="according to",
-            content=doc.text[start:end],
+            content=text_of(doc)[start:end],
             start=start,
             end=end,
-            direct=not _has_unquoted_words(doc.text, start, end, quotes),
+            direct=not _has_unquoted_words(text_of(doc), start, end, quotes),
             evidence=Evidence(sentence=sentence_of(according), rule="according-to",
                               confidence=CONFIDENCE["according-to"]),
             mentions=_mentions_within(mentions, start, end),
@@ -356,15 +356,15 @@ def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None:
         return None
-    own = list(dict.fromkeys([first[0].sent, first[-1].sent]))
-    following = first[-1].sent.end
-    after = doc[following].sent if following < len(doc) else None
-    before = doc[first[0].sent.start - 1].sent if first[0].sent.start > 0 else None
+    own = list(dict.fromkeys([sentence(first[0]), sentence(first[-1])]))
+    following = own[-1].end
+    after = sentence(doc[following]) if following < len(doc) else None
+    before = sentence(doc[own[0].start - 1]) if own[0].start > 0 else None
     choices = [own]
-    if after is not None and _same_paragraph(first[-1].sent, after) and not _has_quote(after, quotes):
+    if after is not None and _same_paragraph(own[-1], after) and not _has_quote(after, quotes):
         choices.append([after])
     if before is not None and (
-        (_same_paragraph(before, first[0].sent) and _has_quote(before, quotes))
+        (_same_paragraph(before, own[0]) and _has_quote(before, quotes))
         or before.text.rstrip().endswith(":")
     ):
         choices.append([before])
@@ -376,7 +376,7 @@ def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
 
 
 def _same_paragraph(earlier: Span, later: Span) -> bool:
-    return "\n" not in earlier.doc.text[earlier.start_char : later.start_char]
+    return "\n" not in text_of(earlier.doc)[earlier.start_char : later.start_char]
 
 
 def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
@@ -419,14 +419,14 @@ def _source_words(head: Token, mentions: dict[int, Mention]) -> Source:
     """The words naming the source: the mention, or the noun phrase up to any clause or comma."""
     if head.i in mentions:
         mention = mentions[head.i]
-        return Source(head.doc.text[mention.start : mention.end], mention.start, mention.end)
+        return Source(text_of(head.doc)[mention.start : mention.end], mention.start, mention.end)
     tokens = list(head.doc[head.left_edge.i : head.i + 1])
     for child in head.rights:  # 'a spokesman for the ministry', not 'officials who ...'
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
             break
         tokens += list(child.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Source(head.doc.text[start:end], start, end)
+    return Source(text_of(head.doc)[start:end], start, end)
 
 
 def _evidence(cue: Token, rule: str) -> Evidence:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import GOVERNMENT_WORDS, organisation_class
+from kg.extract.spans import sentence, sentences
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
 from kg.names import normalise
@@ -48,12 +49,12 @@ class _Named:
 def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], dict[int, Mention]]:
     """The mentions with short names linked to full ones, and a map token index -> mention that
     also covers resolved references (pronouns, descriptions) for the relation and claim extractors."""
-    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sentence_index = {sent.start: i for i, sent in enumerate(sentences(doc))}
     named = []
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
-            named.append(_Named(mention, span.root, sentence_index[span.root.sent.start]))
+            named.append(_Named(mention, span.root, sentence_index[sentence(span.root).start]))
     named = _link_short_names(named)
     by_token: dict[int, Mention] = {}
     for item in named:
@@ -71,11 +72,11 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
             earlier.append(pending.pop(0))
         if token.i in by_token:
             continue
-        sentence = sentence_index[token.sent.start]
+        number = sentence_index[sentence(token).start]
         reference = (
             _surname_reference(token, earlier)
-            or _description_reference(token, earlier, titles, sentence)
-            or _pronoun_reference(token, earlier, sentence)
+            or _description_reference(token, earlier, titles, number)
+            or _pronoun_reference(token, earlier, number)
         )
         if reference is None:
             reference = _new_government_body(token)
@@ -85,7 +86,7 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
             mention, covered = reference
             for covered_token in covered:
                 by_token.setdefault(covered_token.i, mention)
-            earlier.append(_Named(mention, token, sentence))
+            earlier.append(_Named(mention, token, number))
     found = sorted([*(n.mention for n in named), *introduced], key=lambda m: m.start)
     return tuple(found), by_token
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pycountry
 from spacy.tokens import Doc, Span
 
+from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
 from kg.names import normalise
@@ -66,7 +67,7 @@ TRAILING_PUNCTUATION = EDGE_PUNCTUATION.replace(".", "")
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
     found = [m for m in map(mention_from_span, doc.ents) if m is not None]
-    found = [m for m in found if not _is_capitalised_common_phrase(m, doc.text)]
+    found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
     found += _titled_names(doc)
     yield from sorted(found, key=lambda m: m.start)
 
@@ -92,7 +93,7 @@ def _titled_names(doc: Doc) -> list[Mention]:
         words = []
         for token in doc[title.i + 1 : title.i + 1 + MAX_TITLED_NAME_WORDS]:
             is_name = token.pos_ == "PROPN" or (token.pos_ == "PRON" and not token.is_sent_start)
-            if not token.is_title or not is_name or token.i in in_entity or token.sent != title.sent:
+            if not token.is_title or not is_name or token.i in in_entity or sentence(token) != sentence(title):
                 break
             words.append(token)
         if words:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import CUE_LEMMAS, document_source, source_of
-from kg.extract.spans import phrase_tokens, sentence_of
+from kg.extract.spans import phrase_tokens, sentence, sentence_of, text_of
 from kg.model import Evidence, Measurement, Mention, Source
 
 FIGURE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
@@ -224,7 +224,7 @@ def _subject(measure_head: Token | None, verb: Token | None, mentions: dict[int,
 
 def _period(ent: Span, verb: Token | None) -> str | None:
     """The date the figure refers to: a DATE on the same verb, else the only DATE of the sentence."""
-    dates = [e for e in ent.sent.ents if e.label_ == "DATE"]
+    dates = [e for e in sentence(ent.root).ents if e.label_ == "DATE"]
     if verb is not None:
         attached = [d for d in dates if verb in d.root.ancestors]
         if attached:
@@ -239,7 +239,7 @@ def _nearest(spans: list[Span], ent: Span) -> Span:
 def _attribution(ent: Span, verb: Token | None, mentions: dict[int, Mention]) -> tuple[Mention | None, Source | None]:
     """'according to X' in the sentence, or a cue verb above the figure ('data from X showed ...',
     'X said ...')."""
-    for according in (t for t in ent.sent if t.lower_ == "according"):
+    for according in (t for t in sentence(ent.root) if t.lower_ == "according"):
         for obj in (g for to in according.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"):
             return document_source(obj, mentions), _words(obj)
     token = verb
@@ -255,4 +255,4 @@ def _attribution(ent: Span, verb: Token | None, mentions: dict[int, Mention]) ->
 def _words(head: Token) -> Source:
     tokens = [t for t in head.subtree if not t.is_punct]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Source(head.doc.text[start:end], start, end)
+    return Source(text_of(head.doc)[start:end], start, end)

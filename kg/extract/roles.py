@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import COMPANY_NOUNS, ORGANISATION_CLASSES
 from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
-from kg.extract.spans import sentence_of
+from kg.extract.spans import sentence, sentence_of
 from kg.extract.titles import HONORIFICS, ROLE_WORDS, role_kind
 from kg.model import Evidence, Mention, Role
 from kg.names import normalise
@@ -98,7 +98,7 @@ def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) 
     """'Commerce Minister Jane Doe', 'Ministry Spokesperson Lin': the words right before the name."""
     run: list[Token] = []
     for token in reversed(doc[max(0, span.start - MAX_TITLE_TOKENS) : span.start]):
-        if token.is_punct or token.pos_ not in TITLE_POS or token.sent != span.sent:
+        if token.is_punct or token.pos_ not in TITLE_POS or sentence(token) != sentence(span.root):
             break
         run.insert(0, token)
     role_positions = [i for i, t in enumerate(run) if t.lower_ in ROLE_WORDS]

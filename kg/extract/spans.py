@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import Mention, Sentence
 from kg.names import normalise
@@ -21,8 +23,33 @@ NOT_THINGS = frozenset({"DATE", "TIME"})
 MODAL_WORDS = frozenset("will would may might can could should must shall".split())
 
 
+def sentence(token: Token) -> Span:
+    """`token.sent` by binary search: spaCy's walks the whole document on every call, which made
+    extraction quadratic in article length."""
+    starts, sents = _sentence_index(token.doc)
+    return sents[bisect_right(starts, token.i) - 1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return _sentence_index(doc)[1]
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document instead of on every call."""
+    if "kg.text" not in doc.user_data:
+        doc.user_data["kg.text"] = doc.text
+    return doc.user_data["kg.text"]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    if "kg.sentences" not in doc.user_data:
+        sents = list(doc.sents)
+        doc.user_data["kg.sentences"] = ([s.start for s in sents], sents)
+    return doc.user_data["kg.sentences"]
+
+
 def sentence_of(token: Token) -> Sentence:
-    sent = token.sent
+    sent = sentence(token)
     text = sent.text
     start = sent.start_char + len(text) - len(text.lstrip())
     stripped = text.strip()
@@ -111,7 +138,7 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     tokens = phrase_tokens(head)
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     if "\n" in text or not any(ch.isalpha() for ch in normalise(text)):
         return None
     return Mention(text=text, cls="Concept", start=start, end=end)

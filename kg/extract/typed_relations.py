@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import sentence_of
+from kg.extract.spans import sentence_of, sentences
 from kg.model import Evidence, Mention, Relation
 
 MODEL_FILE = "typed_relations.json.gz"
@@ -43,7 +43,7 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
     """Pairs of named entities in each sentence that the model says are related, with the kind it
     gives the highest probability (when that is not 'unrelated')."""
     weights = _model()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for subject, subject_span, obj, object_span in candidate_pairs(doc, sent, mentions):
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
             kind, probability = _best_kind(weights, features)
