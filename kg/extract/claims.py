@@ -44,6 +44,8 @@ STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
 MIN_STANCE_WORDS = 2
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 SPEAKER_DEPS = frozenset({"nsubj"})
+# How the parser attaches a cue inserted in or appended to the statement it attributes.
+INSERTED_CUE_DEPS = frozenset({"parataxis", "dep"})
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 # "..., saying ...": a participle or coordinated cue shares the subject of the verb it hangs from.
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
@@ -249,8 +251,9 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
         yield [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)], "reported"
     if complements:
         return
-    if cue.dep_ == "parataxis" and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
-        # 'Acts of protest, Jane Doe said, are acts of patriotism': the sentence around the cue
+    if cue.dep_ in INSERTED_CUE_DEPS and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
+        # 'Acts of protest, Jane Doe said, are acts of patriotism' / '..., statistics show.': the
+        # parser hangs the cue off the statement, so the statement is the sentence around it
         yield [t for t in sentence(cue) if not t.is_space], "reported"
         return
     after = [t for t in cue.subtree if t.i > cue.i]
@@ -336,7 +339,12 @@ def _trim(tokens: list[Token]) -> list[Token]:
 def _is_cue(token: Token, *, stance: bool = False) -> bool:
     """A verb of saying (or, with stance=True, also of a stance: urge, criticise, plan, ...)."""
     lemmas = CUE_LEMMAS | STANCE_LEMMAS if stance else CUE_LEMMAS
-    return token.lemma_.lower() in lemmas and token.pos_ == "VERB"
+    return token.lemma_.lower() in lemmas and is_verb(token)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun though it has a subject ('statistics show')."""
+    return token.pos_ == "VERB" or (token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children))
 
 
 def _has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) -> bool:

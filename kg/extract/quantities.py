@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims import CUE_LEMMAS, document_source, source_of
+from kg.extract.claims import CUE_LEMMAS, INSERTED_CUE_DEPS, document_source, is_verb, source_of
 from kg.extract.spans import phrase_tokens, sentence, sentence_of, text_of
 from kg.model import Evidence, Measurement, Mention, Source
 
@@ -242,13 +242,20 @@ def _attribution(ent: Span, verb: Token | None, mentions: dict[int, Mention]) ->
     for according in (t for t in sentence(ent.root) if t.lower_ == "according"):
         for obj in (g for to in according.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"):
             return document_source(obj, mentions), _words(obj)
-    token = verb
+    token, top = verb, verb
     while token is not None:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB":
+        if token.lemma_.lower() in CUE_LEMMAS and is_verb(token):
             found = source_of(token, mentions)
             if found is not None:
                 return found
+        top = token
         token = token.head if token.head != token else None
+    # '..., statistics from X show.': the parser hangs an appended cue off the statement
+    for cue in (c for c in (top.children if top is not None else ()) if c.dep_ in INSERTED_CUE_DEPS):
+        if cue.lemma_.lower() in CUE_LEMMAS and is_verb(cue):
+            found = source_of(cue, mentions)
+            if found is not None:
+                return found
     return None, None
 
 

@@ -18,6 +18,10 @@ CASES = [
     ("Data from the Office for National Statistics showed revenue rose by $5.2 billion last year.",
      {(Decimal("5200000000"), "USD", "increase", "revenue", None, "last year",
        "Office for National Statistics", "Data from the Office for National Statistics")}),
+    # '..., statistics from X show': an attribution appended to the sentence
+    ("Steel output rose 4 percent in May, statistics from the National Bureau of Statistics show.",
+     {(Decimal("4"), "percent", "increase", "Steel output", None, "May",
+       "National Bureau of Statistics", "statistics from the National Bureau of Statistics")}),
     # a currency symbol outside the entity and a compact scale ('£1.2bn')
     ("Sales of Acme Corp fell 3% to £1.2bn.",
      {(Decimal("3"), "percent", "decrease", "Sales", "Acme Corp", None, None, None),
