@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from kg.extract.spans import modality, sentence, sentence_of, text_of
 from kg.model import Claim, Evidence, Mention, Source
 
@@ -22,7 +22,7 @@ CUE_LEMMAS = frozenset(
     "emphasize emphasise describe acknowledge admit reply write declare assert maintain suggest "
     "predict promise vow pledge reiterate recall complain observe remark report believe think "
     "expect estimate forecast show find reveal indicate allege accuse learn hope fear caution "
-    "concede agree contend testify tweet post announce conclude ask respond continue worry feel "
+    "concede agree contend testify tweet post conclude ask respond continue worry feel "
     "know understand disclose charge echo rule decide demand shout yell joke quip boast lament "
     "retort counter exclaim plead recount wonder".split()
 )
@@ -33,7 +33,7 @@ STANCE_LEMMAS = frozenset(
     "ask describe acknowledge reject dismiss blast slam welcome applaud dispute challenge "
     "accuse propose pledge vow promise plan decline refuse compare mention discuss recommend "
     "support oppose endorse advocate warn seek threaten predict want point agree hope expect "
-    "believe insist liken offer praise".split()
+    "believe insist liken offer".split()
 )
 # Cue verbs whose object is not what was said: the addressee ('told reporters') or filler.
 ADDRESSEE_OBJECT_LEMMAS = frozenset(
@@ -51,59 +51,12 @@ REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 # "data from X showed", "a report by X", "a spokesperson for X": the entity behind the words.
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of", "for"})
-# Quotation marks: curly pairs and straight double quotes, paired within a paragraph.
-# (an opening mark typed as a closing one after a space or line start is common: ”like this”)
-CURLY_QUOTE = re.compile(r"(?:“|(?:^|(?<=\s))”)([^“”\n]+)”", re.MULTILINE)
-STRAIGHT_QUOTE = re.compile(r'"([^"\n]+)"')
-DOUBLED_APOSTROPHE_QUOTE = re.compile(r"''([^\n]+?)''")  # news-wire plain text: ''like this''
 # '"..." ― Jane Doe': a quote signed with a dash and a name (listicles, epigraphs).
 SIGNATURE = re.compile(r"^[”\"]?[ \t]*[―—–-]+[ \t]*")
-# News style for a quote running over paragraphs: no closing mark, the next paragraph reopens.
-OPEN_PARAGRAPH_QUOTE = re.compile(r'(?:^|(?<=\s))[“"]([^“”"\n]+)$', re.MULTILINE)
-OPENING_MARKS = ("“", '"')
 # Interview transcripts: 'SMITH: We will not raise taxes.' (a speaker label opening a paragraph)
 SPEAKER_LABEL = re.compile(r"^[“\"]?([A-Z][\w.'’ -]{1,40}?):[ \t]+(\S[^\n]*?)[”\"]?$", re.MULTILINE)
-TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
-MIN_QUOTE_WORDS = 3  # shorter quotes are scare quotes ('a "trump card"'), not statements
 
 CONFIDENCE = {"quote": 0.9, "signed-quote": 0.8, "transcript": 0.8, "reported": 0.7, "stance": 0.6, "according-to": 0.7}
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int  # offsets of the text inside the marks
-    end: int
-    run: int  # quotes of one passage running over paragraphs share a run
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Quoted passages of at least MIN_QUOTE_WORDS words. A mark that is never closed ends at its
-    paragraph, and only counts when the next paragraph reopens the quote (news style), so an
-    unmatched mark never swallows text."""
-    spans = sorted(
-        (m.start(1), m.end(1))
-        for pattern in (CURLY_QUOTE, STRAIGHT_QUOTE, DOUBLED_APOSTROPHE_QUOTE)
-        for m in pattern.finditer(text)
-        if len(m.group(1).split()) >= MIN_QUOTE_WORDS and not _is_title(m.group(1))
-    )
-    continued = set()
-    for m in OPEN_PARAGRAPH_QUOTE.finditer(text):
-        rest = text[m.end() :].lstrip("\n \t")
-        if rest.startswith(OPENING_MARKS) and len(m.group(1).split()) >= MIN_QUOTE_WORDS:
-            spans.append((m.start(1), m.end(1)))
-            continued.add(m.start(1))
-    spans = sorted(set(spans))
-    quotes: list[Quote] = []
-    for start, end in spans:
-        run = quotes[-1].run if quotes and quotes[-1].start in continued else len(quotes)
-        quotes.append(Quote(start, end, run))
-    return [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
-
-
-def _is_title(quoted: str) -> bool:
-    """'"Face the Nation"', '"The Art of the Deal"': a name of a work or show, not a statement."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
-    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words) and not quoted.rstrip().endswith(("?", "!"))
 
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:

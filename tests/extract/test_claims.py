@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.claims import find_quotes
-
 # (text, expected (speaker entity or None, source words, cue, direct, content) claims)
 CASES = [
     # straight quote, inverted cue after it
@@ -132,16 +130,3 @@ def test_unbalanced_quote_never_swallows_the_article(read):
     claims = read(text).claims
     assert ("Gordon Brown", "the economy was strong") in {(c.speaker.name, c.content) for c in claims}
     assert all("\n" not in c.content for c in claims)
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted"),
-    [
-        ('He said "one two three" and "four five six".', ["one two three", "four five six"]),
-        ("“curly quote is here” and ‘single’.", ["curly quote is here"]),
-        ('An "unclosed quote runs\non" here.', []),
-        ('A "short" word.', []),
-    ],
-)
-def test_find_quotes(text, quoted):
-    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
