@@ -358,6 +358,9 @@ def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None,
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         # 'Jane Doe, who said ...': the entity is Jane Doe, the words in the clause are 'who'
         return document_source(verb.head, mentions), Source(subject.text, subject.idx, subject.idx + len(subject))
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.i in mentions), None)
+    if subject.i not in mentions and named is not None:
+        subject = named  # 'WASHINGTON -- President Obama, ... said', 'the ministry's spokesman, Jane Doe, said'
     return document_source(subject, mentions), _source_words(subject, mentions)
 
 

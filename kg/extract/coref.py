@@ -42,8 +42,12 @@ DESCRIPTION_WINDOW = 3  # sentences in which a subject counts as what the passag
 @dataclass(frozen=True)
 class _Named:
     mention: Mention
-    head: Token  # syntactic head of the mention's span
+    span: Span  # its tokens
     sentence: int  # index of its sentence in the article
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
 
 
 def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], dict[int, Mention]]:
@@ -54,13 +58,9 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
-            named.append(_Named(mention, span.root, sentence_index[sentence(span.root).start]))
+            named.append(_Named(mention, span, sentence_index[sentence(span.root).start]))
     named = _link_short_names(named)
-    by_token: dict[int, Mention] = {}
-    for item in named:
-        span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
-        for token in span:
-            by_token[token.i] = item.mention
+    by_token = {token.i: item.mention for item in named for token in item.span}
     titles = _titles(named)
     # walk the article in order; resolved references become antecedents too ("the ministry said
     # ... It added")
@@ -86,7 +86,7 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
             mention, covered = reference
             for covered_token in covered:
                 by_token.setdefault(covered_token.i, mention)
-            earlier.append(_Named(mention, token, number))
+            earlier.append(_Named(mention, doc[covered[0].i : covered[-1].i + 1], number))
     found = sorted([*(n.mention for n in named), *introduced], key=lambda m: m.start)
     return tuple(found), by_token
 
@@ -119,9 +119,8 @@ def _titles(named: list[_Named]) -> dict[str, set[str]]:
     """Position words each person was introduced with: 'President X', 'X, a spokesman for ...'."""
     titles: dict[str, set[str]] = {}
     for item in (n for n in named if n.mention.cls == "Person"):
-        doc = item.head.doc
+        doc, start = item.span.doc, item.span.start
         words = set()
-        start = item.head.doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand").start
         for token in reversed(doc[max(0, start - 4) : start]):
             if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 break
