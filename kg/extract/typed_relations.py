@@ -1,10 +1,10 @@
 """Relations of known kinds between two entities of one sentence: works for, lives in, located in,
 based in, killed.
 
-A small multinomial logistic-regression model reads each pair of named people, organisations and
-places of a sentence: the words between and around the names, the dependency path from one to the
-other and their classes (as features, not rules, because the tagger's classes are often wrong:
-"Bethany, Conn." tagged as an organisation). It is trained on the public CoNLL04 training split
+The classes of a pair fix the kind, as the ontology's domains and ranges do (a person and an
+organisation: works for). Whether the sentence states it is for a small multinomial
+logistic-regression model that reads the words between and around the two names, the dependency
+path from one to the other and their classes. It is trained on the public CoNLL04 training split
 and ships as `typed_relations.json.gz`; retrain it with
 
     python -m kg.extract.train_typed_relations ../shared/data/conll04/conll04_train.json
@@ -35,19 +35,31 @@ COARSE = {
     **dict.fromkeys(["Country", "GeopoliticalEntity", "Location", "Facility"], "place"),
 }
 KINDS = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
+# The kind the ontology's domain and range allow for each pair of coarse classes.
+KIND_OF_CLASSES = {
+    ("person", "org"): "worksFor",
+    ("person", "place"): "livesIn",
+    ("place", "place"): "locatedIn",
+    ("org", "place"): "basedIn",
+    ("person", "person"): "killed",
+}
 MAX_GAP_TOKENS = 12  # words between the names kept as features
+# Below an even chance: 'unrelated' is most pairs' label, so it would win every close call.
 MIN_PROBABILITY = 0.35
 
 
 def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
-    """Pairs of named entities in each sentence that the model says are related, with the kind it
-    gives the highest probability (when that is not 'unrelated')."""
+    """Pairs of named entities in each sentence that the model says are related by the one kind
+    their classes allow (so the graph never says a person lives in an organisation)."""
     weights = _model()
     for sent in sentences(doc):
         for subject, subject_span, obj, object_span in candidate_pairs(doc, sent, mentions):
+            kind = KIND_OF_CLASSES.get((COARSE[subject.cls], COARSE[obj.cls]))
+            if kind is None:
+                continue
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
-            kind, probability = _best_kind(weights, features)
-            if kind is not None:
+            probability = probabilities(weights, features)[kind]
+            if probability >= MIN_PROBABILITY:
                 yield Relation(
                     subject=subject,
                     predicate=kind,
@@ -157,11 +169,3 @@ def probabilities(weights: dict[str, dict[str, float]], features: Iterable[str])
     exps = {kind: math.exp(score - top) for kind, score in scores.items()}
     total = sum(exps.values())
     return {kind: value / total for kind, value in exps.items()}
-
-
-def _best_kind(weights: dict[str, dict[str, float]], features: list[str]) -> tuple[str | None, float]:
-    """The likeliest kind, if at least MIN_PROBABILITY likely (recall matters more than a majority:
-    'unrelated' is most pairs' label, so it wins close calls otherwise)."""
-    chances = probabilities(weights, features)
-    kind = max(KINDS, key=lambda k: chances[k])
-    return (kind, chances[kind]) if chances[kind] >= MIN_PROBABILITY else (None, chances[None])
