@@ -85,7 +85,7 @@ def _direct_claims(
             run_cue.setdefault(quote.run, cue)
     for quote in unclaimed:
         cue = cues[quote] or run_cue.get(quote.run)
-        found = source_of(cue, mentions) if cue is not None else None
+        found = source_of(cue, mentions, quotes) if cue is not None else None
         if found is None:
             signed = _signed(doc, quote, mentions)
             if signed is not None:
@@ -178,7 +178,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if not _has_unquoted_words(text_of(doc), start, end, quotes):
                 continue
-            found = source_of(cue, mentions)
+            found = source_of(cue, mentions, quotes)
             if found is None or (rule == "stance" and found[0] is None and not _is_actor(cue, found[1])):
                 continue  # 'the approach seeks to ...': a stance needs an actor who holds it
             yield Claim(
@@ -344,7 +344,9 @@ def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
     return any(sent.start_char <= q.start < sent.end_char for q in quotes)
 
 
-def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None, Source] | None:
+def source_of(
+    cue: Token, mentions: dict[int, Mention], quotes: list[Quote] | tuple[()] = ()
+) -> tuple[Mention | None, Source] | None:
     """Who the cue attributes the statement to: its subject, or the subject it shares."""
     verb = cue
     while True:
@@ -355,6 +357,15 @@ def source_of(cue: Token, mentions: dict[int, Mention]) -> tuple[Mention | None,
             return None
         verb = verb.head
     subject = subjects[0]
+    if _inside(subject.idx, quotes):
+        # '"Full panic mode," said Jane Doe': the parser took words of the quote for the subject;
+        # the speaker is the name after the cue
+        # next to the cue, before or after it
+        near = [c for c in cue.children
+                if c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME") and not _inside(c.idx, quotes)]
+        if not near:
+            return None
+        subject = min(near, key=lambda c: abs(c.i - cue.i))
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         # 'Jane Doe, who said ...': the entity is Jane Doe, the words in the clause are 'who'
         return document_source(verb.head, mentions), Source(subject.text, subject.idx, subject.idx + len(subject))

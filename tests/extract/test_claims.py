@@ -69,6 +69,9 @@ CASES = [
     # news-wire plain text writes quotation marks as doubled apostrophes
     ("''The museum is a gift to the nation,'' Barack Obama said.",
      {("Barack Obama", "Barack Obama", "say", True, "The museum is a gift to the nation")}),
+    # the parser may take the quote's first words for the subject; the speaker is next to the cue
+    ('"Full panic mode," said Leslie Wimes, a party official.',
+     {("Leslie Wimes", "Leslie Wimes", "say", True, "Full panic mode")}),
     # scare quotes and titles of works are not statements
     ('The "trump card" was played by the team.', set()),
     ('Jane Doe appeared on "Face the Nation" on Sunday.', set()),
