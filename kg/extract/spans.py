@@ -111,7 +111,7 @@ def phrase_tokens(head: Token) -> list[Token]:
         run.pop(0)
     if len(run) > MAX_PHRASE_TOKENS:  # too long to be a useful node: keep the head's own modifiers
         run = [t for t in run if t.i <= head.i]
-    while run and run[-1].is_punct:
+    while run[-1].is_punct and run[-1] != head:
         run.pop()
     return run
 
@@ -133,7 +133,7 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     for appos in (c for c in head.children if c.dep_ == "appos"):
         if appos.i in mentions:
             return mentions[appos.i]  # "Acme's chief executive, Jane Doe" is Jane Doe
-    if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or head.ent_type_ in NOT_THINGS:
+    if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or head.is_punct or head.ent_type_ in NOT_THINGS:
         return None  # pronouns, numbers, dates and determiners are not things
     tokens = phrase_tokens(head)
     doc = head.doc

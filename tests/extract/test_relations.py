@@ -58,3 +58,4 @@ def test_evidence_is_the_sentence_with_its_offsets(read):
     sentence = relation.evidence.sentence
     assert sentence.text == "Microsoft acquired GitHub on Monday."
     assert text[sentence.start : sentence.end] == sentence.text
+
