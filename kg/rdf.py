@@ -215,6 +215,7 @@ def _add_measurement(
         source = mint.entity(resolution.of(measurement.reported_by))
         graph.add((iri, KG.reportedBy, source))
         graph.add((source, KG.reports, iri))
+        _add_assertion(graph, mint, article, (source, KG.reports, iri), measurement.evidence)
 
 
 def _decimal_literal(value: Decimal) -> Literal:

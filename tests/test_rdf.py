@@ -65,7 +65,7 @@ def test_every_extracted_triple_has_a_provenance_record(nlp):
     graph = _small_graph(nlp)
     records = {(graph.value(r, RDF.subject), graph.value(r, RDF.predicate), graph.value(r, RDF.object))
                for r in graph.subjects(RDF.type, KG.Assertion)}
-    extracted = {t for t in graph if t[1] in {*relation_properties(graph), KG.claims}}
+    extracted = {t for t in graph if t[1] in {*relation_properties(graph), KG.claims, KG.reports}}
     assert extracted and extracted <= records
 
 
