@@ -91,9 +91,7 @@ def _direct_claims(
             if signed is not None:
                 yield signed
             continue
-        raw = text_of(doc)[quote.start : quote.end]
-        content = raw.strip().rstrip(",;:")  # the comma before a closing mark belongs to the frame
-        start = quote.start + len(raw) - len(raw.lstrip())
+        content, start = _quoted_content(doc, quote)
         yield Claim(
             speaker=found[0],
             source=found[1],
@@ -105,6 +103,13 @@ def _direct_claims(
             evidence=_evidence(cue, "quote"),
             mentions=_mentions_within(mentions, quote.start, quote.end),
         )
+
+
+def _quoted_content(doc: Doc, quote: Quote) -> tuple[str, int]:
+    """The words inside the marks and where they start; the comma before a closing mark belongs
+    to the frame ('"We will win," she said')."""
+    raw = text_of(doc)[quote.start : quote.end]
+    return raw.strip().rstrip(",;:"), quote.start + len(raw) - len(raw.lstrip())
 
 
 def _transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
@@ -147,9 +152,7 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
     signer = next((m for m in mentions.values() if m.start == name_start and m.cls == "Person"), None)
     if signer is None:
         return None
-    raw = text_of(doc)[quote.start : quote.end]
-    content = raw.strip().rstrip(",;:")
-    start = quote.start + len(raw) - len(raw.lstrip())
+    content, start = _quoted_content(doc, quote)
     anchor = doc.char_span(signer.start, signer.end, alignment_mode="expand")[0]
     return Claim(
         speaker=signer,
@@ -169,7 +172,7 @@ def _reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]
     '..., saying ...': the clausal complement of a cue verb. A complement that is nothing but a
     quote is a direct claim instead."""
     for cue in doc:
-        if not _is_cue(cue, stance=True) or _inside(cue.idx, quotes):
+        if not is_cue(cue, stance=True) or _inside(cue.idx, quotes):
             continue
         for tokens, rule in _complements(cue):
             tokens = _trim(tokens)
@@ -251,10 +254,8 @@ def _stance_object(cue: Token) -> list[Token]:
 def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
     """'According to X, ...' / '..., according to X.': the rest of the clause is X's claim."""
     for according in doc:
-        if according.lower_ != "according" or _inside(according.idx, quotes):
-            continue
-        objects = [g for to in according.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
-        if not objects:
+        head = according_to_object(according)
+        if head is None or _inside(according.idx, quotes):
             continue
         phrase = sorted(according.subtree, key=lambda t: t.i)
         sent = sentence(according)
@@ -264,7 +265,6 @@ def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Ment
         if len([t for t in tokens if t.is_alpha]) < MIN_QUOTE_WORDS:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        head = objects[0]
         speaker = document_source(head, mentions)
         yield Claim(
             speaker=speaker,
@@ -280,6 +280,13 @@ def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Ment
         )
 
 
+def according_to_object(token: Token) -> Token | None:
+    """X in 'according to X', when `token` is that 'according'."""
+    if token.lower_ != "according":
+        return None
+    return next((g for to in token.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"), None)
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Without punctuation, quotation marks or line breaks at either end."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].is_quote):
@@ -289,7 +296,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _is_cue(token: Token, *, stance: bool = False) -> bool:
+def is_cue(token: Token, *, stance: bool = False) -> bool:
     """A verb of saying (or, with stance=True, also of a stance: urge, criticise, plan, ...)."""
     lemmas = CUE_LEMMAS | STANCE_LEMMAS if stance else CUE_LEMMAS
     return token.lemma_.lower() in lemmas and is_verb(token)
@@ -330,7 +337,7 @@ def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     ):
         choices.append([before])
     for sentences in choices:
-        candidates = [t for sent in sentences for t in sent if _is_cue(t) and not _inside(t.idx, quotes)]
+        candidates = [t for sent in sentences for t in sent if is_cue(t) and not _inside(t.idx, quotes)]
         if candidates:
             return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     return None

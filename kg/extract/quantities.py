@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims import CUE_LEMMAS, INSERTED_CUE_DEPS, document_source, is_verb, source_of
+from kg.extract.claims import INSERTED_CUE_DEPS, according_to_object, document_source, is_cue, source_of
 from kg.extract.spans import phrase_tokens, sentence, sentence_of, text_of
 from kg.model import Evidence, Measurement, Mention, Source
 
@@ -239,24 +239,27 @@ def _nearest(spans: list[Span], ent: Span) -> Span:
 def _attribution(ent: Span, verb: Token | None, mentions: dict[int, Mention]) -> tuple[Mention | None, Source | None]:
     """'according to X' in the sentence, or a cue verb above the figure ('data from X showed ...',
     'X said ...')."""
-    for according in (t for t in sentence(ent.root) if t.lower_ == "according"):
-        for obj in (g for to in according.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"):
+    for according in sentence(ent.root):
+        obj = according_to_object(according)
+        if obj is not None:
             return document_source(obj, mentions), _words(obj)
-    token, top = verb, verb
+    for cue in (c for c in _cues_above(verb) if is_cue(c)):
+        found = source_of(cue, mentions)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _cues_above(verb: Token | None) -> Iterator[Token]:
+    """The verb and its heads up to the root, then the verbs the parser hangs off the root
+    ('..., statistics from X show.': an appended cue)."""
+    token = top = verb
     while token is not None:
-        if token.lemma_.lower() in CUE_LEMMAS and is_verb(token):
-            found = source_of(token, mentions)
-            if found is not None:
-                return found
+        yield token
         top = token
         token = token.head if token.head != token else None
-    # '..., statistics from X show.': the parser hangs an appended cue off the statement
-    for cue in (c for c in (top.children if top is not None else ()) if c.dep_ in INSERTED_CUE_DEPS):
-        if cue.lemma_.lower() in CUE_LEMMAS and is_verb(cue):
-            found = source_of(cue, mentions)
-            if found is not None:
-                return found
-    return None, None
+    if top is not None:
+        yield from (c for c in top.children if c.dep_ in INSERTED_CUE_DEPS)
 
 
 def _words(head: Token) -> Source:
