@@ -122,7 +122,7 @@ class Measurement:
     start: int
     end: int
     change: str | None  # "increase" / "decrease" for a change, None for a level
-    measure: str | None  # what is measured: "rare earth exports", "global production"
+    measure: str | None  # what is measured: "steel exports", "global production"
     subject: Mention | None  # the entity the figure is about
     period: str | None  # reference period as written: "April", "2023", "last year"
     reported_by: Mention | None  # the entity the figure is attributed to ("according to X", "data from X")

@@ -73,7 +73,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
 
 
 def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
-    """'Rare Earth' in a shouty quote, where the article otherwise writes 'rare earth': a phrase
+    """'Iron Ore' in a shouty quote, where the article otherwise writes 'iron ore': a phrase
     the article itself writes in lower case is no name (unless its words say it is an
     organisation of a known kind, like 'Commerce Ministry')."""
     if mention.cls in NAMED_KIND_CLASSES or " " not in mention.text:

@@ -191,7 +191,7 @@ def _measure_head(root: Token, verb: Token | None) -> Token | None:
 
 
 def _measure_text(head: Token, mentions: dict[int, Mention]) -> str | None:
-    """The measured phrase without its owner: "China's rare earth exports" -> "rare earth exports"."""
+    """The measured phrase without its owner: "Japan's steel exports" -> "steel exports"."""
     if head.i in mentions:
         return None  # the subject is the entity itself ('China accounted for ...')
     tokens = [t for t in phrase_tokens(head) if t.i not in mentions and t.dep_ not in ("case", "poss")]
