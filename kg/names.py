@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+import gender_guesser.detector
 
 LEADING_ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 NON_WORD = re.compile(r"[^\w\s]|_")
+# Courtesy titles that tell a person's gender ('Mrs. Doe' is 'she').
+GENDERED_HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+                       "dame": "female", "lord": "male", "lady": "female"}
+FIRST_NAME_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
 def normalise(name: str) -> str:
@@ -18,3 +25,19 @@ def normalise(name: str) -> str:
     text = text.replace("-", " ").replace("/", " ")
     text = NON_WORD.sub("", text).casefold()
     return " ".join(text.split())
+
+
+def person_gender(name: str, honorific: str = "") -> str | None:
+    """'male', 'female' or None (unknown) for a person: from a courtesy title written before the
+    name ('Mrs.'), else from the first name by gender_guesser's name dictionary ('Jane Doe').
+    Names used by both ('Sam', 'Xi') and unknown names give None."""
+    title = honorific.strip().rstrip(".").casefold()
+    if title in GENDERED_HONORIFICS:
+        return GENDERED_HONORIFICS[title]
+    first = name.split()[0] if name.split() else ""
+    return FIRST_NAME_GENDERS.get(_first_names().get_gender(first))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)

@@ -43,6 +43,14 @@ STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
 STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
 MIN_STANCE_WORDS = 2
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
+OBJECT_PRONOUNS = frozenset("me us him her them".split())
+ACTOR_LABELS = frozenset({"NORP", "PERSON", "ORG", "GPE"})
+INDEFINITE_SPEAKERS = frozenset("one someone somebody".split())
+# Things that state something themselves: 'a letter saying ...', 'footage of Jane Doe asking ...'.
+DOCUMENT_WORDS = frozenset(
+    "statement letter report study survey poll memo email tweet post video footage ad advert "
+    "analysis document filing complaint lawsuit ruling message note release".split()
+)
 SPEAKER_DEPS = frozenset({"nsubj"})
 # How the parser attaches a cue inserted in or appended to the statement it attributes.
 INSERTED_CUE_DEPS = frozenset({"parataxis", "dep"})
@@ -228,7 +236,7 @@ def _is_actor(cue: Token, source: Source) -> bool:
     ('Republicans', 'they'), not a thing ('the approach')."""
     words = cue.doc.char_span(source.start, source.end, alignment_mode="expand")
     return words is not None and (
-        words.root.lower_ in PERSONAL_PRONOUNS or words.root.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+        words.root.lower_ in PERSONAL_PRONOUNS or words.root.ent_type_ in ACTOR_LABELS
     )
 
 
@@ -354,16 +362,18 @@ def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
 def source_of(
     cue: Token, mentions: dict[int, Mention], quotes: list[Quote] | tuple[()] = ()
 ) -> tuple[Mention | None, Source] | None:
-    """Who the cue attributes the statement to: its subject, or the subject it shares."""
+    """Who the cue attributes the statement to: its subject, the one who controls it ('forced X to
+    admit', 'one saying that'), or the subject it shares ('..., saying ...')."""
     verb = cue
     while True:
-        subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS and any(ch.isalnum() for ch in c.text)] or _controller(verb, mentions)
         if subjects:
             break
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb:
             return None
         verb = verb.head
-    subject = subjects[0]
+    # a misparse can give a verb two subjects ('His promises notwithstanding, analyses agree'): the nearer
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
     if _inside(subject.idx, quotes):
         # '"Full panic mode," said Jane Doe': the parser took words of the quote for the subject;
         # the speaker is the name after the cue
@@ -380,6 +390,29 @@ def source_of(
     if subject.i not in mentions and named is not None:
         subject = named  # 'WASHINGTON -- President Obama, ... said', 'the ministry's spokesman, Jane Doe, said'
     return document_source(subject, mentions), _source_words(subject, mentions)
+
+
+def _controller(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """The unstated subject of a cue that hangs from a noun or an object: 'one saying that ...',
+    'a letter saying ...' (the noun), 'forced the chief executive to admit that ...', 'footage of
+    Jane Doe asking ...' (the object), when that word can speak."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        candidates = [verb.head]  # not 'at a news conference announcing ...': the conference is no speaker
+    elif verb.dep_ == "xcomp":
+        candidates = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
+    else:
+        return []
+    return [c for c in candidates if _can_speak(c, mentions)]
+
+
+def _can_speak(token: Token, mentions: dict[int, Mention]) -> bool:
+    """An entity, a pronoun or a group of people, or a document that states something."""
+    return (
+        token.i in mentions
+        or token.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS | INDEFINITE_SPEAKERS
+        or token.ent_type_ in ACTOR_LABELS
+        or token.lemma_.lower() in DOCUMENT_WORDS
+    )
 
 
 def document_source(head: Token, mentions: dict[int, Mention]) -> Mention | None:

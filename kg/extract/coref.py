@@ -21,12 +21,13 @@ from kg.extract.mentions import GOVERNMENT_WORDS, organisation_class
 from kg.extract.spans import sentence, sentences
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
-from kg.names import normalise
+from kg.names import normalise, person_gender
 
 ORGANISATION_CLASSES = frozenset(
     {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
 )
 PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
+PRONOUN_GENDERS = {"he": "male", "she": "female"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Nouns that name a kind of company: "the company" may stand for any company-like organisation.
 COMPANY_NOUNS = frozenset(
@@ -209,7 +210,8 @@ def _pronoun_reference(token: Token, earlier: list[_Named], sentence: int) -> tu
     classes = PRONOUN_CLASSES.get(token.lower_)
     if classes is None or token.dep_ not in SUBJECT_DEPS:
         return None
-    compatible = [n for n in earlier if n.mention.cls in classes]
+    surnames = {n.mention.name.split()[-1] for n in earlier if " " in n.mention.name}
+    compatible = [n for n in earlier if n.mention.cls in classes and _agrees(token, n, surnames)]
     in_view = [n for n in compatible if sentence - n.sentence <= PRONOUN_WINDOW]
     subjects = [n for n in in_view if _is_subject(n.head)]
     if subjects:
@@ -221,6 +223,18 @@ def _pronoun_reference(token: Token, earlier: list[_Named], sentence: int) -> tu
     else:
         return None
     return _reference(token, [token], antecedent), [token]
+
+
+def _agrees(pronoun: Token, antecedent: _Named, surnames: set[str]) -> bool:
+    """'she' never stands for a person known to be male, nor 'he' for one known to be female. A lone
+    word that is the surname of someone named in full ('Clinton') tells nothing."""
+    wanted = PRONOUN_GENDERS.get(pronoun.lower_)
+    name = antecedent.mention.name
+    if wanted is None or name in surnames:
+        return True
+    doc = pronoun.doc
+    before = doc[antecedent.span.start - 1].text if antecedent.span.start > 0 else ""
+    return person_gender(name, honorific=before) in (None, wanted)
 
 
 def _is_subject(head: Token) -> bool:

@@ -72,6 +72,17 @@ CASES = [
     # the parser may take the quote's first words for the subject; the speaker is next to the cue
     ('"Full panic mode," said Leslie Wimes, a party official.',
      {("Leslie Wimes", "Leslie Wimes", "say", True, "Full panic mode")}),
+    # a cue hanging from someone else's words: the object speaks ('forced X to admit'), the footage
+    # shows who speaks, the noun a participle describes is the source
+    ("Senator Jane Doe forced Tim Cook to admit that sales had fallen.",
+     {("Tim Cook", "Tim Cook", "admit", False, "sales had fallen")}),
+    ('The ad uses footage of Barack Obama asking, "Why are we still waiting for this?"',
+     {("Barack Obama", "footage of Barack Obama", "ask", True, "Why are we still waiting for this?")}),
+    ("Jane Doe used the debate to claim that the economy was weak.",
+     {("Jane Doe", "Jane Doe", "claim", False, "the economy was weak")}),
+    # a misparse that gives the cue two subjects: the nearer one speaks
+    ("His promises notwithstanding, independent analyses agree the top earners would gain most.",
+     {(None, "independent analyses", "agree", False, "the top earners would gain most")}),
     # scare quotes and titles of works are not statements
     ('The "trump card" was played by the team.', set()),
     ('Jane Doe appeared on "Face the Nation" on Sunday.', set()),
@@ -104,7 +115,7 @@ def test_quote_running_over_paragraphs_keeps_its_speaker(read):
 
 
 def test_two_people_in_view_leave_a_pronoun_unresolved(read):
-    text = "The talks between Angela Merkel and Emmanuel Macron ended.\nHe said the talks went well."
+    text = "The talks between Tony Blair and Gordon Brown ended.\nHe said the talks went well."
     [claim] = read(text).claims
     assert claim.speaker is None and claim.source.text == "He"
 

@@ -23,8 +23,16 @@ CASES = [
      {"He": "He Lin"}),
     # a subject pronoun goes to the person who was last a subject
     ("Angela Merkel met the press in Berlin. She said the talks went well.", {"She": "Angela Merkel"}),
+    # 'she' skips a man who was the subject last (first names and 'Mr.'/'Mrs.' tell the gender)
+    ("Angela Merkel arrived. Later Boris Johnson spoke. She said the talks went well.", {"She": "Angela Merkel"}),
+    ("Mrs. Lee arrived. Mr. Park spoke after her. She said the talks went well.", {"She": "Lee"}),
+    # a lone surname shared by two people tells nothing about gender
+    ("Hillary Clinton and Bill Clinton arrived. Clinton spoke first. She said it went well.", {"She": "Clinton"}),
     # two people in view and neither a subject: left out rather than guessed
-    ("The talks between Angela Merkel and Emmanuel Macron ended. He said they went well.", {}),
+    ("The talks between Tony Blair and Gordon Brown ended. He said they went well.", {}),
+    # ... unless only one of them can be 'he'
+    ("The talks between Angela Merkel and Emmanuel Macron ended. He said they went well.",
+     {"He": "Emmanuel Macron"}),
     # a definite description goes to the organisation whose name has its words
     ("The Ministry of Finance published its budget. The ministry said spending would rise.",
      {"The ministry": "Ministry of Finance"}),
