@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from kg.extract.claims import extract_claims
 from kg.extract.coref import link
 from kg.extract.mentions import extract_mentions
+from kg.extract.places import based_in_home_country, home_countries, located_in
 from kg.extract.quantities import extract_measurements
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
@@ -17,11 +18,18 @@ from kg.model import Article, Extraction
 def extract(doc: Doc, article: Article) -> Extraction:
     # by_token maps each token to the entity it names or refers to ("he" -> the person meant)
     mentions, by_token = link(doc, extract_mentions(doc))
+    # 'U.S. Congress': the country inside an organisation's name is a mention of its own
+    homes = list(home_countries(doc, mentions))
+    mentions = tuple(sorted([*mentions, *(country for _, country in homes)], key=lambda m: (m.start, m.end)))
     roles = tuple(dict.fromkeys(extract_roles(doc, by_token)))
     # a role ('X, president of Y': leads) says more than the model's 'works for' on the same pair
     held = {(r.person.name, r.organisation.name) for r in roles if r.organisation is not None}
-    typed = [r for r in extract_typed_relations(doc, by_token)
-             if not (r.kind == "worksFor" and (r.subject.name, r.object.name) in held)]
+    # 'Aiken, S.C.' and 'U.S. Congress' say where outright; the model need not guess
+    placed = [*located_in(doc, by_token), *based_in_home_country(doc, homes)]
+    pairs = {(r.subject.name, r.object.name) for r in placed}
+    typed = placed + [r for r in extract_typed_relations(doc, by_token)
+                      if not (r.kind == "worksFor" and (r.subject.name, r.object.name) in held)
+                      and (r.subject.name, r.object.name) not in pairs]
     return Extraction(
         article=article,
         mentions=mentions,

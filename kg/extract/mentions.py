@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import pycountry
 from spacy.tokens import Doc, Span
 
+from kg.extract.places import is_country, place_mentions
 from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
@@ -69,6 +69,9 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     found = [m for m in map(mention_from_span, doc.ents) if m is not None]
     found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
     found += _titled_names(doc)
+    # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for
+    places = place_mentions(doc)
+    found = [m for m in found if not any(p.start < m.end and m.start < p.end for p in places)] + places
     yield from sorted(found, key=lambda m: m.start)
 
 
@@ -134,18 +137,6 @@ def organisation_class(name: str) -> str:
         if words & cue_words:
             return cls
     return "Organization"
-
-
-def is_country(name: str) -> bool:
-    """True for a country name or an upper-case ISO code ('China', 'U.S.', 'USA')."""
-    bare = name.replace(".", "")
-    if len(bare) <= 3 and not bare.isupper():
-        return False
-    try:
-        pycountry.countries.lookup(bare)
-    except LookupError:
-        return False
-    return True
 
 
 def _is_page_furniture(span: Span) -> bool:

@@ -55,8 +55,8 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
     for sent in sentences(doc):
         for subject, subject_span, obj, object_span in candidate_pairs(doc, sent, mentions):
             kind = KIND_OF_CLASSES.get((COARSE[subject.cls], COARSE[obj.cls]))
-            if kind is None:
-                continue
+            if kind is None or (kind == "locatedIn" and subject.cls == "Country" and obj.cls != "Location"):
+                continue  # a country lies in a region ('Africa'), never in another country or a city
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
             probability = probabilities(weights, features)[kind]
             if probability >= MIN_PROBABILITY:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.mentions import is_country, organisation_class
+from kg.extract.mentions import organisation_class
+from kg.extract.places import is_country
 
 
 @pytest.mark.parametrize(

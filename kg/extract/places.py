@@ -1,0 +1,199 @@
+"""Where places and organisations are, as news writes it.
+
+- 'Town, Region': 'Aiken, S.C.', 'Chisholm, Minn.', datelines such as 'BANGKOK, Thailand (AP) —'.
+  The region is a US state (full name or the AP style-book abbreviation, from the `us` package) or
+  a country (pycountry). The tagger often misses one half or takes 'Minn' for a person, so the pair
+  fixes both mentions; and the pair itself says the town is located in the region.
+- An organisation named after its country: 'U.S. Congress', 'Haitian Parliament' (demonyms from
+  the `countryinfo` package) is based in that country.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import pycountry
+import us
+from countryinfo import all_countries
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.spans import sentence, sentence_of
+from kg.model import Evidence, Mention, Relation
+
+PLACE_CLASSES = frozenset({"GeopoliticalEntity", "Location", "Country", "Facility"})
+ORGANISATION_CLASSES = frozenset(
+    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
+)
+MAX_TOWN_WORDS = 4
+MAX_REGION_TOKENS = 3
+CONFIDENCE = 0.9
+HOME_CONFIDENCE = 0.8
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """'minn.' / 'minn' / 'minnesota' -> 'Minnesota' (AP abbreviations are written with and without
+    their full stop)."""
+    names = {}
+    for state in us.states.STATES:
+        names[state.name.casefold()] = state.name
+        if state.ap_abbr:
+            names[state.ap_abbr.casefold()] = state.name
+            names[state.ap_abbr.rstrip(".").casefold()] = state.name
+    return names
+
+
+def us_state(text: str) -> str | None:
+    """The full name of the US state `text` names ('S.C.' -> 'South Carolina'), else None."""
+    return _us_states().get(text.strip().casefold())
+
+
+def is_country(name: str) -> bool:
+    """True for a country name or an upper-case ISO code ('China', 'U.S.', 'USA')."""
+    bare = name.replace(".", "")
+    if len(bare) <= 3 and not bare.isupper():
+        return False
+    try:
+        pycountry.countries.lookup(bare)
+    except LookupError:
+        return False
+    return True
+
+
+
+def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
+    """(town, region, region's full name) for each 'Town, Region' in `doc`: the region a US state,
+    or a country when the pair opens a paragraph in capitals (a dateline). A town that is itself a
+    state or country is a list ('Texas, Ohio and Utah'), not a location."""
+    for comma in doc[1:-1]:
+        if comma.text != ",":
+            continue
+        region = _region_after(comma)
+        town = _town_before(comma)
+        if region is None or town is None:
+            continue
+        region_span, full_name = region
+        if us_state(town.text) or is_country(town.text):
+            continue
+        if us_state(region_span.text) is not None or _is_dateline(town):
+            yield town, region_span, full_name
+
+
+def _region_after(comma: Token) -> tuple[Span, str] | None:
+    doc = comma.doc
+    for length in range(MAX_REGION_TOKENS, 0, -1):
+        span = doc[comma.i + 1 : comma.i + 1 + length]
+        if len(span) < length or not span[0].is_title and not span[0].is_upper:
+            continue
+        state = us_state(span.text)
+        if state is not None:
+            return span, state
+        if _is_dateline_region(span) and is_country(span.text):
+            return span, span.text
+    return None
+
+
+def _is_dateline_region(span: Span) -> bool:
+    """A country after a dateline town: followed by the agency in brackets or a dash."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in ("(", "—", "--", "-", "–")
+
+
+def _town_before(comma: Token) -> Span | None:
+    """The capitalised words right before the comma, in the same sentence."""
+    doc = comma.doc
+    words: list[Token] = []
+    for token in reversed(doc[max(0, comma.i - MAX_TOWN_WORDS) : comma.i]):
+        if not (token.is_title or token.is_upper) or not token.is_alpha or sentence(token) != sentence(comma):
+            break
+        words.insert(0, token)
+    if not words or words[0].is_stop and words[0].is_title and len(words) == 1:
+        return None
+    return doc[words[0].i : words[-1].i + 1]
+
+
+def _is_dateline(town: Span) -> bool:
+    """An all-capital town opening a paragraph: 'BANGKOK, Thailand (AP) —'."""
+    doc = town.doc
+    opens = town.start == 0 or "\n" in doc[town.start - 1].text_with_ws
+    return opens and town.text.isupper()
+
+
+def place_mentions(doc: Doc) -> list[Mention]:
+    """A mention for each half of every 'Town, Region' pair: the town a place, the region the state
+    or country it names (an abbreviation stands for the full name)."""
+    found = []
+    for town, region, full_name in region_pairs(doc):
+        found.append(Mention(text=town.text, cls="GeopoliticalEntity", start=town.start_char, end=town.end_char))
+        cls = "Country" if us_state(region.text) is None else "GeopoliticalEntity"
+        refers_to = full_name if full_name != region.text else None
+        found.append(Mention(text=region.text, cls=cls, start=region.start_char, end=region.end_char,
+                             refers_to=refers_to))
+    return found
+
+
+def located_in(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
+    """'Aiken, S.C.': Aiken is located in South Carolina."""
+    for town, region, _ in region_pairs(doc):
+        town_mention, region_mention = mentions.get(town.root.i), mentions.get(region.root.i)
+        if town_mention is None or region_mention is None:
+            continue
+        if town_mention.cls in PLACE_CLASSES and region_mention.cls in PLACE_CLASSES:
+            yield Relation(
+                subject=town_mention,
+                predicate="locatedIn",
+                object=region_mention,
+                evidence=Evidence(sentence=sentence_of(town.root), rule="town-region", confidence=CONFIDENCE),
+                kind="locatedIn",
+            )
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """'haitian' -> 'Haiti'; a demonym shared by several countries goes to the most populous
+    ('American': the United States, not the Northern Mariana Islands)."""
+    best: dict[str, tuple[int, str]] = {}
+    for country in all_countries():
+        demonym, population = country.demonym(), country.population() or 0
+        if demonym and population >= best.get(demonym.casefold(), (-1, ""))[0]:
+            best[demonym.casefold()] = (population, country.name())
+    return {demonym: name for demonym, (_, name) in best.items()}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """'Haitian' -> 'Haiti', 'American' -> 'United States'; None for any other word."""
+    return _demonyms().get(word.casefold())
+
+
+def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Mention, Mention]]:
+    """(organisation, country) for each organisation whose name starts with a country or its
+    demonym: 'U.S. Congress' -> U.S., 'Haitian Parliament' -> Haiti (the demonym stands for it)."""
+    for mention in mentions:
+        if mention.cls not in ORGANISATION_CLASSES or mention.refers_to:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 2 or any(t.lower_ in ("of", "in") for t in span):
+            continue  # 'American University of Beirut': the rest of the name says where
+        for length in range(len(span) - 1, 0, -1):
+            prefix = span[:length]
+            country = country_of_demonym(prefix.text)
+            if country is None and is_country(prefix.text):
+                country = prefix.text
+            if country is not None:
+                yield mention, Mention(text=prefix.text, cls="Country", start=prefix.start_char,
+                                       end=prefix.end_char, refers_to=None if country == prefix.text else country)
+                break
+
+
+def based_in_home_country(doc: Doc, homes: list[tuple[Mention, Mention]]) -> Iterator[Relation]:
+    """'U.S. Congress': the organisation is based in the country its name starts with."""
+    for organisation, country in homes:
+        anchor = doc.char_span(country.start, country.end, alignment_mode="expand")
+        yield Relation(
+            subject=organisation,
+            predicate="basedIn",
+            object=country,
+            evidence=Evidence(sentence=sentence_of(anchor.root), rule="country-in-name", confidence=HOME_CONFIDENCE),
+            kind="basedIn",
+        )
