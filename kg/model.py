@@ -143,6 +143,17 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """Why two names were taken for one entity."""
+
+    name: str  # the name merged in, as written
+    other: str  # the name it was merged with, as written
+    rule: str  # same-name, country, short-name, acronym, same-words, qualified-name, spelling
+    reason: str  # the evidence, in words
+    articles: tuple[str, ...]  # article ids the two names come from
+
+
+@dataclass(frozen=True)
 class Entity:
     """One node per real-world thing after resolution."""
 
@@ -152,6 +163,7 @@ class Entity:
     alt_labels: tuple[str, ...]
     mention_count: int
     articles: tuple[str, ...]  # article ids
+    merges: tuple[Merge, ...] = ()
 
 
 @dataclass(frozen=True)

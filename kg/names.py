@@ -27,6 +27,7 @@ def normalise(name: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def person_gender(name: str, honorific: str = "") -> str | None:
     """'male', 'female' or None (unknown) for a person: from a courtesy title written before the
     name ('Mrs.'), else from the first name by gender_guesser's name dictionary ('Jane Doe').

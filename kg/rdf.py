@@ -18,7 +18,7 @@ from rdflib.namespace import PROV
 
 from kg.corpus import slugify
 from kg.errors import UsageError
-from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Relation, Role
+from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Merge, Relation, Role
 from kg.names import normalise
 from kg.resolve import CONCEPT, Resolution
 from kg.vocab import DEFAULT_BASE, KG, PREFIXES, REL, SCHEMA
@@ -55,7 +55,14 @@ class Minter:
         return URIRef(f"{self.base}{kind}/{mint_slug(name)}")
 
     def article(self, article: Article) -> URIRef:
-        return URIRef(f"{self.base}article/{article.id}")
+        return self.article_id(article.id)
+
+    def article_id(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}article/{article_id}")
+
+    def merge(self, entity: Entity, merge: Merge) -> URIRef:
+        identity = "|".join([*entity.key, merge.name, merge.other, merge.rule])
+        return URIRef(f"{self.base}merge/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
 
     def claim(self, article: Article, claim: Claim) -> URIRef:
         return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
@@ -91,7 +98,7 @@ def build_graph(
         article_iri = mint.article(article)
         _add_article(graph, mint, resolution, article)
         for mention in extraction.mentions:
-            graph.add((mint.entity(resolution.of(mention)), KG.mentionedIn, article_iri))
+            graph.add((mint.entity(resolution.of(mention, article.id)), KG.mentionedIn, article_iri))
         for relation in extraction.relations:
             _add_relation(graph, mint, resolution, article, relation)
         for claim in extraction.claims:
@@ -111,6 +118,16 @@ def _add_entity(graph: Graph, mint: Minter, entity: Entity) -> None:
         graph.add((iri, SKOS.altLabel, Literal(alt)))
     if entity.cls != CONCEPT:
         graph.add((iri, KG.mentionCount, Literal(entity.mention_count)))
+    for merge in entity.merges:
+        node = mint.merge(entity, merge)
+        graph.add((iri, KG.merge, node))
+        graph.add((node, RDF.type, KG.Merge))
+        graph.add((node, KG.mergedName, Literal(merge.name)))
+        graph.add((node, KG.mergedWith, Literal(merge.other)))
+        graph.add((node, KG.mergeRule, Literal(merge.rule)))
+        graph.add((node, KG.reason, Literal(merge.reason)))
+        for article in merge.articles:
+            graph.add((node, PROV.wasDerivedFrom, mint.article_id(article)))
 
 
 def _add_article(graph: Graph, mint: Minter, resolution: Resolution, article: Article) -> None:
@@ -126,18 +143,19 @@ def _add_article(graph: Graph, mint: Minter, resolution: Resolution, article: Ar
         graph.add((iri, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=datatype)))
     if article.source:
         # the outlet is an entity too: it merges with the same name mentioned in articles
+        known = resolution.named(article.source)
         key = ("entity", normalise(article.source))
-        outlet = resolution.entities.get(key) or Entity(key, "MediaOrganization", article.source, (), 0, ())
+        outlet = known or Entity(key, "MediaOrganization", article.source, (), 0, ())
         publisher = mint.entity(outlet)
         graph.add((iri, SCHEMA.publisher, publisher))
-        if key not in resolution.entities:
+        if known is None:
             graph.add((publisher, RDF.type, KG.MediaOrganization))
             graph.set((publisher, RDFS.label, Literal(article.source)))
 
 
 def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: Article, relation: Relation) -> None:
-    subject = mint.entity(resolution.of(relation.subject))
-    obj = mint.entity(resolution.of(relation.object))
+    subject = mint.entity(resolution.of(relation.subject, article.id))
+    obj = mint.entity(resolution.of(relation.object, article.id))
     if relation.kind:  # a known kind: the ontology declares the property
         predicate = KG[relation.kind]
     else:  # an open verb relation, declared in the graph
@@ -164,24 +182,24 @@ def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Arti
         graph.add((iri, KG.modality, Literal(claim.evidence.modality)))
     graph.add((iri, PROV.wasDerivedFrom, mint.article(article)))
     for mention in claim.mentions:
-        graph.add((iri, KG.mentions, mint.entity(resolution.of(mention))))
+        graph.add((iri, KG.mentions, mint.entity(resolution.of(mention, article.id))))
     if claim.speaker is None:
         # "officials said ...": the claim is kept with its source words but no invented speaker
         _add_assertion(graph, mint, article, (iri, KG.sourceText, Literal(claim.source.text)), claim.evidence)
         return
-    speaker = mint.entity(resolution.of(claim.speaker))
+    speaker = mint.entity(resolution.of(claim.speaker, article.id))
     graph.add((iri, KG.speaker, speaker))
     graph.add((speaker, KG.claims, iri))
     _add_assertion(graph, mint, article, (speaker, KG.claims, iri), claim.evidence)
 
 
 def _add_role(graph: Graph, mint: Minter, resolution: Resolution, article: Article, role: Role) -> None:
-    person = mint.entity(resolution.of(role.person))
+    person = mint.entity(resolution.of(role.person, article.id))
     if role.title:
         graph.add((person, KG.title, Literal(role.title)))
     if role.organisation is None:
         return
-    triple = (person, KG[role.kind], mint.entity(resolution.of(role.organisation)))
+    triple = (person, KG[role.kind], mint.entity(resolution.of(role.organisation, article.id)))
     graph.add(triple)
     record = _add_assertion(graph, mint, article, triple, role.evidence)
     if role.title:
@@ -210,9 +228,9 @@ def _add_measurement(
         if value:
             graph.add((iri, predicate, Literal(value)))
     if measurement.subject is not None:
-        graph.add((iri, KG.about, mint.entity(resolution.of(measurement.subject))))
+        graph.add((iri, KG.about, mint.entity(resolution.of(measurement.subject, article.id))))
     if measurement.reported_by is not None:
-        source = mint.entity(resolution.of(measurement.reported_by))
+        source = mint.entity(resolution.of(measurement.reported_by, article.id))
         graph.add((iri, KG.reportedBy, source))
         graph.add((source, KG.reports, iri))
         _add_assertion(graph, mint, article, (source, KG.reports, iri), measurement.evidence)

@@ -1,17 +1,36 @@
-"""Mentions -> entities: one node per normalised name.
+"""Mentions -> entities: one node per real-world thing, with the reason for every merge.
 
-Names merge when their normalised forms are equal ("the U.S." = "US"). spaCy often types the same
-name differently across sentences ("Trump" as PERSON and ORG), so the class is a vote over mentions
-rather than part of the identity. Concepts (noun phrases) resolve among themselves.
+Each article's names start as separate nodes ("local names"; coreference has already linked
+"Trump" and "he" to "Donald Trump" within the article). Rules then merge local names, each merge
+recorded with its rule and evidence:
+
+- same-name: the same normalised name in two articles ("the U.S." = "US"). A lone surname is the
+  exception: it merges across articles only with the one person of the corpus who has it, or, when
+  nobody is named in full with it, with the same lone name elsewhere.
+- country: names of one country by ISO 3166 (pycountry) and countryinfo's other spellings and
+  demonyms: "US", "U.S.", "United States", "USA"; "UK", "Britain".
+- acronym: "GM" = "General Motors", "MOFCOM" = "Ministry of Commerce" (initials, or the first
+  letters of each word), when exactly one name of the article (or, for 3+ letters, the corpus)
+  fits, or when the text defines it ("the Ministry of Commerce (MOFCOM)").
+- same-words / qualified-name: an organisation's words in any order ("commerce ministry" = "Ministry
+  of Commerce"), with its country said or not ("Ministry of Commerce of China", "China's commerce
+  ministry") when the article, or the whole corpus, has only that country's one.
+- spelling: two names of the same kind in one article that differ by a letter or two
+  ("Stratlandis" / "Stralandis").
+Concepts (noun phrases) resolve among themselves by name.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from kg.model import Entity, Extraction, Mention
+from rapidfuzz.distance import DamerauLevenshtein
+
+from kg.extract.places import country_id
+from kg.model import Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
 # Among equally frequent classes, prefer the more specific one.
@@ -20,60 +39,468 @@ CLASS_SPECIFICITY = {
     "MediaOrganization": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1,
 }
 CONCEPT = "Concept"
+ORGANISATIONS = frozenset({"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
+PLACES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
+# Words an acronym may skip, and words that do not tell organisations apart ('Ministry of
+# Foreign Affairs' = 'foreign ministry').
+FUNCTION_WORDS = frozenset("of and the for on in to at &".split())
+FILLER_WORDS = FUNCTION_WORDS | {"affairs"}
+MIN_CORPUS_ACRONYM = 3  # 'EU' is too short to expand across articles without a definition
+ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+DEFINITION = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.]{1,11})\s*\)")
+MIN_SPELLING_LETTERS = 5
+GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
+MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 
 
 def entity_key(mention: Mention) -> tuple[str, str]:
-    """Identity of the entity a mention refers to: (kind, normalised name)."""
+    """The name identity of a mention before merging: (family, normalised name)."""
     kind = "concept" if mention.cls == CONCEPT else "entity"
     return kind, normalise(mention.name)
+
+
+@dataclass
+class _Local:
+    """One article's name for something."""
+
+    article: str
+    name: str  # normalised
+    forms: Counter = field(default_factory=Counter)
+    classes: Counter = field(default_factory=Counter)
+
+    @property
+    def cls(self) -> str:
+        return _voted_class(self.classes)
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
 
 
 @dataclass(frozen=True)
 class Resolution:
     entities: dict[tuple[str, str], Entity]
+    # (article id, normalised name) -> entity key
+    index: dict[tuple[str, str], tuple[str, str]]
 
-    def of(self, mention: Mention) -> Entity:
-        return self.entities[entity_key(mention)]
+    def of(self, mention: Mention, article: str) -> Entity:
+        family, name = entity_key(mention)
+        if family == "concept":
+            return self.entities[(family, name)]
+        return self.entities[self.index[(article, name)]]
+
+    def named(self, name: str) -> Entity | None:
+        """The entity a name (as written anywhere in the corpus) stands for, if any."""
+        wanted = normalise(name)
+        keys = sorted({key for (_, local), key in self.index.items() if local == wanted})
+        return self.entities[keys[0]] if keys else None
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
-    surface_forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    classes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    extractions = list(extractions)
+    locals_, concepts = _collect(extractions)
+    merger = _Merger(locals_)
+    texts = {x.article.id: x.article.text for x in extractions}
+    for rule in (_same_name, _same_country, _middle_names, _short_names, _acronyms, _organisation_words,
+                 _spellings):
+        rule(merger, texts)
+    entities, index = merger.entities()
+    for key, (forms, count, articles) in concepts.items():
+        label = min(forms, key=lambda f: (-forms[f], -len(f), f))
+        entities[key] = Entity(key=key, cls=CONCEPT, label=label,
+                               alt_labels=tuple(sorted(f for f in forms if f != label)),
+                               mention_count=count, articles=tuple(sorted(articles)))
+    return Resolution(entities=dict(sorted(entities.items())), index=index)
+
+
+def _collect(extractions: list[Extraction]) -> tuple[dict[tuple[str, str], _Local], dict]:
+    """Local names with their surface forms (named mentions only: 'he' is no name) and the concepts."""
+    locals_: dict[tuple[str, str], _Local] = {}
+    concepts: dict[tuple[str, str], tuple[Counter, int, set]] = {}
     for extraction in extractions:
-        for mention in _all_mentions(extraction):
+        article = extraction.article.id
+        for mention, named in _all_mentions(extraction):
             key = entity_key(mention)
-            surface_forms[key][mention.text] += 1
-            classes[key][mention.cls] += 1
-            articles[key].add(extraction.article.id)
-    entities = {}
-    for key, forms in surface_forms.items():
-        label = _canonical_label(forms, key)
-        entities[key] = Entity(
-            key=key,
-            cls=_voted_class(classes[key]),
-            label=label,
-            alt_labels=tuple(sorted(f for f in forms if f != label)),
-            mention_count=sum(forms.values()),
-            articles=tuple(sorted(articles[key])),
-        )
-    return Resolution(entities=dict(sorted(entities.items())))
+            if key[0] == "concept":
+                forms, count, articles = concepts.setdefault(key, (Counter(), 0, set()))
+                forms[mention.text] += 1
+                articles.add(article)
+                concepts[key] = (forms, count + 1, articles)
+                continue
+            local = locals_.setdefault((article, key[1]), _Local(article, key[1]))
+            if named:
+                local.forms[mention.text] += 1
+                local.classes[mention.cls] += 1
+            elif not local.forms:
+                local.forms[mention.name] += 0  # a reference whose name is not among the named mentions
+                local.classes[mention.cls] += 0
+    return locals_, concepts
 
 
-def _all_mentions(extraction: Extraction) -> Iterable[Mention]:
-    """Entity mentions are counted once each; concepts appear only as relation objects."""
-    yield from extraction.mentions
+def _all_mentions(extraction: Extraction) -> Iterator[tuple[Mention, bool]]:
+    """Every mention a record points at, flagged True for the article's named mentions."""
+    for mention in extraction.mentions:
+        yield mention, True
     for relation in extraction.relations:
-        if relation.object.cls == CONCEPT:
-            yield relation.object
+        yield relation.subject, False
+        yield relation.object, relation.object.cls == CONCEPT
+    for claim in extraction.claims:
+        if claim.speaker is not None:
+            yield claim.speaker, False
+        for mention in claim.mentions:
+            yield mention, False
+    for role in extraction.roles:
+        yield role.person, False
+        if role.organisation is not None:
+            yield role.organisation, False
+    for measurement in extraction.measurements:
+        for mention in (measurement.subject, measurement.reported_by):
+            if mention is not None:
+                yield mention, False
 
 
-def _canonical_label(forms: Counter[str], key: tuple[str, str]) -> str:
-    """The most frequent form of the full name (not a short form like 'Trump' that coreference
-    linked to it); ties go to the longer, then alphabetically first."""
-    full = [form for form in forms if normalise(form) == key[1]] or list(forms)
-    return min(full, key=lambda form: (-forms[form], -len(form), form))
+class _Merger:
+    """Union-find over local names that remembers why each pair was joined."""
+
+    def __init__(self, locals_: dict[tuple[str, str], _Local]):
+        self.locals = locals_
+        self.parent = {key: key for key in locals_}
+        self.merges: list[tuple[tuple[str, str], Merge]] = []
+
+    def find(self, key: tuple[str, str]) -> tuple[str, str]:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: tuple[str, str], b: tuple[str, str], rule: str, reason: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        form_a, form_b = (_best_form(self.locals[k]) for k in (a, b))
+        self.merges.append((a, Merge(name=form_a, other=form_b, rule=rule, reason=reason,
+                                     articles=tuple(sorted({a[0], b[0]})))))
+
+    def by_article(self) -> dict[str, list[_Local]]:
+        grouped: dict[str, list[_Local]] = defaultdict(list)
+        for local in self.locals.values():
+            grouped[local.article].append(local)
+        return grouped
+
+    def entities(self) -> tuple[dict[tuple[str, str], Entity], dict[tuple[str, str], tuple[str, str]]]:
+        groups: dict[tuple[str, str], list[_Local]] = defaultdict(list)
+        for key, local in self.locals.items():
+            groups[self.find(key)].append(local)
+        merges: dict[tuple[str, str], list[Merge]] = defaultdict(list)
+        for key, merge in self.merges:
+            merges[self.find(key)].append(merge)
+        entities: dict[tuple[str, str], Entity] = {}
+        index: dict[tuple[str, str], tuple[str, str]] = {}
+        # order groups so that colliding labels get stable suffixes
+        for root, members in sorted(groups.items(), key=lambda kv: min((m.article, m.name) for m in kv[1])):
+            forms: Counter = sum((m.forms for m in members), Counter())
+            classes: Counter = sum((m.classes for m in members), Counter())
+            label = _label(members)
+            key = ("entity", normalise(label))
+            if key in entities:  # two different things with one name ('Smith' in two stories)
+                key = ("entity", f"{normalise(label)} {min(m.article for m in members)}")
+            entities[key] = Entity(
+                key=key,
+                cls=_voted_class(classes),
+                label=label,
+                alt_labels=tuple(sorted(f for f in forms if f != label)),
+                mention_count=sum(forms.values()),
+                articles=tuple(sorted({m.article for m in members})),
+                merges=tuple(sorted(merges[root], key=lambda m: (m.rule, m.name, m.other))),
+            )
+            index.update({(m.article, m.name): key for m in members})
+        return entities, index
+
+
+# ---- rules ------------------------------------------------------------------------------------
+
+
+def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, local in merger.locals.items():
+        if local.cls in PLACES | ORGANISATIONS:
+            code = country_id(_best_form(local))
+            if code is not None:
+                by_country[code].append(key)
+    for code, keys in by_country.items():
+        for key in keys[1:]:
+            merger.join(keys[0], key, "country",
+                        f"'{_best_form(merger.locals[keys[0]])}' and '{_best_form(merger.locals[key])}' "
+                        f"name one country (ISO 3166 {code})")
+
+
+def _same_name(merger: _Merger, texts: dict[str, str]) -> None:
+    """The same name in several articles is one entity; lone person names wait for _short_names."""
+    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, local in sorted(merger.locals.items()):
+        if not _is_lone_person_name(local):
+            by_name[local.name].append(key)
+    for name, keys in by_name.items():
+        for key in keys[1:]:
+            merger.join(keys[0], key, "same-name", f"'{name}' is written the same in {key[0]} and {keys[0][0]}")
+
+
+def _is_lone_person_name(local: _Local) -> bool:
+    return local.cls == "Person" and len(_person_words(local)) == 1
+
+
+def _person_words(local: _Local) -> list[str]:
+    return [w for w in local.words if w not in GENERATIONAL_SUFFIXES]
+
+
+def _middle_names(merger: _Merger, texts: dict[str, str]) -> None:
+    """'Mark Heller' = 'Mark Jay Heller' = 'Mark Jay Heller Jr.': one first and last name, when every
+    name of the corpus with that first and last name fits inside the longest one."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, local in sorted(merger.locals.items()):
+        words = _person_words(local)
+        if local.cls == "Person" and len(words) > 1:
+            groups[(words[0], words[-1])].append(key)
+    for keys in groups.values():
+        longest = max(keys, key=lambda k: (len(_person_words(merger.locals[k])), k))
+        widest = set(_person_words(merger.locals[longest]))
+        if all(set(_person_words(merger.locals[k])) <= widest for k in keys):
+            for key in keys:
+                if merger.locals[key].name != merger.locals[longest].name:
+                    merger.join(longest, key, "middle-name",
+                                f"'{_best_form(merger.locals[key])}' is '{_best_form(merger.locals[longest])}' "
+                                "with fewer of its names, and no other person of the corpus fits")
+
+
+def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
+    """A lone 'Trump' joins the one person of the corpus named in full with it; among several,
+    the one whose articles share at least two other entities with its article and more than any
+    other's do; with none it joins the same lone name in other articles."""
+    full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, local in merger.locals.items():
+        words = _person_words(local)
+        if local.cls == "Person" and len(words) > 1:
+            for word in (words[0], words[-1]):
+                full_names[word].add(merger.find(key))
+    lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, local in sorted(merger.locals.items()):
+        if _is_lone_person_name(local):
+            lone[local.name].append(key)
+    context = _Context(merger)
+    for name, keys in lone.items():
+        owners = full_names.get(name, set())
+        if not owners:
+            for key in keys[1:]:
+                merger.join(keys[0], key, "same-name",
+                            f"'{name}' names nobody else in the corpus, so the same lone name is one person")
+            continue
+        for key in keys:
+            if len(owners) == 1:
+                owner = next(iter(owners))
+                reason = f"'{name}' is part of the name of only one person in the corpus: {_best_form(merger.locals[owner])}"
+            else:
+                ranked = sorted(((context.shared(key, o), o) for o in owners), reverse=True)
+                (best, owner), (second, _) = ranked[0], ranked[1]
+                if best < MIN_SHARED_CONTEXT or best == second:
+                    continue
+                reason = (f"'{name}' is part of the names of {len(owners)} people; "
+                          f"{_best_form(merger.locals[owner])}'s articles share {best} other entities with its article")
+            merger.join(owner, key, "short-name", reason)
+
+
+class _Context:
+    """Which entities (as merged so far) each article names, to tell namesakes apart."""
+
+    def __init__(self, merger: _Merger):
+        self.merger = merger
+        self.roots_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.articles_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for key in merger.locals:
+            self.roots_of[key[0]].add(merger.find(key))
+            self.articles_of[merger.find(key)].add(key[0])
+
+    def shared(self, key: tuple[str, str], owner: tuple[str, str]) -> int:
+        around = self.roots_of[key[0]] - {self.merger.find(key)}
+        owner_root = self.merger.find(owner)
+        theirs = set().union(*(self.roots_of[a] for a in self.articles_of[owner_root])) - {owner_root}
+        return len(around & theirs)
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """True when `acronym` is made of the first letters of the words of `name`, each word giving
+    one or more of its first letters in order and small words giving none or all: GM = General
+    Motors, NASA = National Aeronautics and Space Administration, MOFCOM = Ministry OF COMmerce."""
+    letters = acronym.casefold().replace(".", "")
+    words = [w for w in normalise(name).split()]
+    if len(words) < 2 or len(letters) < 2:
+        return False
+
+    def fits(i: int, j: int) -> bool:  # letters[i:] from words[j:]
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        if word in FUNCTION_WORDS and fits(i, j + 1):
+            return True
+        return any(letters[i : i + n] == word[:n] and fits(i + n, j + 1)
+                   for n in range(1, min(len(word), len(letters) - i) + 1))
+
+    return fits(0, 0)
+
+
+def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
+    """Acronyms of organisations and places (never of people: 'AP' is no Andrew Palmer)."""
+    expandable = {key: _best_form(local) for key, local in merger.locals.items()
+                  if len(local.words) > 1 and local.cls != "Person"}
+    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, form in expandable.items():
+        by_initial[normalise(form)[:1]].append(key)
+
+    def expansions(acronym: str, keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [k for k in keys if k in expandable and _could_abbreviate(acronym, expandable[k])
+                and acronym_of(acronym, expandable[k])]
+
+    for article, locals_ in merger.by_article().items():
+        defined = _definitions(texts.get(article, ""), locals_)
+        for local in locals_:
+            form = _best_form(local)
+            bare = form.replace(".", "")
+            if not ACRONYM.match(bare) or not bare.isupper() or local.cls == "Person" and local.name not in defined:
+                continue
+            key = (article, local.name)
+            if local.name in defined:
+                target = (article, defined[local.name])
+                merger.join(target, key, "acronym",
+                            f"the article defines '{form}' as '{_best_form(merger.locals[target])}'")
+                continue
+            fitting = expansions(bare, [(article, other.name) for other in locals_ if other is not local])
+            if len({merger.find(k) for k in fitting}) == 1:
+                merger.join(fitting[0], key, "acronym",
+                            f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
+            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
+                owners = {merger.find(k) for k in expansions(bare, by_initial.get(bare[0].casefold(), []))}
+                if len(owners) == 1:
+                    owner = next(iter(owners))
+                    merger.join(owner, key, "acronym",
+                                f"'{form}' is the acronym of '{_best_form(merger.locals[owner])}', "
+                                "the only such name in the corpus")
+
+
+def _could_abbreviate(acronym: str, name: str) -> bool:
+    """Cheap test before acronym_of: each significant word's first letter, in order, is in the acronym."""
+    letters = iter(acronym.casefold())
+    return all(word[0] in letters for word in normalise(name).split() if word not in FUNCTION_WORDS)
+
+
+def _definitions(text: str, locals_: list[_Local]) -> dict[str, str]:
+    """'the Ministry of Commerce (MOFCOM)': acronym (normalised) -> the name it is defined for."""
+    found = {}
+    for local in locals_:
+        if len(local.words) < 2:
+            continue
+        for form in local.forms:
+            for match in re.finditer(re.escape(form), text):
+                definition = DEFINITION.match(text[match.end() : match.end() + 16])
+                if definition and acronym_of(definition.group(1), form):
+                    found[normalise(definition.group(1))] = local.name
+    return found
+
+
+def _organisation_words(merger: _Merger, texts: dict[str, str]) -> None:
+    """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
+    article, or else the corpus, has only China's."""
+    signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
+    for key, local in sorted(merger.locals.items()):
+        if local.cls in ORGANISATIONS:
+            signature = organisation_signature(_best_form(local))
+            if signature is not None:
+                signatures[signature].append(key)
+    for (words, country), keys in signatures.items():
+        for key in keys[1:]:
+            merger.join(keys[0], key, "same-words",
+                        f"'{_best_form(merger.locals[key])}' and '{_best_form(merger.locals[keys[0]])}' have the same words")
+    countries: dict[frozenset, set[str]] = defaultdict(set)
+    for words, country in signatures:
+        if country is not None:
+            countries[words].add(country)
+    for (words, country), keys in signatures.items():
+        if country is not None:
+            continue
+        for key in keys:
+            in_article = {c for c in countries[words] if any(k[0] == key[0] for k in signatures[(words, c)])}
+            chosen, where = (in_article, "the article") if in_article else (countries[words], "the corpus")
+            if len(chosen) != 1:
+                continue  # no country said, or two: which one is meant is unclear
+            target = signatures[(words, next(iter(chosen)))][0]
+            merger.join(target, key, "qualified-name",
+                        f"'{_best_form(merger.locals[key])}' is '{_best_form(merger.locals[target])}' "
+                        f"without its country, the only one in {where}")
+
+
+def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
+    """The words that identify an organisation, in any order, and its country if the name says it:
+    'Ministry of Commerce of China', "China's commerce ministry" -> ({commerce, ministry}, CHN).
+    None for names of one significant word ('Bank'), which say too little."""
+    words = normalise(name).split()
+    country = None
+    if len(words) > 2 and words[-2] == "of" and country_id(words[-1]):
+        country, words = country_id(words[-1]), words[:-2]
+    elif len(words) > 1 and country_id(words[0]):
+        country, words = country_id(words[0]), words[1:]
+    significant = frozenset(w for w in words if w not in FILLER_WORDS)
+    if len(significant) < 2:
+        return None
+    return significant, country
+
+
+def _spellings(merger: _Merger, texts: dict[str, str]) -> None:
+    """Two names of one kind in one article that differ by a letter or two are one misspelt name."""
+    for article, locals_ in merger.by_article().items():
+        named = [local for local in locals_ if local.forms and sum(local.forms.values())]
+        for i, first in enumerate(named):
+            for second in named[i + 1 :]:
+                if _coarse(first.cls) != _coarse(second.cls) or _coarse(first.cls) is None:
+                    continue
+                a, b = first.name.replace(" ", ""), second.name.replace(" ", "")
+                if min(len(a), len(b)) < MIN_SPELLING_LETTERS or a[0] != b[0]:
+                    continue
+                allowed = 1 if min(len(a), len(b)) < 8 else 2
+                distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
+                if distance <= allowed:
+                    merger.join((article, first.name), (article, second.name), "spelling",
+                                f"'{_best_form(first)}' and '{_best_form(second)}' differ by {distance} "
+                                "letter(s) in one article")
+
+
+def _coarse(cls: str) -> str | None:
+    if cls == "Person":
+        return "person"
+    if cls in ORGANISATIONS:
+        return "organisation"
+    return None  # places: 'Austria' and 'Australia' are two countries
+
+
+# ---- labels -----------------------------------------------------------------------------------
+
+
+def _best_form(local: _Local) -> str:
+    """The most written form of the local name itself ('Donald Trump', not the 'Trump' linked to it)."""
+    if not local.forms:
+        return local.name
+    return min(local.forms, key=lambda f: (normalise(f) != local.name, -local.forms[f], -len(f), f))
+
+
+def _label(members: list[_Local]) -> str:
+    """The fullest name of the group ('General Motors' over 'GM', 'Donald Trump' over 'Trump'),
+    then the most often written."""
+    def fullness(local: _Local) -> tuple:
+        form = _best_form(local)
+        is_acronym = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 10
+        return (not is_acronym, len(local.words), sum(local.forms.values()), -len(form), local.name)
+    return _best_form(max(members, key=fullness))
 
 
 def _voted_class(classes: Counter[str]) -> str:
+    if not classes:
+        return "Organization"
     return min(classes, key=lambda cls: (-classes[cls], -CLASS_SPECIFICITY.get(cls, 0), cls))

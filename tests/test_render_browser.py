@@ -31,10 +31,10 @@ def browser():
 
 
 def _expected_counts(graph: Graph) -> tuple[int, int]:
-    """Nodes: every entity, concept, claim and figure; edges: relations (verbs and roles), speaker ->
-    claim, source -> figure and figure -> what it is about."""
+    """Nodes: every entity, concept, claim and figure (provenance and merge records are not drawn);
+    edges: relations (verbs and roles), speaker -> claim, source -> figure and figure -> what it is about."""
     nodes = {s for s, cls in graph.subject_objects(RDF.type)
-             if str(cls).startswith(KG_IRI) and cls != KG.Assertion}
+             if str(cls).startswith(KG_IRI) and cls not in (KG.Assertion, KG.Merge)}
     linking = set(relation_properties(graph)) | {KG.claims, KG.reports, KG.about}
     edges = [t for t in graph if t[1] in linking]
     return len(nodes), len(edges)

@@ -190,6 +190,8 @@ def _new_government_body(token: Token) -> tuple[Mention, list[Token]] | None:
     government body named in lower case, which the tagger misses; later 'the ministry' refers to it."""
     if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or token.lemma_.lower() not in GOVERNMENT_WORDS:
         return None
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # 'Chinese authorities' are some officials, not one body
     if not any((c.dep_ == "det" and c.lower_ in DETERMINERS) or c.dep_ == "poss" for c in token.children):
         return None
     modifiers = []

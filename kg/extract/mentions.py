@@ -1,7 +1,7 @@
 """Named-entity mentions: spaCy's entities, cleaned and typed into ontology classes.
 
-Numbers, dates, money and quantities are figures, not entities; nationalities (NORP) link to
-countries in entity resolution, so they are not entities either. Pronouns, determiners and bare
+Numbers, dates, money and quantities are figures, not entities; a nationality ('Chinese
+officials') is a mention of its country, never an entity of its own. Pronouns, determiners and bare
 common nouns never become mentions.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.places import is_country, place_mentions
+from kg.extract.places import country_of_demonym, is_country, place_mentions
 from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
@@ -68,6 +68,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
     found = [m for m in map(mention_from_span, doc.ents) if m is not None]
     found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
+    found = _without_headline_words(found, text_of(doc))
     found += _titled_names(doc)
     # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for
     places = place_mentions(doc)
@@ -83,6 +84,22 @@ def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
         return False
     lower = mention.text.lower()
     return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _without_headline_words(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Lindsay Lohan Checks Into Rehab', 'Hire Jane Doe': in a title-case headline the tagger runs a
+    person's name into the words around it. When the article names the person elsewhere and never
+    writes the longer form again, the name is the person's."""
+    people = {m.text for m in mentions if m.cls == "Person" and " " in m.text}
+    trimmed = []
+    for mention in mentions:
+        known = [p for p in people if p != mention.text and (mention.text.startswith(p + " ") or mention.text.endswith(" " + p))]
+        if mention.cls == "Person" and known and text.count(mention.text) == 1:
+            name = max(known, key=len)
+            start = mention.start + mention.text.index(name)
+            mention = Mention(text=name, cls="Person", start=start, end=start + len(name))
+        trimmed.append(mention)
+    return trimmed
 
 
 def _titled_names(doc: Doc) -> list[Mention]:
@@ -106,6 +123,9 @@ def _titled_names(doc: Doc) -> list[Mention]:
 
 
 def mention_from_span(span: Span) -> Mention | None:
+    demonym = _demonym_mention(span)
+    if demonym is not None:
+        return demonym
     cls = LABEL_CLASSES.get(span.label_)
     if cls is None or any(token.pos_ == "PRON" for token in span) or _is_page_furniture(span):
         return None
@@ -123,6 +143,17 @@ def mention_from_span(span: Span) -> Mention | None:
     elif cls == "GeopoliticalEntity" and is_country(text):
         cls = "Country"
     return Mention(text=text, cls=cls, start=start, end=start + len(text))
+
+
+def _demonym_mention(span: Span) -> Mention | None:
+    """'Chinese' in 'Chinese officials' or 'the Chinese authorities' names no entity of its own: it
+    stands for China. A demonym alone or before common nouns only becomes a mention of the country."""
+    first = span[0] if span[0].lower_ not in LEADING_WORDS or len(span) == 1 else span[1]
+    country = country_of_demonym(first.text)
+    rest = span.doc[first.i + 1 : span.end]
+    if country is None or any(not t.is_lower for t in rest if t.is_alpha):
+        return None
+    return Mention(text=first.text, cls="Country", start=first.idx, end=first.idx + len(first), refers_to=country)
 
 
 def organisation_class(name: str) -> str:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import sentence, sentence_of
 from kg.model import Evidence, Mention, Relation
+from kg.names import normalise
 
 PLACE_CLASSES = frozenset({"GeopoliticalEntity", "Location", "Country", "Facility"})
 ORGANISATION_CLASSES = frozenset(
@@ -29,6 +30,7 @@ MAX_TOWN_WORDS = 4
 MAX_REGION_TOKENS = 3
 CONFIDENCE = 0.9
 HOME_CONFIDENCE = 0.8
+MIN_COUNTRY_INITIALS = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,16 +52,52 @@ def us_state(text: str) -> str | None:
 
 
 def is_country(name: str) -> bool:
-    """True for a country name or an upper-case ISO code ('China', 'U.S.', 'USA')."""
+    """True for a country's name, other spelling or upper-case code ('China', 'U.S.', 'USA', 'UK');
+    not for a demonym ('Chinese') nor a lower-case short word ('us')."""
     bare = name.replace(".", "")
     if len(bare) <= 3 and not bare.isupper():
         return False
-    try:
-        pycountry.countries.lookup(bare)
-    except LookupError:
-        return False
-    return True
+    return country_id(name) is not None and country_of_demonym(name) is None
 
+
+def country_id(name: str) -> str | None:
+    """The ISO 3166 alpha-3 code of the country a name or demonym stands for ('U.S.', 'United
+    States', 'USA', 'UK', 'Chinese' -> 'USA', 'USA', 'USA', 'GBR', 'CHN'), else None."""
+    return _country_codes().get(normalise(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Normalised names, other spellings and demonyms -> alpha-3, from pycountry and countryinfo.
+    Two-letter spellings count only as upper-case codes, so they are kept apart ('us' the code)."""
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name", "alpha_3", "alpha_2"):
+            value = getattr(country, attribute, None)
+            if value:
+                codes.setdefault(normalise(value), country.alpha_3)
+        initials = _initials(getattr(country, "official_name", ""))
+        if len(initials) >= MIN_COUNTRY_INITIALS:  # 'PRC', 'DPRK'; not 'ROI' (Republic of India)
+            codes.setdefault(initials, country.alpha_3)
+    for info in all_countries():
+        try:
+            alpha_3 = info.iso(3)
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if not alpha_3:
+            continue
+        for spelling in [info.name(), *(info.alt_spellings() or [])]:
+            if spelling and spelling.isascii():
+                codes.setdefault(normalise(spelling), alpha_3)
+        demonym = country_of_demonym(info.demonym() or "")
+        if demonym == info.name():
+            codes.setdefault(normalise(info.demonym()), alpha_3)
+    return codes
+
+
+def _initials(name: str) -> str:
+    """"People's Republic of China" -> 'prc': first letters of the words that are not 'of', 'the', 'and'."""
+    return "".join(w[0] for w in normalise(name).split() if w not in ("of", "the", "and"))
 
 
 def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str]]:

@@ -14,7 +14,8 @@ from kg.extract.places import is_country
         ("The Ministry of Commerce said on Thursday that prices rose 5 percent.",
          [("Ministry of Commerce", "GovernmentBody")]),  # leading 'The' dropped; date and figure are not entities
         ("Germany's exports fell.", [("Germany", "Country")]),  # possessive dropped
-        ("Chinese officials visited the U.S. in May.", [("U.S.", "Country")]),  # nationality is not an entity
+        # a nationality is a mention of its country, not an entity of its own
+        ("Chinese officials visited the U.S. in May.", [("Chinese", "Country"), ("U.S.", "Country")]),
         ("He said they would go there.", []),  # pronouns never become entities
         # regression: spaCy tagged '> ’s ’s' as an ORG, whose name normalises to nothing
         ("<script> ’s ’s Paris", [("Paris", "GeopoliticalEntity")]),
