@@ -107,3 +107,33 @@ def query(
     else:
         sys.stdout.write(format_result(result, fmt) + "\n")
 
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="The entity's name or any other name it goes by."),
+    out: Path = OUT_OPTION,
+) -> None:
+    """Profile one entity: class, other names, why they were merged, relations, claims and roles."""
+    from kg.profile import entity_profile
+    from kg.store import open_store
+
+    try:
+        profile = entity_profile(open_store(out), name)
+    except KgError as error:
+        _fail(error)
+    print_line = lambda text="": out_console.print(text, highlight=False, markup=False, soft_wrap=True)  # noqa: E731
+    print_line(f"{profile.label}  ({', '.join(profile.classes)})  {profile.iri}")
+    print_line(f"also named: {', '.join(profile.aliases) or '-'}")
+    print_line(f"in {len(profile.articles)} article(s): " + "; ".join(profile.articles))
+    sections = (
+        ("merged because", profile.merges, lambda r: f"[{r[0]}] {r[1]} = {r[2]}: {r[3]}"),
+        ("relations", profile.relations, lambda r: f"{r[0]} -{r[1]}-> {r[2]}   ({r[3]})"),
+        ("claims", profile.claims, lambda r: f"{r[0]}: {r[1]}   ({r[2]})"),
+        ("roles", profile.roles, lambda r: f"{r[0]} {r[1]} {r[2]}" + (f" as {r[3]}" if r[3] else "")),
+    )
+    for title, rows, line in sections:
+        print_line()
+        print_line(f"{title} ({len(rows)}):")
+        for row in rows:
+            print_line(f"  {line(row)}")

@@ -22,6 +22,7 @@ Concepts (noun phrases) resolve among themselves by name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -50,6 +51,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 DEFINITION = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.]{1,11})\s*\)")
 MIN_SPELLING_LETTERS = 5
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
+LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 
 
@@ -182,6 +184,14 @@ class _Merger:
         self.merges.append((a, Merge(name=form_a, other=form_b, rule=rule, reason=reason,
                                      articles=tuple(sorted({a[0], b[0]})))))
 
+    @functools.cache
+    def name_classes(self) -> dict[str, str]:
+        """Each name's class voted over all its articles."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for local in self.locals.values():
+            votes[local.name].update(local.classes)
+        return {name: _voted_class(classes) for name, classes in votes.items()}
+
     def by_article(self) -> dict[str, list[_Local]]:
         grouped: dict[str, list[_Local]] = defaultdict(list)
         for local in self.locals.values():
@@ -236,18 +246,32 @@ def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
 
 
 def _same_name(merger: _Merger, texts: dict[str, str]) -> None:
-    """The same name in several articles is one entity; lone person names wait for _short_names."""
+    """The same name in several articles is one entity ('Microsoft' = 'Microsoft Corp.': a legal
+    suffix is no part of the identity); lone person names wait for _short_names."""
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        if not _is_lone_person_name(local):
-            by_name[local.name].append(key)
+        if not _is_lone_person_name(local, merger):
+            by_name[_without_legal_suffix(local)].append(key)
     for name, keys in by_name.items():
         for key in keys[1:]:
-            merger.join(keys[0], key, "same-name", f"'{name}' is written the same in {key[0]} and {keys[0][0]}")
+            first, other = _best_form(merger.locals[keys[0]]), _best_form(merger.locals[key])
+            merger.join(keys[0], key, "same-name",
+                        f"'{other}' in {key[0]} and '{first}' in {keys[0][0]} are one name")
 
 
-def _is_lone_person_name(local: _Local) -> bool:
-    return local.cls == "Person" and len(_person_words(local)) == 1
+def _without_legal_suffix(local: _Local) -> str:
+    words = local.words
+    if local.cls in ORGANISATIONS and len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        return " ".join(words[:-1])
+    return local.name
+
+
+def _is_lone_person_name(local: _Local, merger: _Merger) -> bool:
+    """A one-word name most articles take for a person ('Trump'; not 'SEACOM', a company the
+    tagger once took for a person)."""
+    if len(_person_words(local)) != 1:
+        return False
+    return merger.name_classes()[local.name] == "Person"
 
 
 def _person_words(local: _Local) -> list[str]:
@@ -285,7 +309,7 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
                 full_names[word].add(merger.find(key))
     lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        if _is_lone_person_name(local):
+        if _is_lone_person_name(local, merger):
             lone[local.name].append(key)
     context = _Context(merger)
     for name, keys in lone.items():

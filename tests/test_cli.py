@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, SKOS, Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -116,7 +116,7 @@ def test_skipped_files_are_reported_and_exit_is_non_zero(tmp_path):
     assert (tmp_path / "out" / "kg.ttl").exists()
 
 
-@pytest.mark.parametrize("command", ["build", "query"])
+@pytest.mark.parametrize("command", ["build", "query", "entity"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
@@ -133,3 +133,40 @@ def test_readme_opens_with_the_two_setup_commands_and_ci_runs_the_test_one():
     assert "kg build corpus/" in build_command and "pip install" in build_command
     assert "pytest" in test_command and "pip install" in test_command
     assert test_command in Path(ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_entity_profile_shows_names_merges_relations_and_claims(built):
+    out, _ = built
+    graph = Graph().parse(out / "kg.ttl")
+    # the entity with the most merges in the corpus graph, asked for by one of its other names
+    merged = max(graph.subjects(RDF.type, KG.Country), key=lambda e: len(list(graph.objects(e, KG.merge))))
+    label = str(graph.value(merged, RDFS.label))
+    alias = sorted(map(str, graph.objects(merged, SKOS.altLabel)))[0]
+    result = runner.invoke(app, ["entity", alias.lower(), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{label}  (country)")
+    assert "also named: " in result.output and alias in result.output
+    for section in ("merged because", "relations", "claims", "roles"):
+        assert section in result.output
+    assert "[country]" in result.output
+
+
+def test_entity_profile_of_a_speaker_lists_their_claims(built):
+    out, _ = built
+    graph = Graph().parse(out / "kg.ttl")
+    speaker = max(set(graph.objects(None, KG.speaker)), key=lambda s: len(list(graph.subjects(KG.speaker, s))))
+    claims = len(list(graph.subjects(KG.speaker, speaker)))
+    result = runner.invoke(app, ["entity", str(graph.value(speaker, RDFS.label)), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"claims ({claims}):" in result.output
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("no such entity anywhere", "no entity named 'no such entity anywhere'"),
+    ("a", "matches several entities"),
+])
+def test_entity_lookup_mistakes_are_one_line(built, name, message):
+    out, _ = built
+    result = runner.invoke(app, ["entity", name, "--out", str(out)])
+    assert result.exit_code == 2
+    assert message in _one_clean_line(result)

@@ -48,3 +48,92 @@ def test_class_is_a_vote_so_a_mislabelled_mention_does_not_split_the_entity():
 def test_different_names_stay_apart():
     resolution = resolve([_extraction("a", ("Donald Trump", "Person"), ("Melania Trump", "Person"))])
     assert len(resolution.entities) == 2
+
+
+def _groups(*extractions: Extraction) -> set[frozenset[str]]:
+    """Each entity as the set of names (label and other names) it holds."""
+    resolution = resolve(list(extractions))
+    return {frozenset((e.label, *e.alt_labels)) for e in resolution.entities.values()}
+
+
+def _with_text(article_id: str, text: str, *mentions: tuple[str, str]) -> Extraction:
+    article = Article(id=article_id, path=f"{article_id}.txt", title=article_id, text=text, sha256="0")
+    return Extraction(article, tuple(Mention(t, c, text.find(t), text.find(t) + len(t)) for t, c in mentions), (), ())
+
+
+# (articles as lists of (name, class), names that must end up as one entity, names that must stay apart)
+CASES = [
+    # countries by ISO 3166 and countryinfo's spellings, across articles
+    ([[("US", "Country")], [("United States", "Country"), ("U.S.", "Country")], [("USA", "GeopoliticalEntity")]],
+     {"US", "United States", "U.S.", "USA"}, set()),
+    ([[("UK", "GeopoliticalEntity")], [("United Kingdom", "Country")]], {"UK", "United Kingdom"}, set()),
+    # acronyms made of initials or of first letters of words, unique in the article
+    ([[("General Motors", "Company"), ("GM", "Organization")]], {"General Motors", "GM"}, set()),
+    ([[("Ministry of Commerce", "GovernmentBody"), ("MOFCOM", "Organization")]], {"Ministry of Commerce", "MOFCOM"}, set()),
+    ([[("European Union", "Organization")], [("EU", "Organization"), ("European Union", "Organization")]],
+     {"European Union", "EU"}, set()),
+    # an acronym never stands for a person
+    ([[("Andrew Palmer", "Person"), ("AP", "Organization")]], set(), {"Andrew Palmer", "AP"}),
+    # an organisation's words in any order, with its country said or not
+    ([[("Ministry of Commerce", "GovernmentBody"), ("commerce ministry", "GovernmentBody")],
+      [("Ministry of Commerce of China", "GovernmentBody")]],
+     {"Ministry of Commerce", "commerce ministry", "Ministry of Commerce of China"}, set()),
+    # ... but two countries' ministries stay two, and the bare one joins neither
+    ([[("Ministry of Commerce of China", "GovernmentBody")], [("Ministry of Commerce of India", "GovernmentBody")],
+      [("commerce ministry", "GovernmentBody")]],
+     set(), {"Ministry of Commerce of China", "Ministry of Commerce of India", "commerce ministry"}),
+    # a lone surname joins the one person of the corpus with it
+    ([[("Donald Trump", "Person")], [("Trump", "Person")]], {"Donald Trump", "Trump"}, set()),
+    # two people share the surname: a lone 'Smith' elsewhere joins neither
+    ([[("John Smith", "Person")], [("Jane Smith", "Person")], [("Smith", "Person")]],
+     set(), {"John Smith", "Jane Smith", "Smith"}),
+    # middle names
+    ([[("Mark Heller", "Person")], [("Mark Jay Heller", "Person")]], {"Mark Heller", "Mark Jay Heller"}, set()),
+    # a misspelling within one article; not across, and places never ('Austria' is no 'Australia')
+    ([[("Stratlandis", "Company"), ("Stralandis", "Company")]], {"Stratlandis", "Stralandis"}, set()),
+    ([[("Stratlandis", "Company")], [("Stralandis", "Company")]], set(), {"Stratlandis", "Stralandis"}),
+    ([[("Austria", "Country"), ("Australia", "Country")]], set(), {"Austria", "Australia"}),
+    # a legal suffix is no part of the identity
+    ([[("Microsoft Corp.", "Company")], [("Microsoft", "Company")]], {"Microsoft Corp.", "Microsoft"}, set()),
+]
+
+
+@pytest.mark.parametrize(("articles", "together", "apart"), CASES)
+def test_merge_rules(articles, together, apart):
+    groups = _groups(*(_extraction(f"a{i}", *mentions) for i, mentions in enumerate(articles)))
+    if together:
+        assert any(together <= group for group in groups), groups
+    for group in groups:
+        assert len(apart & group) <= 1, group
+
+
+def test_an_acronym_defined_in_the_text_wins_over_guessing():
+    text = "The Ministry of Commerce (MOFCOM) said... The Ministry of Culture spoke. MOFCOM added."
+    groups = _groups(_with_text("a", text, ("Ministry of Commerce", "GovernmentBody"),
+                                ("Ministry of Culture", "GovernmentBody"), ("MOFCOM", "Organization")))
+    assert frozenset({"Ministry of Commerce", "MOFCOM"}) in groups
+
+
+def test_every_merge_keeps_its_rule_and_reason():
+    resolution = resolve([_extraction("a", ("General Motors", "Company"), ("GM", "Organization"))])
+    [entity] = resolution.entities.values()
+    [merge] = entity.merges
+    assert (merge.rule, entity.label, entity.alt_labels) == ("acronym", "General Motors", ("GM",))
+    assert "GM" in merge.reason and "General Motors" in merge.reason and merge.articles == ("a",)
+
+
+def test_namesakes_in_unrelated_articles_keep_apart_entities_and_iris():
+    resolution = resolve([_extraction("a", ("John Smith", "Person")), _extraction("b", ("Jane Smith", "Person")),
+                          _extraction("c", ("Smith", "Person")), _extraction("d", ("Smith", "Person"), )])
+    smiths = [e for e in resolution.entities.values() if e.label == "Smith"]
+    assert len({e.key for e in resolution.entities.values()}) == len(resolution.entities)
+    assert {e.articles for e in smiths} == {("c",), ("d",)}
+
+
+def test_acronym_algorithm():
+    from kg.resolve import acronym_of
+    assert acronym_of("NASA", "National Aeronautics and Space Administration")
+    assert acronym_of("MOFCOM", "Ministry of Commerce")
+    assert acronym_of("EU", "European Union")
+    assert not acronym_of("EU", "United Europe")
+    assert not acronym_of("GM", "General Electric Motors")  # every significant word gives a letter

@@ -55,6 +55,9 @@ PAGE_FURNITURE_WORDS = frozenset(
     "login signup".split()
 )
 MAX_TITLED_NAME_WORDS = 3
+# A line is a title-case headline when most of its (at least four) words are capitalised.
+MIN_HEADLINE_WORDS = 4
+HEADLINE_SHARE = 0.7
 # Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
 NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -66,7 +69,9 @@ TRAILING_PUNCTUATION = EDGE_PUNCTUATION.replace(".", "")
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
-    found = [m for m in map(mention_from_span, doc.ents) if m is not None]
+    lower_lemmas = _lower_case_lemmas(doc)
+    spans = [part for ent in doc.ents for part in _headline_parts(ent, lower_lemmas)]
+    found = [m for m in map(mention_from_span, spans) if m is not None]
     found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
     found = _without_headline_words(found, text_of(doc))
     found += _titled_names(doc)
@@ -84,6 +89,43 @@ def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
         return False
     lower = mention.text.lower()
     return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
+    """Verbs, adjectives and adverbs the article writes in lower case somewhere, and their lemmas
+    (nouns are left out: 'commerce' may be written in lower case and still be part of a name)."""
+    lower = [t for t in doc if t.is_lower and t.is_alpha and not t.is_stop and t.pos_ in ("VERB", "ADJ", "ADV")]
+    return frozenset([t.lower_ for t in lower] + [t.lemma_.lower() for t in lower])
+
+
+def _headline_parts(span: Span, lower_lemmas: frozenset[str]) -> list[Span]:
+    """'Colts Beat Chiefs', 'Chris Ivory On Injured Reserve': in a title-case line the tagger runs
+    names into the words around them. Words the article writes in lower case elsewhere ('beat',
+    'injured') are no part of a name there, so the entity splits at them."""
+    line = sentence(span[0])
+    words = [t for t in line if t.is_alpha]
+    if len(words) < MIN_HEADLINE_WORDS or sum(t.is_title or t.is_upper for t in words) < HEADLINE_SHARE * len(words):
+        return [span]
+    parts, current = [], []
+    for token in span:
+        if token.is_alpha and not token.is_stop and (token.lower_ in lower_lemmas or token.lemma_.lower() in lower_lemmas):
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    if len(parts) == 1:
+        return [span]
+    kept = []
+    for tokens in parts:
+        while tokens and (tokens[0].is_stop or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_stop or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if tokens:
+            kept.append(Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_))
+    # a lone word cut off a headline ('... Into Rehab') is seldom a name of its own
+    return [part for part in kept if len(part) > 1] or kept[:1]
 
 
 def _without_headline_words(mentions: list[Mention], text: str) -> list[Mention]:
