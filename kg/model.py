@@ -164,6 +164,8 @@ class Entity:
     mention_count: int
     articles: tuple[str, ...]  # article ids
     merges: tuple[Merge, ...] = ()
+    # a capital city: the key of its country's entity ('Beijing said' speaks for China)
+    capital_of: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,10 @@ class Minter:
         self.base = base
 
     def entity(self, entity: Entity) -> URIRef:
-        kind, name = entity.key
+        return self.entity_key(entity.key)
+
+    def entity_key(self, key: tuple[str, str]) -> URIRef:
+        kind, name = key
         return URIRef(f"{self.base}{kind}/{mint_slug(name)}")
 
     def article(self, article: Article) -> URIRef:
@@ -118,6 +121,8 @@ def _add_entity(graph: Graph, mint: Minter, entity: Entity) -> None:
         graph.add((iri, SKOS.altLabel, Literal(alt)))
     if entity.cls != CONCEPT:
         graph.add((iri, KG.mentionCount, Literal(entity.mention_count)))
+    if entity.capital_of is not None:
+        graph.add((iri, KG.capitalOf, mint.entity_key(entity.capital_of)))
     for merge in entity.merges:
         node = mint.merge(entity, merge)
         graph.add((iri, KG.merge, node))
@@ -165,7 +170,9 @@ def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: A
         graph.add((predicate, RDFS.subPropertyOf, KG.relation))
     if not relation.evidence.negated:
         graph.add((subject, predicate, obj))
-    _add_assertion(graph, mint, article, (subject, predicate, obj), relation.evidence)
+    record = _add_assertion(graph, mint, article, (subject, predicate, obj), relation.evidence)
+    if not relation.kind:  # 'Beijing approved ...': the capital acts for its country
+        _flag_metonymy(graph, mint, record, resolution.of(relation.subject, article.id))
 
 
 def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Article, claim: Claim) -> None:
@@ -189,6 +196,7 @@ def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Arti
         return
     speaker = mint.entity(resolution.of(claim.speaker, article.id))
     graph.add((iri, KG.speaker, speaker))
+    _flag_metonymy(graph, mint, iri, resolution.of(claim.speaker, article.id))
     graph.add((speaker, KG.claims, iri))
     _add_assertion(graph, mint, article, (speaker, KG.claims, iri), claim.evidence)
 
@@ -240,6 +248,12 @@ def _decimal_literal(value: Decimal) -> Literal:
     """In the canonical lexical form ('12.0', not '12'), so the graph equals itself re-parsed."""
     text = format(value, "f")
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+
+
+def _flag_metonymy(graph: Graph, mint: Minter, record: URIRef, agent: Entity) -> None:
+    """'Beijing said': the record keeps Beijing as the agent and says whom it stands for."""
+    if agent.capital_of is not None:
+        graph.add((record, KG.metonymFor, mint.entity_key(agent.capital_of)))
 
 
 def _add_assertion(

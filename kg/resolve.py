@@ -26,11 +26,11 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from kg.extract.places import country_id
+from kg.extract.places import capital_country, country_id
 from kg.model import Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
@@ -107,12 +107,25 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                  _spellings):
         rule(merger, texts)
     entities, index = merger.entities()
+    entities = _with_capitals(entities)
     for key, (forms, count, articles) in concepts.items():
         label = min(forms, key=lambda f: (-forms[f], -len(f), f))
         entities[key] = Entity(key=key, cls=CONCEPT, label=label,
                                alt_labels=tuple(sorted(f for f in forms if f != label)),
                                mention_count=count, articles=tuple(sorted(articles)))
     return Resolution(entities=dict(sorted(entities.items())), index=index)
+
+
+def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, str], Entity]:
+    """'Beijing' is the capital of China: a typed link, so 'Beijing said' can be read as China's
+    government speaking without merging the city into the country."""
+    countries = {country_id(e.label): key for key, e in entities.items() if e.cls in PLACES}
+    countries.pop(None, None)
+    linked = {}
+    for key, entity in entities.items():
+        country = countries.get(capital_country(entity.label)) if entity.cls in PLACES else None
+        linked[key] = replace(entity, capital_of=country) if country and country != key else entity
+    return linked
 
 
 def _collect(extractions: list[Extraction]) -> tuple[dict[tuple[str, str], _Local], dict]:

@@ -100,6 +100,27 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in normalise(name).split() if w not in ("of", "the", "and"))
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Normalised capital city -> alpha-3 of its country ('washington dc' and 'washington' -> USA)."""
+    capitals: dict[str, str] = {}
+    for info in all_countries():
+        try:
+            capital, alpha_3 = info.capital(), info.iso(3)
+        except (KeyError, TypeError, AttributeError):
+            continue
+        for city in capital if isinstance(capital, list) else [capital]:  # some countries have several
+            if city and alpha_3:
+                capitals.setdefault(normalise(city), alpha_3)
+                capitals.setdefault(normalise(city.split(" D.C.")[0].split(",")[0]), alpha_3)
+    return capitals
+
+
+def capital_country(name: str) -> str | None:
+    """The alpha-3 code of the country whose capital `name` is ('Beijing' -> 'CHN'), else None."""
+    return _capitals().get(normalise(name))
+
+
 def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
     """(town, region, region's full name) for each 'Town, Region' in `doc`: the region a US state,
     or a country when the pair opens a paragraph in capitals (a dateline). A town that is itself a
