@@ -42,3 +42,8 @@ def person_gender(name: str, honorific: str = "") -> str | None:
 @functools.lru_cache(maxsize=1)
 def _first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    """True when the name dictionary knows the word as a first name, of either gender ('Sam', 'Jane')."""
+    return _first_names().get_gender(word) != "unknown"

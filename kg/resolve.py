@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.extract.places import capital_country, country_id
 from kg.model import Entity, Extraction, Merge, Mention
 from kg.names import normalise
@@ -51,6 +52,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 DEFINITION = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.]{1,11})\s*\)")
 MIN_SPELLING_LETTERS = 5
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
+ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 
@@ -103,8 +105,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     locals_, concepts = _collect(extractions)
     merger = _Merger(locals_)
     texts = {x.article.id: x.article.text for x in extractions}
-    for rule in (_same_name, _same_country, _middle_names, _short_names, _acronyms, _organisation_words,
-                 _spellings):
+    for rule in (_same_name, _same_country, _middle_names, _short_names, _short_organisation_names, _acronyms,
+                 _organisation_words, _spellings):
         rule(merger, texts)
     entities, index = merger.entities()
     entities = _with_capitals(entities)
@@ -288,7 +290,8 @@ def _is_lone_person_name(local: _Local, merger: _Merger) -> bool:
 
 
 def _person_words(local: _Local) -> list[str]:
-    return [w for w in local.words if w not in GENERATIONAL_SUFFIXES]
+    """The words of a person's name without 'Jr.' and initials ('W. Mark Felt Sr.' -> mark felt)."""
+    return [w for w in local.words if w not in GENERATIONAL_SUFFIXES and len(w) > 1] or local.words
 
 
 def _middle_names(merger: _Merger, texts: dict[str, str]) -> None:
@@ -362,6 +365,27 @@ class _Context:
         owner_root = self.merger.find(owner)
         theirs = set().union(*(self.roots_of[a] for a in self.articles_of[owner_root])) - {owner_root}
         return len(around & theirs)
+
+
+def _short_organisation_names(merger: _Merger, texts: dict[str, str]) -> None:
+    """'Colts' = 'Indianapolis Colts': a one-word organisation that is the last word of exactly one
+    organisation of the article, or else of the corpus. Words that name a kind of organisation
+    ('Ministry', 'Council') say too little."""
+    full: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, local in sorted(merger.locals.items()):
+        if local.cls in ORGANISATIONS and len(local.words) > 1:
+            full[local.words[-1]].append(key)
+    for key, local in sorted(merger.locals.items()):
+        if local.cls not in ORGANISATIONS or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
+            continue
+        candidates = full.get(local.name, [])
+        in_article = {merger.find(k) for k in candidates if k[0] == key[0]}
+        chosen, where = (in_article, "the article") if in_article else ({merger.find(k) for k in candidates}, "the corpus")
+        if len(chosen) == 1:
+            owner = next(iter(chosen))
+            merger.join(owner, key, "short-name",
+                        f"'{_best_form(local)}' ends the name of only one organisation in {where}: "
+                        f"{_best_form(merger.locals[owner])}")
 
 
 def acronym_of(acronym: str, name: str) -> bool:

@@ -89,10 +89,17 @@ CASES = [
      set(), {"John Smith", "Jane Smith", "Smith"}),
     # middle names
     ([[("Mark Heller", "Person")], [("Mark Jay Heller", "Person")]], {"Mark Heller", "Mark Jay Heller"}, set()),
+    ([[("W. Mark Felt Sr.", "Person")], [("Mark Felt", "Person")]], {"W. Mark Felt Sr.", "Mark Felt"}, set()),
+    ([[("Mark Heller", "Person")], [("Mark Jay Heller", "Person")], [("Mark Alan Heller", "Person")]],
+     set(), {"Mark Jay Heller", "Mark Alan Heller"}),
     # a misspelling within one article; not across, and places never ('Austria' is no 'Australia')
     ([[("Stratlandis", "Company"), ("Stralandis", "Company")]], {"Stratlandis", "Stralandis"}, set()),
     ([[("Stratlandis", "Company")], [("Stralandis", "Company")]], set(), {"Stratlandis", "Stralandis"}),
     ([[("Austria", "Country"), ("Australia", "Country")]], set(), {"Austria", "Australia"}),
+    # a one-word organisation that ends one organisation's name; not a word for a kind of organisation
+    ([[("Indianapolis Colts", "Organization"), ("Colts", "Organization")]], {"Indianapolis Colts", "Colts"}, set()),
+    ([[("Ministry of Commerce", "GovernmentBody"), ("Ministry", "GovernmentBody"), ("Defence Ministry", "GovernmentBody")]],
+     set(), {"Ministry", "Defence Ministry"}),
     # a legal suffix is no part of the identity
     ([[("Microsoft Corp.", "Company")], [("Microsoft", "Company")]], {"Microsoft Corp.", "Microsoft"}, set()),
 ]

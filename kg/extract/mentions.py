@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.places import country_of_demonym, is_country, place_mentions
 from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
-from kg.names import normalise
+from kg.names import is_first_name, normalise, person_gender
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
 LABEL_CLASSES = {
@@ -60,6 +60,7 @@ MIN_HEADLINE_WORDS = 4
 HEADLINE_SHARE = 0.7
 # Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
 NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
+ORGANISATION_CLASSES = NAMED_KIND_CLASSES | {"Organization"}
 LEADING_WORDS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
@@ -74,6 +75,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     found = [m for m in map(mention_from_span, spans) if m is not None]
     found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
     found = _without_headline_words(found, text_of(doc))
+    found = _typed_like_conjuncts(found, doc)
     found += _titled_names(doc)
     # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for
     places = place_mentions(doc)
@@ -89,6 +91,28 @@ def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
         return False
     lower = mention.text.lower()
     return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """'GM, Ford and Stralandis': a one-word 'person' listed only with organisations is one too
+    (unless it is a known first name)."""
+    by_start = {m.start: m for m in mentions}
+    typed = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.cls == "Person" and span is not None and len(span) == 1 and person_gender(mention.text) is None:
+            listed = [by_start[t.idx] for t in span.root.conjuncts if t.idx in by_start]
+            if listed and all(m.cls in ORGANISATION_CLASSES for m in listed):
+                cls = "Company" if any(m.cls == "Company" for m in listed) else "Organization"
+                mention = Mention(text=mention.text, cls=cls, start=mention.start, end=mention.end)
+        typed.append(mention)
+    return typed
+
+
+def _stems(token: Token) -> set[str]:
+    """The word and what it may be an inflection of: 'Reverses' -> reverses, reverse, revers."""
+    word = token.lower_
+    return {word, token.lemma_.lower(), *(word[: -len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end))}
 
 
 def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
@@ -108,7 +132,7 @@ def _headline_parts(span: Span, lower_lemmas: frozenset[str]) -> list[Span]:
         return [span]
     parts, current = [], []
     for token in span:
-        if token.is_alpha and not token.is_stop and (token.lower_ in lower_lemmas or token.lemma_.lower() in lower_lemmas):
+        if token.is_alpha and not token.is_stop and _stems(token) & lower_lemmas:
             parts.append(current)
             current = []
         else:
@@ -165,15 +189,15 @@ def _titled_names(doc: Doc) -> list[Mention]:
 
 
 def mention_from_span(span: Span) -> Mention | None:
-    demonym = _demonym_mention(span)
-    if demonym is not None:
-        return demonym
+    nationality = _nationality(span)
+    if nationality is not None:
+        return _country_of_nationality(*nationality)
     cls = LABEL_CLASSES.get(span.label_)
     if cls is None or any(token.pos_ == "PRON" for token in span) or _is_page_furniture(span):
         return None
     text, start = _clean(span.text, span.start_char)
     if cls == "Person":
-        text, start = _without_title(text, start)
+        text, start = _without_description(*_without_title(text, start))
     if not any(ch.isalpha() for ch in normalise(text)) or "\n" in text:
         return None  # nothing of a name is left ('> ’s')
     if len(text) == 1 or (text.islower() and " " not in text):  # "a", "trade": not a name
@@ -187,15 +211,24 @@ def mention_from_span(span: Span) -> Mention | None:
     return Mention(text=text, cls=cls, start=start, end=start + len(text))
 
 
-def _demonym_mention(span: Span) -> Mention | None:
-    """'Chinese' in 'Chinese officials' or 'the Chinese authorities' names no entity of its own: it
-    stands for China. A demonym alone or before common nouns only becomes a mention of the country."""
+def _nationality(span: Span) -> tuple[Token, str] | None:
+    """The demonym and its country when the span is a nationality with at most common nouns after
+    it: 'Chinese', 'Chinese officials', 'the Chinese authorities'."""
     first = span[0] if span[0].lower_ not in LEADING_WORDS or len(span) == 1 else span[1]
     country = country_of_demonym(first.text)
     rest = span.doc[first.i + 1 : span.end]
     if country is None or any(not t.is_lower for t in rest if t.is_alpha):
         return None
-    return Mention(text=first.text, cls="Country", start=first.idx, end=first.idx + len(first), refers_to=country)
+    return first, country
+
+
+def _country_of_nationality(demonym: Token, country: str) -> Mention | None:
+    """'Chinese' in 'Chinese officials' names no entity of its own: it stands for China. Used as a
+    noun ('the American won') it is a person, so neither a country nor an entity."""
+    if demonym.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    return Mention(text=demonym.text, cls="Country", start=demonym.idx, end=demonym.idx + len(demonym),
+                   refers_to=country)
 
 
 def organisation_class(name: str) -> str:
@@ -240,6 +273,16 @@ def _without_title(text: str, start: int) -> tuple[str, int]:
         return text, start
     kept = " ".join(words[titled[-1] + 1 :])
     return kept, start + len(text) - len(kept)
+
+
+def _without_description(text: str, start: int) -> tuple[str, int]:
+    """'Comedian Jane Doe', 'Unemployed John Doe' -> the name: words before a known first name that
+    are no first names themselves describe the person (a name keeps at least two words)."""
+    words = text.split(" ")
+    while len(words) > 2 and not is_first_name(words[0]) and is_first_name(words[1]) and words[0].isalpha():
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
 
 
 def _clean(text: str, start: int) -> tuple[str, int]:

@@ -17,6 +17,13 @@ from kg.extract.places import is_country
         # a nationality is a mention of its country, not an entity of its own
         ("Chinese officials visited the U.S. in May.", [("Chinese", "Country"), ("U.S.", "Country")]),
         ("He said they would go there.", []),  # pronouns never become entities
+        # a one-word 'person' listed only with organisations is one; a first name stays a person
+        ("Suppliers serve the three major automakers, GM, Ford and Stratlandis, in the US.",
+         [("GM", "Organization"), ("Ford", "Organization"), ("Stratlandis", "Organization"), ("US", "Country")]),
+        ("The prize went to Apple, Google and Jane.",
+         [("Apple", "Organization"), ("Google", "Organization"), ("Jane", "Person")]),
+        # title-case headline words the article writes in lower case are no part of a name
+        ("Jane Doe Resigns From Board\nJane Doe resigns after the vote.", [("Jane Doe", "Person")]),
         # regression: spaCy tagged '> ’s ’s' as an ORG, whose name normalises to nothing
         ("<script> ’s ’s Paris", [("Paris", "GeopoliticalEntity")]),
         # a title is a role, not part of the name; a name after a title is a person even when the
