@@ -55,6 +55,7 @@ GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
+DOMINANT_MENTIONS = 3  # ... or, sharing as much as another, be named this many times as often
 
 
 def entity_key(mention: Mention) -> tuple[str, str]:
@@ -72,13 +73,21 @@ class _Local:
     forms: Counter = field(default_factory=Counter)
     classes: Counter = field(default_factory=Counter)
 
-    @property
+    # computed once the articles are read (the forms and classes no longer change then)
+    @functools.cached_property
     def cls(self) -> str:
         return _voted_class(self.classes)
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
         return self.name.split()
+
+    @functools.cached_property
+    def best_form(self) -> str:
+        """The most written form of the name itself ('Donald Trump', not the 'Trump' linked to it)."""
+        if not self.forms:
+            return self.name
+        return min(self.forms, key=lambda f: (normalise(f) != self.name, -self.forms[f], -len(f), f))
 
 
 @dataclass(frozen=True)
@@ -340,9 +349,10 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
                 owner = next(iter(owners))
                 reason = f"'{name}' is part of the name of only one person in the corpus: {_best_form(merger.locals[owner])}"
             else:
-                ranked = sorted(((context.shared(key, o), o) for o in owners), reverse=True)
-                (best, owner), (second, _) = ranked[0], ranked[1]
-                if best < MIN_SHARED_CONTEXT or best == second:
+                ranked = sorted(((context.shared(key, o), context.mentions(o), o) for o in owners), reverse=True)
+                (best, named, owner), (second, second_named, _) = ranked[0], ranked[1]
+                # equal context: the one the corpus names far more often ('Lohan' is the star, not her mother)
+                if best < MIN_SHARED_CONTEXT or (best == second and named < DOMINANT_MENTIONS * second_named):
                     continue
                 reason = (f"'{name}' is part of the names of {len(owners)} people; "
                           f"{_best_form(merger.locals[owner])}'s articles share {best} other entities with its article")
@@ -356,9 +366,14 @@ class _Context:
         self.merger = merger
         self.roots_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self.articles_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for key in merger.locals:
+        self.named: Counter = Counter()  # how often each entity is named in the corpus
+        for key, local in merger.locals.items():
             self.roots_of[key[0]].add(merger.find(key))
             self.articles_of[merger.find(key)].add(key[0])
+            self.named[merger.find(key)] += sum(local.forms.values())
+
+    def mentions(self, key: tuple[str, str]) -> int:
+        return self.named[self.merger.find(key)]
 
     def shared(self, key: tuple[str, str], owner: tuple[str, str]) -> int:
         around = self.roots_of[key[0]] - {self.merger.find(key)}
@@ -545,10 +560,7 @@ def _coarse(cls: str) -> str | None:
 
 
 def _best_form(local: _Local) -> str:
-    """The most written form of the local name itself ('Donald Trump', not the 'Trump' linked to it)."""
-    if not local.forms:
-        return local.name
-    return min(local.forms, key=lambda f: (normalise(f) != local.name, -local.forms[f], -len(f), f))
+    return local.best_form
 
 
 def _label(members: list[_Local]) -> str:

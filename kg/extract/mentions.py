@@ -93,6 +93,14 @@ def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
     return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
+def _in_headline(text: str, mention: Mention) -> bool:
+    """The mention's line is title case: most of its (at least four) words capitalised."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    return len(words) >= MIN_HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
 def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """'GM, Ford and Stralandis': a one-word 'person' listed only with organisations is one too
     (unless it is a known first name)."""
@@ -156,10 +164,12 @@ def _without_headline_words(mentions: list[Mention], text: str) -> list[Mention]
     """'Lindsay Lohan Checks Into Rehab', 'Hire Jane Doe': in a title-case headline the tagger runs a
     person's name into the words around it. When the article names the person elsewhere and never
     writes the longer form again, the name is the person's."""
-    people = {m.text for m in mentions if m.cls == "Person" and " " in m.text}
+    people = {m.text for m in mentions if m.cls == "Person"}
     trimmed = []
     for mention in mentions:
-        known = [p for p in people if p != mention.text and (mention.text.startswith(p + " ") or mention.text.endswith(" " + p))]
+        # a one-word name ('Obama') only where the whole line is a title-case headline
+        names = people if _in_headline(text, mention) else {p for p in people if " " in p}
+        known = [p for p in names if p != mention.text and (mention.text.startswith(p + " ") or mention.text.endswith(" " + p))]
         if mention.cls == "Person" and known and text.count(mention.text) == 1:
             name = max(known, key=len)
             start = mention.start + mention.text.index(name)
