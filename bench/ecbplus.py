@@ -8,6 +8,10 @@ things; not times) that have a gold cross-document instance and that the graph h
 name: a kg mention in the same document covering at least half of it. Pairwise over those items:
 precision = pairs in one kg entity that are one gold instance / pairs in one kg entity;
 recall = the same / pairs that are one gold instance.
+ECB+ annotates coreference only within a topic (its two sub-topics are two similar but different
+events, such as two celebrities entering rehab), so 'Greece' in two topics has two gold ids. The
+first figure counts pairs within a topic; the second counts all pairs, so the same country or city
+named in two topics counts against us. People merged across topics are listed for inspection.
 """
 
 from __future__ import annotations

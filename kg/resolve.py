@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import DamerauLevenshtein
 
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
-from kg.extract.places import capital_country, country_id
+from kg.extract.places import capital_country, country_id, us_state
 from kg.model import Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
@@ -54,6 +54,7 @@ MIN_SPELLING_LETTERS = 5
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
+MIN_SHORT_FIRST_NAME = 3  # 'Fred' for 'Frederick'; 'Al' says too little
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 DOMINANT_MENTIONS = 3  # ... or, sharing as much as another, be named this many times as often
 
@@ -157,9 +158,10 @@ def _collect(extractions: list[Extraction]) -> tuple[dict[tuple[str, str], _Loca
             if named:
                 local.forms[mention.text] += 1
                 local.classes[mention.cls] += 1
-            elif not local.forms:
-                local.forms[mention.name] += 0  # a reference whose name is not among the named mentions
-                local.classes[mention.cls] += 0
+            # the full name a reference stands for ('Switzerland' for 'Swiss') is a candidate label
+            # even where the article never writes it; a zero count keeps it out of the other names
+            local.forms[mention.name] += 0
+            local.classes[mention.cls] += 0
     return locals_, concepts
 
 
@@ -304,28 +306,52 @@ def _person_words(local: _Local) -> list[str]:
 
 
 def _middle_names(merger: _Merger, texts: dict[str, str]) -> None:
-    """'Mark Heller' = 'Mark Jay Heller' = 'Mark Jay Heller Jr.': one first and last name, when every
-    name of the corpus with that first and last name fits inside the longest one."""
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    """'Mark Heller' = 'Mark Jay Heller', 'Fred LaRue' = 'Frederick C. LaRue': one surname, the first
+    name the same or a shortening of the other, the other names among the other's; joined when the
+    name fits exactly one other person of the corpus ('Mark Heller' beside both 'Mark Jay Heller' and
+    'Mark Alan Heller' stays apart)."""
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
         words = _person_words(local)
         if local.cls == "Person" and len(words) > 1:
-            groups[(words[0], words[-1])].append(key)
-    for keys in groups.values():
-        longest = max(keys, key=lambda k: (len(_person_words(merger.locals[k])), k))
-        widest = set(_person_words(merger.locals[longest]))
-        if all(set(_person_words(merger.locals[k])) <= widest for k in keys):
-            for key in keys:
-                if merger.locals[key].name != merger.locals[longest].name:
-                    merger.join(longest, key, "middle-name",
-                                f"'{_best_form(merger.locals[key])}' is '{_best_form(merger.locals[longest])}' "
-                                "with fewer of its names, and no other person of the corpus fits")
+            by_surname[words[-1]].append(key)
+    for keys in by_surname.values():
+        same_words: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        for key in keys:  # 'W. Mark Felt Sr.' = 'Mark Felt': they differ by initials and suffixes only
+            same_words[tuple(_person_words(merger.locals[key]))].append(key)
+        for group in same_words.values():
+            for key in group[1:]:
+                merger.join(group[0], key, "middle-name",
+                            f"'{merger.locals[key].best_form}' and '{merger.locals[group[0]].best_form}' "
+                            "differ only by initials or a suffix")
+        # longest names first, so 'Vincent Gigante' finds its two fuller forms already joined
+        for key in sorted(keys, key=lambda k: (-len(_person_words(merger.locals[k])), -len(merger.locals[k].name), k)):
+            local = merger.locals[key]
+            fitting = [k for k in keys if _person_words(merger.locals[k]) != _person_words(local)
+                       and _fits(local, merger.locals[k])]
+            roots = {merger.find(k) for k in fitting}
+            if len(roots) == 1:
+                other = merger.locals[fitting[0]]
+                merger.join(fitting[0], key, "middle-name",
+                            f"'{local.best_form}' is '{other.best_form}' with fewer or shorter names, "
+                            "and fits no other person of the corpus")
+
+
+def _fits(short: _Local, full: _Local) -> bool:
+    """The short name's first name is the full one's or begins it ('Fred', 'Frederick'), and its
+    other names are among the full one's."""
+    a, b = _person_words(short), _person_words(full)
+    if len(a) > len(b) or a[-1] != b[-1]:
+        return False
+    same_first = a[0] == b[0] or (len(a[0]) >= MIN_SHORT_FIRST_NAME and b[0].startswith(a[0]))
+    return same_first and set(a[1:-1]) <= set(b[1:-1])
 
 
 def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
     """A lone 'Trump' joins the one person of the corpus named in full with it; among several,
     the one whose articles share at least two other entities with its article and more than any
-    other's do; with none it joins the same lone name in other articles."""
+    other's do; with none it joins the same lone name in other articles. A lone surname the tagger
+    took for an organisation or a place ('Teixeira' as ORG) joins a person only on shared context."""
     full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, local in merger.locals.items():
         words = _person_words(local)
@@ -334,7 +360,7 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
                 full_names[word].add(merger.find(key))
     lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        if _is_lone_person_name(local, merger):
+        if _is_lone_person_name(local, merger) or _is_mistyped_surname(local, full_names):
             lone[local.name].append(key)
     context = _Context(merger)
     for name, keys in lone.items():
@@ -345,18 +371,31 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
                             f"'{name}' names nobody else in the corpus, so the same lone name is one person")
             continue
         for key in keys:
-            if len(owners) == 1:
+            mistyped = merger.locals[key].cls != "Person"
+            if len(owners) == 1 and not mistyped:
                 owner = next(iter(owners))
                 reason = f"'{name}' is part of the name of only one person in the corpus: {_best_form(merger.locals[owner])}"
             else:
                 ranked = sorted(((context.shared(key, o), context.mentions(o), o) for o in owners), reverse=True)
-                (best, named, owner), (second, second_named, _) = ranked[0], ranked[1]
+                (best, named, owner), (second, second_named, _) = (*ranked, (0, 0, None))[:2]
                 # equal context: the one the corpus names far more often ('Lohan' is the star, not her mother)
                 if best < MIN_SHARED_CONTEXT or (best == second and named < DOMINANT_MENTIONS * second_named):
                     continue
                 reason = (f"'{name}' is part of the names of {len(owners)} people; "
                           f"{_best_form(merger.locals[owner])}'s articles share {best} other entities with its article")
             merger.join(owner, key, "short-name", reason)
+
+
+def _is_mistyped_surname(local: _Local, full_names: dict[str, set]) -> bool:
+    """One word typed organisation or place that is no known place but a person's surname."""
+    return (
+        len(local.words) == 1
+        and local.cls in ORGANISATIONS | {"GeopoliticalEntity"}
+        and local.name in full_names
+        and country_id(local.name) is None
+        and capital_country(local.name) is None
+        and us_state(local.name) is None
+    )
 
 
 class _Context:
@@ -460,6 +499,31 @@ def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
                     merger.join(owner, key, "acronym",
                                 f"'{form}' is the acronym of '{_best_form(merger.locals[owner])}', "
                                 "the only such name in the corpus")
+    _blended_nicknames(merger)
+
+
+def _blended_nicknames(merger: _Merger) -> None:
+    """'LiLo' = Lindsay Lohan: a one-word name with a capital inside, made of the first letters (two
+    or more) of each of a person's names, when exactly one person of the corpus fits."""
+    people: dict[str, list[tuple[tuple[str, str], list[str]]]] = defaultdict(list)  # by first two letters
+    for key, local in merger.locals.items():
+        words = _person_words(local)
+        if local.cls == "Person" and len(words) == 2:
+            people[words[0][:2]].append((key, words))
+    for key, local in sorted(merger.locals.items()):
+        form = local.best_form
+        if len(local.words) != 1 or not form.isalpha() or form.isupper() or not any(c.isupper() for c in form[1:]):
+            continue
+        parts = [p.casefold() for p in re.findall(r"[A-Z][a-z]+", form)]
+        if len(parts) != 2 or min(map(len, parts)) < 2:
+            continue
+        owners = {merger.find(k) for k, words in people.get(parts[0][:2], [])
+                  if words[0].startswith(parts[0]) and words[1].startswith(parts[1])}
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            merger.join(owner, key, "acronym",
+                        f"'{form}' is made of the first letters of '{merger.locals[owner].best_form}', "
+                        "the only person of the corpus it fits")
 
 
 def _could_abbreviate(acronym: str, name: str) -> bool:
@@ -569,7 +633,7 @@ def _label(members: list[_Local]) -> str:
     def fullness(local: _Local) -> tuple:
         form = _best_form(local)
         is_acronym = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 10
-        return (not is_acronym, len(local.words), sum(local.forms.values()), -len(form), local.name)
+        return (not is_acronym, len(local.words) > 1, sum(local.forms.values()), len(local.words), local.name)
     return _best_form(max(members, key=fullness))
 
 

@@ -90,6 +90,10 @@ CASES = [
     # middle names
     ([[("Mark Heller", "Person")], [("Mark Jay Heller", "Person")]], {"Mark Heller", "Mark Jay Heller"}, set()),
     ([[("W. Mark Felt Sr.", "Person")], [("Mark Felt", "Person")]], {"W. Mark Felt Sr.", "Mark Felt"}, set()),
+    ([[("Fred LaRue", "Person")], [("Frederick C. LaRue", "Person")]], {"Fred LaRue", "Frederick C. LaRue"}, set()),
+    # a blended nickname
+    ([[("Lindsay Lohan", "Person")], [("LiLo", "Person")]], {"Lindsay Lohan", "LiLo"}, set()),
+    ([[("Lindsay Lohan", "Person")], [("Linda Loman", "Person")], [("LiLo", "Person")]], set(), {"Lindsay Lohan", "Linda Loman", "LiLo"}),
     ([[("Mark Heller", "Person")], [("Mark Jay Heller", "Person")], [("Mark Alan Heller", "Person")]],
      set(), {"Mark Jay Heller", "Mark Alan Heller"}),
     # a misspelling within one article; not across, and places never ('Austria' is no 'Australia')
