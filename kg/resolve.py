@@ -260,8 +260,9 @@ class _Merger:
 def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.locals.items():
-        if local.cls in PLACES | ORGANISATIONS:
-            code = country_id(_best_form(local))
+        bare = _best_form(local).replace(".", "")
+        if local.cls in PLACES | ORGANISATIONS and (len(bare) > 3 or bare.isupper()):  # 'Us Weekly' is no 'US'
+            code = country_id(bare)
             if code is not None:
                 by_country[code].append(key)
     for code, keys in by_country.items():
@@ -286,9 +287,13 @@ def _same_name(merger: _Merger, texts: dict[str, str]) -> None:
 
 
 def _without_legal_suffix(local: _Local) -> str:
+    """The name as identity: without a legal suffix, and for a short name with its case kept (the
+    acronym 'US' is not the magazine 'Us')."""
     words = local.words
     if local.cls in ORGANISATIONS and len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         return " ".join(words[:-1])
+    if len(local.name) <= 3:
+        return local.name + (" (acronym)" if local.best_form.replace(".", "").isupper() else "")
     return local.name
 
 

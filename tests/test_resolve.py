@@ -67,6 +67,7 @@ CASES = [
     ([[("US", "Country")], [("United States", "Country"), ("U.S.", "Country")], [("USA", "GeopoliticalEntity")]],
      {"US", "United States", "U.S.", "USA"}, set()),
     ([[("UK", "GeopoliticalEntity")], [("United Kingdom", "Country")]], {"UK", "United Kingdom"}, set()),
+    ([[("US", "Country")], [("Us", "Organization")]], set(), {"US", "Us"}),  # the magazine 'Us' is no country
     # acronyms made of initials or of first letters of words, unique in the article
     ([[("General Motors", "Company"), ("GM", "Organization")]], {"General Motors", "GM"}, set()),
     ([[("Ministry of Commerce", "GovernmentBody"), ("MOFCOM", "Organization")]], {"Ministry of Commerce", "MOFCOM"}, set()),
