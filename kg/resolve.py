@@ -96,6 +96,8 @@ class Resolution:
     entities: dict[tuple[str, str], Entity]
     # (article id, normalised name) -> entity key
     index: dict[tuple[str, str], tuple[str, str]]
+    # normalised name -> the entity it stands for first (sorted by key), for names from outside the text
+    by_name: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def of(self, mention: Mention, article: str) -> Entity:
         family, name = entity_key(mention)
@@ -105,9 +107,8 @@ class Resolution:
 
     def named(self, name: str) -> Entity | None:
         """The entity a name (as written anywhere in the corpus) stands for, if any."""
-        wanted = normalise(name)
-        keys = sorted({key for (_, local), key in self.index.items() if local == wanted})
-        return self.entities[keys[0]] if keys else None
+        key = self.by_name.get(normalise(name))
+        return self.entities[key] if key else None
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
@@ -125,7 +126,10 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         entities[key] = Entity(key=key, cls=CONCEPT, label=label,
                                alt_labels=tuple(sorted(f for f in forms if f != label)),
                                mention_count=count, articles=tuple(sorted(articles)))
-    return Resolution(entities=dict(sorted(entities.items())), index=index)
+    by_name: dict[str, tuple[str, str]] = {}
+    for (_, name), key in sorted(index.items(), key=lambda item: item[1]):
+        by_name.setdefault(name, key)
+    return Resolution(entities=dict(sorted(entities.items())), index=index, by_name=by_name)
 
 
 def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, str], Entity]:
@@ -206,11 +210,11 @@ class _Merger:
         if root_a == root_b:
             return
         self.parent[max(root_a, root_b)] = min(root_a, root_b)
-        form_a, form_b = (_best_form(self.locals[k]) for k in (a, b))
+        form_a, form_b = (self.locals[k].best_form for k in (a, b))
         self.merges.append((a, Merge(name=form_a, other=form_b, rule=rule, reason=reason,
                                      articles=tuple(sorted({a[0], b[0]})))))
 
-    @functools.cache
+    @functools.cached_property
     def name_classes(self) -> dict[str, str]:
         """Each name's class voted over all its articles."""
         votes: dict[str, Counter] = defaultdict(Counter)
@@ -260,7 +264,7 @@ class _Merger:
 def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.locals.items():
-        bare = _best_form(local).replace(".", "")
+        bare = local.best_form.replace(".", "")
         if local.cls in PLACES | ORGANISATIONS and (len(bare) > 3 or bare.isupper()):  # 'Us Weekly' is no 'US'
             code = country_id(bare)
             if code is not None:
@@ -268,7 +272,7 @@ def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
     for code, keys in by_country.items():
         for key in keys[1:]:
             merger.join(keys[0], key, "country",
-                        f"'{_best_form(merger.locals[keys[0]])}' and '{_best_form(merger.locals[key])}' "
+                        f"'{merger.locals[keys[0]].best_form}' and '{merger.locals[key].best_form}' "
                         f"name one country (ISO 3166 {code})")
 
 
@@ -278,15 +282,15 @@ def _same_name(merger: _Merger, texts: dict[str, str]) -> None:
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
         if not _is_lone_person_name(local, merger):
-            by_name[_without_legal_suffix(local)].append(key)
+            by_name[_identity(local)].append(key)
     for name, keys in by_name.items():
         for key in keys[1:]:
-            first, other = _best_form(merger.locals[keys[0]]), _best_form(merger.locals[key])
+            first, other = merger.locals[keys[0]].best_form, merger.locals[key].best_form
             merger.join(keys[0], key, "same-name",
                         f"'{other}' in {key[0]} and '{first}' in {keys[0][0]} are one name")
 
 
-def _without_legal_suffix(local: _Local) -> str:
+def _identity(local: _Local) -> str:
     """The name as identity: without a legal suffix, and for a short name with its case kept (the
     acronym 'US' is not the magazine 'Us')."""
     words = local.words
@@ -302,7 +306,7 @@ def _is_lone_person_name(local: _Local, merger: _Merger) -> bool:
     tagger once took for a person)."""
     if len(_person_words(local)) != 1:
         return False
-    return merger.name_classes()[local.name] == "Person"
+    return merger.name_classes[local.name] == "Person"
 
 
 def _person_words(local: _Local) -> list[str]:
@@ -379,7 +383,7 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
             mistyped = merger.locals[key].cls != "Person"
             if len(owners) == 1 and not mistyped:
                 owner = next(iter(owners))
-                reason = f"'{name}' is part of the name of only one person in the corpus: {_best_form(merger.locals[owner])}"
+                reason = f"'{name}' is part of the name of only one person in the corpus: {merger.locals[owner].best_form}"
             else:
                 ranked = sorted(((context.shared(key, o), context.mentions(o), o) for o in owners), reverse=True)
                 (best, named, owner), (second, second_named, _) = (*ranked, (0, 0, None))[:2]
@@ -387,7 +391,7 @@ def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
                 if best < MIN_SHARED_CONTEXT or (best == second and named < DOMINANT_MENTIONS * second_named):
                     continue
                 reason = (f"'{name}' is part of the names of {len(owners)} people; "
-                          f"{_best_form(merger.locals[owner])}'s articles share {best} other entities with its article")
+                          f"{merger.locals[owner].best_form}'s articles share {best} other entities with its article")
             merger.join(owner, key, "short-name", reason)
 
 
@@ -443,8 +447,8 @@ def _short_organisation_names(merger: _Merger, texts: dict[str, str]) -> None:
         if len(chosen) == 1:
             owner = next(iter(chosen))
             merger.join(owner, key, "short-name",
-                        f"'{_best_form(local)}' ends the name of only one organisation in {where}: "
-                        f"{_best_form(merger.locals[owner])}")
+                        f"'{local.best_form}' ends the name of only one organisation in {where}: "
+                        f"{merger.locals[owner].best_form}")
 
 
 def acronym_of(acronym: str, name: str) -> bool:
@@ -470,7 +474,7 @@ def acronym_of(acronym: str, name: str) -> bool:
 
 def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
     """Acronyms of organisations and places (never of people: 'AP' is no Andrew Palmer)."""
-    expandable = {key: _best_form(local) for key, local in merger.locals.items()
+    expandable = {key: local.best_form for key, local in merger.locals.items()
                   if len(local.words) > 1 and local.cls != "Person"}
     by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, form in expandable.items():
@@ -483,7 +487,7 @@ def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
     for article, locals_ in merger.by_article().items():
         defined = _definitions(texts.get(article, ""), locals_)
         for local in locals_:
-            form = _best_form(local)
+            form = local.best_form
             bare = form.replace(".", "")
             if not ACRONYM.match(bare) or not bare.isupper() or local.cls == "Person" and local.name not in defined:
                 continue
@@ -491,7 +495,7 @@ def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
             if local.name in defined:
                 target = (article, defined[local.name])
                 merger.join(target, key, "acronym",
-                            f"the article defines '{form}' as '{_best_form(merger.locals[target])}'")
+                            f"the article defines '{form}' as '{merger.locals[target].best_form}'")
                 continue
             fitting = expansions(bare, [(article, other.name) for other in locals_ if other is not local])
             if len({merger.find(k) for k in fitting}) == 1:
@@ -502,7 +506,7 @@ def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
                 if len(owners) == 1:
                     owner = next(iter(owners))
                     merger.join(owner, key, "acronym",
-                                f"'{form}' is the acronym of '{_best_form(merger.locals[owner])}', "
+                                f"'{form}' is the acronym of '{merger.locals[owner].best_form}', "
                                 "the only such name in the corpus")
     _blended_nicknames(merger)
 
@@ -557,13 +561,13 @@ def _organisation_words(merger: _Merger, texts: dict[str, str]) -> None:
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
         if local.cls in ORGANISATIONS:
-            signature = organisation_signature(_best_form(local))
+            signature = organisation_signature(local.best_form)
             if signature is not None:
                 signatures[signature].append(key)
     for (words, country), keys in signatures.items():
         for key in keys[1:]:
             merger.join(keys[0], key, "same-words",
-                        f"'{_best_form(merger.locals[key])}' and '{_best_form(merger.locals[keys[0]])}' have the same words")
+                        f"'{merger.locals[key].best_form}' and '{merger.locals[keys[0]].best_form}' have the same words")
     countries: dict[frozenset, set[str]] = defaultdict(set)
     for words, country in signatures:
         if country is not None:
@@ -578,7 +582,7 @@ def _organisation_words(merger: _Merger, texts: dict[str, str]) -> None:
                 continue  # no country said, or two: which one is meant is unclear
             target = signatures[(words, next(iter(chosen)))][0]
             merger.join(target, key, "qualified-name",
-                        f"'{_best_form(merger.locals[key])}' is '{_best_form(merger.locals[target])}' "
+                        f"'{merger.locals[key].best_form}' is '{merger.locals[target].best_form}' "
                         f"without its country, the only one in {where}")
 
 
@@ -613,7 +617,7 @@ def _spellings(merger: _Merger, texts: dict[str, str]) -> None:
                 distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
                 if distance <= allowed:
                     merger.join((article, first.name), (article, second.name), "spelling",
-                                f"'{_best_form(first)}' and '{_best_form(second)}' differ by {distance} "
+                                f"'{first.best_form}' and '{second.best_form}' differ by {distance} "
                                 "letter(s) in one article")
 
 
@@ -628,18 +632,14 @@ def _coarse(cls: str) -> str | None:
 # ---- labels -----------------------------------------------------------------------------------
 
 
-def _best_form(local: _Local) -> str:
-    return local.best_form
-
-
 def _label(members: list[_Local]) -> str:
     """The fullest name of the group ('General Motors' over 'GM', 'Donald Trump' over 'Trump'),
     then the most often written."""
     def fullness(local: _Local) -> tuple:
-        form = _best_form(local)
+        form = local.best_form
         is_acronym = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 10
         return (not is_acronym, len(local.words) > 1, sum(local.forms.values()), len(local.words), local.name)
-    return _best_form(max(members, key=fullness))
+    return max(members, key=fullness).best_form
 
 
 def _voted_class(classes: Counter[str]) -> str:
