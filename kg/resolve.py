@@ -55,6 +55,7 @@ GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
 MIN_SHORT_FIRST_NAME = 3  # 'Fred' for 'Frederick'; 'Al' says too little
+MIN_SPELLING_CONTEXT = 3  # other entities two articles must share for a misspelling across them
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 DOMINANT_MENTIONS = 3  # ... or, sharing as much as another, be named this many times as often
 
@@ -423,6 +424,12 @@ class _Context:
     def mentions(self, key: tuple[str, str]) -> int:
         return self.named[self.merger.find(key)]
 
+    def shared_between(self, first: tuple[str, str], second: tuple[str, str]) -> int:
+        """How many other entities the articles of two entities both name."""
+        roots = {self.merger.find(first), self.merger.find(second)}
+        around = [set().union(*(self.roots_of[a] for a in self.articles_of[root])) - roots for root in roots]
+        return len(around[0] & around[1]) if len(around) == 2 else 0
+
     def shared(self, key: tuple[str, str], owner: tuple[str, str]) -> int:
         around = self.roots_of[key[0]] - {self.merger.find(key)}
         owner_root = self.merger.find(owner)
@@ -603,22 +610,47 @@ def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
 
 
 def _spellings(merger: _Merger, texts: dict[str, str]) -> None:
-    """Two names of one kind in one article that differ by a letter or two are one misspelt name."""
+    """Two names of one kind that differ by a letter or two are one misspelt name: within one
+    article, or across articles whose other entities overlap strongly ('Heidar' / 'Heydar Alishvandi')."""
     for article, locals_ in merger.by_article().items():
-        named = [local for local in locals_ if local.forms and sum(local.forms.values())]
+        named = [local for local in locals_ if sum(local.forms.values())]
         for i, first in enumerate(named):
             for second in named[i + 1 :]:
-                if _coarse(first.cls) != _coarse(second.cls) or _coarse(first.cls) is None:
-                    continue
-                a, b = first.name.replace(" ", ""), second.name.replace(" ", "")
-                if min(len(a), len(b)) < MIN_SPELLING_LETTERS or a[0] != b[0]:
-                    continue
-                allowed = 1 if min(len(a), len(b)) < 8 else 2
-                distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
-                if distance <= allowed:
+                distance = _misspelling(first, second)
+                if distance is not None:
                     merger.join((article, first.name), (article, second.name), "spelling",
                                 f"'{first.best_form}' and '{second.best_form}' differ by {distance} "
                                 "letter(s) in one article")
+    context = _Context(merger)
+    blocks: dict[tuple[str, str], dict[tuple[str, str], _Local]] = defaultdict(dict)
+    for key, local in sorted(merger.locals.items()):
+        if _coarse(local.cls) is not None and sum(local.forms.values()):
+            blocks[(_coarse(local.cls), local.name[:1])].setdefault(merger.find(key), local)
+    for block in blocks.values():
+        roots = list(block)
+        for i, first in enumerate(roots):
+            for second in roots[i + 1 :]:
+                distance = _misspelling(block[first], block[second])
+                if distance is None or merger.find(first) == merger.find(second):
+                    continue
+                shared = context.shared_between(first, second)
+                if shared >= MIN_SPELLING_CONTEXT:
+                    merger.join(first, second, "spelling",
+                                f"'{block[first].best_form}' and '{block[second].best_form}' differ by {distance} "
+                                f"letter(s) and their articles share {shared} other entities")
+
+
+def _misspelling(first: _Local, second: _Local) -> int | None:
+    """The edit distance of two names of one kind (people or organisations, never places: 'Austria'
+    is no 'Australia') when it is small for their length, else None."""
+    if _coarse(first.cls) != _coarse(second.cls) or _coarse(first.cls) is None:
+        return None
+    a, b = first.name.replace(" ", ""), second.name.replace(" ", "")
+    if min(len(a), len(b)) < MIN_SPELLING_LETTERS or a[0] != b[0] or a == b:
+        return None
+    allowed = 1 if min(len(a), len(b)) < 8 else 2
+    distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
+    return distance if distance <= allowed else None
 
 
 def _coarse(cls: str) -> str | None:
@@ -633,12 +665,13 @@ def _coarse(cls: str) -> str | None:
 
 
 def _label(members: list[_Local]) -> str:
-    """The fullest name of the group ('General Motors' over 'GM', 'Donald Trump' over 'Trump'),
-    then the most often written."""
+    """A full name of the group ('General Motors' over 'GM', 'Donald Trump' over 'Trump') written
+    as a name, the most often written one."""
     def fullness(local: _Local) -> tuple:
         form = local.best_form
         is_acronym = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 10
-        return (not is_acronym, len(local.words) > 1, sum(local.forms.values()), len(local.words), local.name)
+        is_proper = any(ch.isupper() for ch in form)  # 'Commerce Ministry' over 'commerce ministry'
+        return (not is_acronym, len(local.words) > 1, is_proper, sum(local.forms.values()), len(local.words), local.name)
     return max(members, key=fullness).best_form
 
 

@@ -100,6 +100,10 @@ CASES = [
     # a misspelling within one article; not across, and places never ('Austria' is no 'Australia')
     ([[("Stratlandis", "Company"), ("Stralandis", "Company")]], {"Stratlandis", "Stralandis"}, set()),
     ([[("Stratlandis", "Company")], [("Stralandis", "Company")]], set(), {"Stratlandis", "Stralandis"}),
+    # ... unless the two articles name the same other entities
+    ([[("Heidar Alishvandi", "Person"), ("Iran", "Country"), ("Qeshm", "GeopoliticalEntity"), ("Tehran", "GeopoliticalEntity")],
+      [("Heydar Alishvandi", "Person"), ("Iran", "Country"), ("Qeshm", "GeopoliticalEntity"), ("Tehran", "GeopoliticalEntity")]],
+     {"Heidar Alishvandi", "Heydar Alishvandi"}, set()),
     ([[("Austria", "Country"), ("Australia", "Country")]], set(), {"Austria", "Australia"}),
     # a one-word organisation that ends one organisation's name; not a word for a kind of organisation
     ([[("Indianapolis Colts", "Organization"), ("Colts", "Organization")]], {"Indianapolis Colts", "Colts"}, set()),

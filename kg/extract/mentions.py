@@ -102,16 +102,19 @@ def _in_headline(text: str, mention: Mention) -> bool:
 
 
 def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """'GM, Ford and Stralandis': a one-word 'person' listed only with organisations is one too
-    (unless it is a known first name)."""
-    by_start = {m.start: m for m in mentions}
+    """'GM, Ford and Stralandis': a one-word 'person' listed mostly with organisations, and with no
+    person, is an organisation too (unless it is a known first name)."""
+    spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
+    by_token = {t.i: m for m, span in spans.items() if span is not None for t in span}
     typed = []
     for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = spans[mention]
         if mention.cls == "Person" and span is not None and len(span) == 1 and person_gender(mention.text) is None:
-            listed = [by_start[t.idx] for t in span.root.conjuncts if t.idx in by_start]
-            if listed and all(m.cls in ORGANISATION_CLASSES for m in listed):
-                cls = "Company" if any(m.cls == "Company" for m in listed) else "Organization"
+            listed = [by_token[t.i] for t in span.root.conjuncts if t.i in by_token]
+            organisations = [m for m in listed if m.cls in ORGANISATION_CLASSES]
+            # most of the list are organisations and nobody in it is a person
+            if 2 * len(organisations) >= len(listed) > 0 and all(m.cls != "Person" for m in listed):
+                cls = "Company" if any(m.cls == "Company" for m in organisations) else "Organization"
                 mention = Mention(text=mention.text, cls=cls, start=mention.start, end=mention.end)
         typed.append(mention)
     return typed
