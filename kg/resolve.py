@@ -9,14 +9,14 @@ recorded with its rule and evidence:
   nobody is named in full with it, with the same lone name elsewhere.
 - country: names of one country by ISO 3166 (pycountry) and countryinfo's other spellings and
   demonyms: "US", "U.S.", "United States", "USA"; "UK", "Britain".
-- acronym: "GM" = "General Motors", "MOFCOM" = "Ministry of Commerce" (initials, or the first
+- acronym: "GM" = "General Motors", "MINDEF" = "Ministry of Defence" (initials, or the first
   letters of each word), when exactly one name of the article (or, for 3+ letters, the corpus)
-  fits, or when the text defines it ("the Ministry of Commerce (MOFCOM)").
+  fits, or when the text defines it ("the Ministry of Defence (MINDEF)").
 - same-words / qualified-name: an organisation's words in any order ("commerce ministry" = "Ministry
   of Commerce"), with its country said or not ("Ministry of Commerce of China", "China's commerce
   ministry") when the article, or the whole corpus, has only that country's one.
 - spelling: two names of the same kind in one article that differ by a letter or two
-  ("Stratlandis" / "Stralandis").
+  ("Brennatek" / "Brenatek").
 Concepts (noun phrases) resolve among themselves by name.
 """
 
@@ -461,7 +461,7 @@ def _short_organisation_names(merger: _Merger, texts: dict[str, str]) -> None:
 def acronym_of(acronym: str, name: str) -> bool:
     """True when `acronym` is made of the first letters of the words of `name`, each word giving
     one or more of its first letters in order and small words giving none or all: GM = General
-    Motors, NASA = National Aeronautics and Space Administration, MOFCOM = Ministry OF COMmerce."""
+    Motors, NASA = National Aeronautics and Space Administration, MINDEF = MINistry of DEFence."""
     letters = acronym.casefold().replace(".", "")
     words = [w for w in normalise(name).split()]
     if len(words) < 2 or len(letters) < 2:
@@ -549,7 +549,7 @@ def _could_abbreviate(acronym: str, name: str) -> bool:
 
 
 def _definitions(text: str, locals_: list[_Local]) -> dict[str, str]:
-    """'the Ministry of Commerce (MOFCOM)': acronym (normalised) -> the name it is defined for."""
+    """'the Ministry of Defence (MINDEF)': acronym (normalised) -> the name it is defined for."""
     found = {}
     for local in locals_:
         if len(local.words) < 2:

@@ -102,7 +102,7 @@ def _in_headline(text: str, mention: Mention) -> bool:
 
 
 def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """'GM, Ford and Stralandis': a one-word 'person' listed mostly with organisations, and with no
+    """'GM, Ford and Brennatek': a one-word 'person' listed mostly with organisations, and with no
     person, is an organisation too (unless it is a known first name)."""
     spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
     by_token = {t.i: m for m, span in spans.items() if span is not None for t in span}

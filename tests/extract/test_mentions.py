@@ -18,8 +18,8 @@ from kg.extract.places import is_country
         ("Chinese officials visited the U.S. in May.", [("Chinese", "Country"), ("U.S.", "Country")]),
         ("He said they would go there.", []),  # pronouns never become entities
         # a one-word 'person' listed only with organisations is one; a first name stays a person
-        ("Suppliers serve the three major automakers, GM, Ford and Stratlandis, in the US.",
-         [("GM", "Organization"), ("Ford", "Organization"), ("Stratlandis", "Organization"), ("US", "Country")]),
+        ("Suppliers serve the three major automakers, GM, Ford and Brennatek, in the US.",
+         [("GM", "Organization"), ("Ford", "Organization"), ("Brennatek", "Organization"), ("US", "Country")]),
         ("The prize went to Apple, Google and Jane.",
          [("Apple", "Organization"), ("Google", "Organization"), ("Jane", "Person")]),
         # title-case headline words the article writes in lower case are no part of a name
