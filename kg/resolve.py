@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import DamerauLevenshtein
 
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
-from kg.extract.places import capital_country, country_id, us_state
+from kg.geo import capital_country, country_id, us_state
 from kg.model import Entity, Extraction, Merge, Mention
 from kg.names import normalise
 

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.places import country_of_demonym, is_country, place_mentions
+from kg.extract.headlines import headline_parts, lower_case_words, without_headline_words
+from kg.extract.places import place_mentions
+from kg.geo import country_of_demonym, is_country
 from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import Mention
@@ -55,9 +57,6 @@ PAGE_FURNITURE_WORDS = frozenset(
     "login signup".split()
 )
 MAX_TITLED_NAME_WORDS = 3
-# A line is a title-case headline when most of its (at least four) words are capitalised.
-MIN_HEADLINE_WORDS = 4
-HEADLINE_SHARE = 0.7
 # Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
 NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
 ORGANISATION_CLASSES = NAMED_KIND_CLASSES | {"Organization"}
@@ -70,11 +69,11 @@ TRAILING_PUNCTUATION = EDGE_PUNCTUATION.replace(".", "")
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One Mention per usable named entity of `doc`, in text order."""
-    lower_lemmas = _lower_case_lemmas(doc)
-    spans = [part for ent in doc.ents for part in _headline_parts(ent, lower_lemmas)]
+    lower_case = lower_case_words(doc)
+    spans = [part for ent in doc.ents for part in headline_parts(ent, lower_case)]
     found = [m for m in map(mention_from_span, spans) if m is not None]
     found = [m for m in found if not _is_capitalised_common_phrase(m, text_of(doc))]
-    found = _without_headline_words(found, text_of(doc))
+    found = without_headline_words(found, text_of(doc))
     found = _typed_like_conjuncts(found, doc)
     found += _titled_names(doc)
     # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for
@@ -91,14 +90,6 @@ def _is_capitalised_common_phrase(mention: Mention, text: str) -> bool:
         return False
     lower = mention.text.lower()
     return lower != mention.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
-
-
-def _in_headline(text: str, mention: Mention) -> bool:
-    """The mention's line is title case: most of its (at least four) words capitalised."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
-    return len(words) >= MIN_HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
 
 
 def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
@@ -118,67 +109,6 @@ def _typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
                 mention = Mention(text=mention.text, cls=cls, start=mention.start, end=mention.end)
         typed.append(mention)
     return typed
-
-
-def _stems(token: Token) -> set[str]:
-    """The word and what it may be an inflection of: 'Reverses' -> reverses, reverse, revers."""
-    word = token.lower_
-    return {word, token.lemma_.lower(), *(word[: -len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end))}
-
-
-def _lower_case_lemmas(doc: Doc) -> frozenset[str]:
-    """Verbs, adjectives and adverbs the article writes in lower case somewhere, and their lemmas
-    (nouns are left out: 'commerce' may be written in lower case and still be part of a name)."""
-    lower = [t for t in doc if t.is_lower and t.is_alpha and not t.is_stop and t.pos_ in ("VERB", "ADJ", "ADV")]
-    return frozenset([t.lower_ for t in lower] + [t.lemma_.lower() for t in lower])
-
-
-def _headline_parts(span: Span, lower_lemmas: frozenset[str]) -> list[Span]:
-    """'Colts Beat Chiefs', 'Chris Ivory On Injured Reserve': in a title-case line the tagger runs
-    names into the words around them. Words the article writes in lower case elsewhere ('beat',
-    'injured') are no part of a name there, so the entity splits at them."""
-    line = sentence(span[0])
-    words = [t for t in line if t.is_alpha]
-    if len(words) < MIN_HEADLINE_WORDS or sum(t.is_title or t.is_upper for t in words) < HEADLINE_SHARE * len(words):
-        return [span]
-    parts, current = [], []
-    for token in span:
-        if token.is_alpha and not token.is_stop and _stems(token) & lower_lemmas:
-            parts.append(current)
-            current = []
-        else:
-            current.append(token)
-    parts.append(current)
-    if len(parts) == 1:
-        return [span]
-    kept = []
-    for tokens in parts:
-        while tokens and (tokens[0].is_stop or tokens[0].is_punct):
-            tokens = tokens[1:]
-        while tokens and (tokens[-1].is_stop or tokens[-1].is_punct):
-            tokens = tokens[:-1]
-        if tokens:
-            kept.append(Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_))
-    # a lone word cut off a headline ('... Into Rehab') is seldom a name of its own
-    return [part for part in kept if len(part) > 1] or kept[:1]
-
-
-def _without_headline_words(mentions: list[Mention], text: str) -> list[Mention]:
-    """'Lindsay Lohan Checks Into Rehab', 'Hire Jane Doe': in a title-case headline the tagger runs a
-    person's name into the words around it. When the article names the person elsewhere and never
-    writes the longer form again, the name is the person's."""
-    people = {m.text for m in mentions if m.cls == "Person"}
-    trimmed = []
-    for mention in mentions:
-        # a one-word name ('Obama') only where the whole line is a title-case headline
-        names = people if _in_headline(text, mention) else {p for p in people if " " in p}
-        known = [p for p in names if p != mention.text and (mention.text.startswith(p + " ") or mention.text.endswith(" " + p))]
-        if mention.cls == "Person" and known and text.count(mention.text) == 1:
-            name = max(known, key=len)
-            start = mention.start + mention.text.index(name)
-            mention = Mention(text=name, cls="Person", start=start, end=start + len(name))
-        trimmed.append(mention)
-    return trimmed
 
 
 def _titled_names(doc: Doc) -> list[Mention]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.mentions import organisation_class
-from kg.extract.places import is_country
 
 
 @pytest.mark.parametrize(
@@ -62,11 +61,3 @@ def test_mention_offsets_point_at_the_surface_form(read):
 )
 def test_organisation_class_from_name(name, cls):
     assert organisation_class(name) == cls
-
-
-@pytest.mark.parametrize(
-    ("name", "country"),
-    [("China", True), ("United States", True), ("U.S.", True), ("USA", True), ("Beijing", False), ("in", False)],
-)
-def test_is_country(name, country):
-    assert is_country(name) is country

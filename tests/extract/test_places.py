@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.places import country_of_demonym, us_state
-
 # (text, expected locatedIn pairs as (town, region's full name))
 LOCATED = [
     # AP abbreviations, with or without their full stop, and full state names
@@ -44,11 +42,3 @@ HOMES = [
 def test_an_organisation_named_after_its_country_is_based_there(read, text, expected):
     found = {(r.subject.text, r.object.name) for r in read(text).relations if r.evidence.rule == "country-in-name"}
     assert found == expected
-
-
-def test_place_words():
-    assert us_state("Minn.") == us_state("Minn") == us_state("minnesota") == "Minnesota"
-    assert us_state("Paris") is None
-    assert country_of_demonym("American") == "United States"
-    assert country_of_demonym("Chinese") == "China"
-    assert country_of_demonym("Monday") is None

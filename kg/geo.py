@@ -1,0 +1,120 @@
+"""Countries, their other names, demonyms and capitals, and US states, from well-kept data packages
+(pycountry, countryinfo, us) rather than hand lists. Shared by extraction (what a name is) and
+resolution (which names are one country)."""
+
+from __future__ import annotations
+
+import functools
+
+import pycountry
+import us
+from countryinfo import all_countries
+
+from kg.names import normalise
+
+MIN_COUNTRY_INITIALS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """'minn.' / 'minn' / 'minnesota' -> 'Minnesota' (AP abbreviations are written with and without
+    their full stop)."""
+    names = {}
+    for state in us.states.STATES:
+        names[state.name.casefold()] = state.name
+        if state.ap_abbr:
+            names[state.ap_abbr.casefold()] = state.name
+            names[state.ap_abbr.rstrip(".").casefold()] = state.name
+    return names
+
+
+def us_state(text: str) -> str | None:
+    """The full name of the US state `text` names ('S.C.' -> 'South Carolina'), else None."""
+    return _us_states().get(text.strip().casefold())
+
+
+def is_country(name: str) -> bool:
+    """True for a country's name, other spelling or upper-case code ('China', 'U.S.', 'USA', 'UK');
+    not for a demonym ('Chinese') nor a lower-case short word ('us')."""
+    bare = name.replace(".", "")
+    if len(bare) <= 3 and not bare.isupper():
+        return False
+    return country_id(name) is not None and country_of_demonym(name) is None
+
+
+def country_id(name: str) -> str | None:
+    """The ISO 3166 alpha-3 code of the country a name or demonym stands for ('U.S.', 'United
+    States', 'USA', 'UK', 'Chinese' -> 'USA', 'USA', 'USA', 'GBR', 'CHN'), else None."""
+    return _country_codes().get(normalise(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Normalised names, other spellings, codes and demonyms -> alpha-3, from pycountry and
+    countryinfo. Normalising folds case, so callers decide whether a short word is a code ('US')."""
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name", "alpha_3", "alpha_2"):
+            value = getattr(country, attribute, None)
+            if value:
+                codes.setdefault(normalise(value), country.alpha_3)
+        initials = _initials(getattr(country, "official_name", ""))
+        if len(initials) >= MIN_COUNTRY_INITIALS:  # 'PRC', 'DPRK'; not 'ROI' (Republic of India)
+            codes.setdefault(initials, country.alpha_3)
+    for info in all_countries():
+        try:
+            alpha_3 = info.iso(3)
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if not alpha_3:
+            continue
+        for spelling in [info.name(), *(info.alt_spellings() or [])]:
+            if spelling and spelling.isascii():
+                codes.setdefault(normalise(spelling), alpha_3)
+        demonym = country_of_demonym(info.demonym() or "")
+        if demonym == info.name():
+            codes.setdefault(normalise(info.demonym()), alpha_3)
+    return codes
+
+
+def _initials(name: str) -> str:
+    """"People's Republic of China" -> 'prc': first letters of the words that are not 'of', 'the', 'and'."""
+    return "".join(w[0] for w in normalise(name).split() if w not in ("of", "the", "and"))
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Normalised capital city -> alpha-3 of its country ('washington dc' and 'washington' -> USA)."""
+    capitals: dict[str, str] = {}
+    for info in all_countries():
+        try:
+            capital, alpha_3 = info.capital(), info.iso(3)
+        except (KeyError, TypeError, AttributeError):
+            continue
+        for city in capital if isinstance(capital, list) else [capital]:  # some countries have several
+            if city and alpha_3:
+                capitals.setdefault(normalise(city), alpha_3)
+                capitals.setdefault(normalise(city.split(" D.C.")[0].split(",")[0]), alpha_3)
+    return capitals
+
+
+def capital_country(name: str) -> str | None:
+    """The alpha-3 code of the country whose capital `name` is ('Beijing' -> 'CHN'), else None."""
+    return _capitals().get(normalise(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """'haitian' -> 'Haiti'; a demonym shared by several countries goes to the most populous
+    ('American': the United States, not the Northern Mariana Islands)."""
+    best: dict[str, tuple[int, str]] = {}
+    for country in all_countries():
+        demonym, population = country.demonym(), country.population() or 0
+        if demonym and population >= best.get(demonym.casefold(), (-1, ""))[0]:
+            best[demonym.casefold()] = (population, country.name())
+    return {demonym: name for demonym, (_, name) in best.items()}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """'Haitian' -> 'Haiti', 'American' -> 'United States'; None for any other word."""
+    return _demonyms().get(word.casefold())
