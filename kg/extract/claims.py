@@ -366,7 +366,8 @@ def source_of(
     admit', 'one saying that'), or the subject it shares ('..., saying ...')."""
     verb = cue
     while True:
-        subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS and any(ch.isalnum() for ch in c.text)] or _controller(verb, mentions)
+        subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS and any(ch.isalnum() for ch in c.text)]
+        subjects = subjects or _controller(verb, mentions)
         if subjects:
             break
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb:
