@@ -79,11 +79,14 @@ def query(
     out: Path = OUT_OPTION,
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
     list_queries: bool = typer.Option(False, "--list", help="List the named queries, one per line."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Bind a variable: NAME=VALUE (repeatable)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Print at most this many rows."),
 ) -> None:
     """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
-    from kg.query import check_format, format_result, named_queries, query_text, run_query, term_text
+    from kg.query import (check_format, format_result, named_queries, parse_parameters, query_text, run_query,
+                          term_text)
     from kg.store import open_store
 
     try:
@@ -95,7 +98,8 @@ def query(
             return
         check_format(fmt)  # before the query runs, so a typo costs nothing
         text = query_text(sparql, file)
-        result = run_query(open_store(out), text)
+        parameters = parse_parameters(param, named_queries().get(sparql) if file is None else None)
+        result = run_query(open_store(out), text, parameters, limit)
     except KgError as error:
         _fail(error)
     if fmt == "table" and result.kind == "select":

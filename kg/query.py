@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +25,9 @@ RESULT_FORMATS = {
     "json": pyoxigraph.QueryResultsFormat.JSON,
 }
 HEADER_FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+# '# param name: the entity's label': a variable the caller binds with --param name=VALUE
+WHERE_OPENING = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+PARAMETER_FIELD = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
 SERVICE_KEYWORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 SERVICE_REFUSAL = "refused: SERVICE would query a remote endpoint; kg query reads only the local store"
 # Comments, strings and IRIs, removed before looking for keywords.
@@ -37,6 +41,7 @@ class NamedQuery:
     title: str
     description: str
     text: str
+    parameters: dict[str, str] = field(default_factory=dict)  # variable name -> what to give
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,9 @@ def named_queries() -> dict[str, NamedQuery]:
         header = dict(
             match.groups() for line in text.splitlines() if (match := HEADER_FIELD.match(line))
         )
+        parameters = dict(match.groups() for line in text.splitlines() if (match := PARAMETER_FIELD.match(line)))
         name = entry.name[: -len(".rq")]
-        queries[name] = NamedQuery(name, header.get("title", name), header.get("description", ""), text)
+        queries[name] = NamedQuery(name, header.get("title", name), header.get("description", ""), text, parameters)
     return queries
 
 
@@ -109,8 +115,48 @@ def check_read_only(text: str) -> None:
         raise QueryError(SERVICE_REFUSAL)
 
 
-def run_query(store: pyoxigraph.Store, text: str) -> QueryResult:
+def parse_parameters(pairs: list[str], named: NamedQuery | None) -> dict[str, str]:
+    """'name=Donald Trump' pairs -> {variable: value}. A named query needs exactly the parameters
+    its header declares."""
+    values = {}
+    for pair in pairs:
+        variable, equals, value = pair.partition("=")
+        if not equals or not re.fullmatch(r"\w+", variable.strip()):
+            raise UsageError(f"--param {pair!r}: write it as NAME=VALUE")
+        values[variable.strip()] = value
+    if named is not None:
+        unknown = sorted(set(values) - set(named.parameters))
+        missing = sorted(set(named.parameters) - set(values))
+        declared = ", ".join(f"{k} ({v})" for k, v in named.parameters.items()) or "none"
+        if unknown or missing:
+            problem = f"unknown parameter {unknown[0]!r}" if unknown else f"missing --param {missing[0]}=..."
+            raise UsageError(f"query {named.name!r}: {problem}; its parameters: {declared}")
+    return values
+
+
+def bind_parameters(text: str, parameters: dict[str, str]) -> str:
+    """The query with 'VALUES ?name { "value" }' first in its WHERE clause, for each parameter."""
+    if not parameters:
+        return text
+    where = WHERE_OPENING.search(_code_only(text))
+    if where is None:
+        raise UsageError("--param needs a query with a WHERE clause")
+    values = " ".join(f"VALUES ?{name} {{ {_string_literal(value)} }}" for name, value in parameters.items())
+    return f"{text[: where.end()]} {values} {text[where.end():]}"
+
+
+def _string_literal(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | None = None,
+              limit: int | None = None) -> QueryResult:
+    """Run read-only SPARQL. `parameters` bind variables to string literals (an escaped VALUES block
+    opening the WHERE clause, so a value is always data, never query code); `limit` stops reading
+    results after that many rows."""
     check_read_only(text)
+    text = bind_parameters(text, parameters or {})
     try:
         result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as error:
@@ -121,9 +167,9 @@ def run_query(store: pyoxigraph.Store, text: str) -> QueryResult:
         return QueryResult(kind="ask", boolean=bool(result))
     if isinstance(result, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
         return QueryResult(kind="select", variables=variables, rows=rows)
-    return QueryResult(kind="graph", triples=tuple(result))
+    return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
 
 
 def check_format(fmt: str) -> None:
@@ -216,7 +262,8 @@ def _contains(tree: object, name: str) -> bool:
 
 
 def _code_only(text: str) -> str:
-    return NON_CODE.sub(" ", text)
+    """The query with comments, strings and IRIs blanked out, offsets kept."""
+    return NON_CODE.sub(lambda match: " " * len(match.group()), text)
 
 
 def _one_line(error: Exception) -> str:

@@ -84,6 +84,8 @@ def test_writes_are_refused_with_a_clear_message(built, update):
         (["build", "no/such/folder"], "no such file or folder"),
         (["query", "nobody"], "no named query 'nobody'"),
         (["query", "people", "--format", "xml"], "unknown format 'xml'"),
+        (["query", "entity"], "missing --param name"),
+        (["query", "people", "--param", "x"], "write it as NAME=VALUE"),
         (["build", "corpus", "--base", "not an iri"], "--base must be an absolute IRI"),
     ],
 )
@@ -170,3 +172,13 @@ def test_entity_lookup_mistakes_are_one_line(built, name, message):
     result = runner.invoke(app, ["entity", name, "--out", str(out)])
     assert result.exit_code == 2
     assert message in _one_clean_line(result)
+
+
+def test_named_query_with_a_parameter_and_a_limit(built):
+    out, _ = built
+    result = runner.invoke(app, ["query", "entity", "--param", "name=united states", "--limit", "2",
+                                 "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["results"]["bindings"]
+    assert len(rows) == 2
+    assert all("United States" in (row["subject"]["value"], row["object"]["value"]) for row in rows)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.errors import QueryError, StoreError, UsageError
-from kg.query import check_read_only, format_result, named_queries, query_text, run_query
+from kg.query import check_read_only, format_result, named_queries, parse_parameters, query_text, run_query
 from kg.store import open_store
 
 
@@ -95,3 +95,44 @@ def test_query_text_resolves_names_files_and_errors(tmp_path):
 def test_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="run 'kg build"):
         open_store(tmp_path)
+
+
+def _any_alias_with_relations(store) -> tuple[str, int]:
+    """Some other name of an entity, and how many distinct relations (either direction) it has."""
+    rows = run_query(store, """SELECT ?alias (COUNT(DISTINCT CONCAT(STR(?s), STR(?p), STR(?o))) AS ?n) WHERE {
+        ?e skos:altLabel ?alias . ?r a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+        FILTER(?s = ?e || ?o = ?e) FILTER(?p NOT IN (kg:claims, kg:reports, kg:sourceText)) }
+        GROUP BY ?alias ORDER BY DESC(?n) ?alias LIMIT 1""").rows
+    alias, count = rows[0]
+    return alias.value, int(count.value)
+
+
+def test_entity_query_takes_the_name_as_a_parameter_in_any_case(store):
+    alias, relations = _any_alias_with_relations(store)
+    entity = named_queries()["entity"]
+    assert entity.parameters.keys() == {"name"}
+    result = run_query(store, entity.text, parse_parameters([f"name={alias.upper()}"], entity))
+    assert len(result.rows) == relations > 0
+
+
+def test_parameters_are_data_never_query_code(store):
+    entity = named_queries()["entity"]
+    hostile = 'x" } } DELETE WHERE { ?s ?p ?o } #'
+    assert run_query(store, entity.text, {"name": hostile}).rows == ()
+    assert run_query(store, "ASK { ?s ?p ?o }").boolean is True
+
+
+@pytest.mark.parametrize(("pairs", "message"), [
+    ([], "missing --param name"),
+    (["name=x", "other=y"], "unknown parameter 'other'"),
+    (["name"], "write it as NAME=VALUE"),
+])
+def test_parameter_mistakes_name_what_the_query_takes(pairs, message):
+    with pytest.raises(UsageError, match=message):
+        parse_parameters(pairs, named_queries()["entity"])
+
+
+def test_limit_stops_reading_rows(store):
+    everyone = run_query(store, named_queries()["people"].text)
+    assert len(everyone.rows) > 2
+    assert run_query(store, named_queries()["people"].text, limit=2).rows == everyone.rows[:2]
