@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from kg.errors import UsageError
-from kg.query import run_query
+from kg.query import run_query, string_literal
 
 MAX_CANDIDATES = 10
 
@@ -32,7 +32,7 @@ class Profile:
 def find_entity(store: pyoxigraph.Store, name: str) -> str:
     """The IRI of the entity whose label or other name is `name` (any case); failing that, the one
     entity whose label contains it. More or fewer is a usage error that lists the candidates."""
-    wanted = _string(name.strip().casefold())
+    wanted = string_literal(name.strip().casefold())
     exact = _column(store, f"""
         SELECT DISTINCT ?e WHERE {{ ?e a ?cls ; rdfs:label ?label . ?cls rdfs:subClassOf* kg:Entity .
           {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }}
@@ -78,12 +78,6 @@ def entity_profile(store: pyoxigraph.Store, name: str) -> Profile:
             FILTER(?p = {node} || ?o = {node})
             ?p rdfs:label ?person . ?o rdfs:label ?org . ?pred rdfs:label ?rel }} ORDER BY ?person ?org"""),
     )
-
-
-def _string(text: str) -> str:
-    """A SPARQL string literal holding `text` exactly (a name is data, never query code)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
 
 
 def _label(store: pyoxigraph.Store, iri: str) -> str:

@@ -141,11 +141,12 @@ def bind_parameters(text: str, parameters: dict[str, str]) -> str:
     where = WHERE_OPENING.search(_code_only(text))
     if where is None:
         raise UsageError("--param needs a query with a WHERE clause")
-    values = " ".join(f"VALUES ?{name} {{ {_string_literal(value)} }}" for name, value in parameters.items())
+    values = " ".join(f"VALUES ?{name} {{ {string_literal(value)} }}" for name, value in parameters.items())
     return f"{text[: where.end()]} {values} {text[where.end():]}"
 
 
-def _string_literal(value: str) -> str:
+def string_literal(value: str) -> str:
+    """A SPARQL string literal holding `value` exactly (a value is data, never query code)."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
 
