@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
-import itertools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,8 +26,8 @@ RESULT_FORMATS = {
 }
 HEADER_FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 # '# param name: the entity's label': a variable the caller binds with --param name=VALUE
-WHERE_OPENING = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 PARAMETER_FIELD = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
+WHERE_OPENING = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)  # where parameter values are bound
 SERVICE_KEYWORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 SERVICE_REFUSAL = "refused: SERVICE would query a remote endpoint; kg query reads only the local store"
 # Comments, strings and IRIs, removed before looking for keywords.
