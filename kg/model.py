@@ -41,6 +41,13 @@ class Sentence:
     end: int
 
 
+# Groups of ontology classes (Mention.cls) that rules treat alike.
+ORGANISATION_CLASSES = frozenset(
+    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
+)
+PLACE_CLASSES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
+
+
 @dataclass(frozen=True)
 class Mention:
     """A name (or, for class 'Concept', a noun phrase) found in an article."""

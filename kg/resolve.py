@@ -32,7 +32,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.geo import capital_country, country_id, us_state
-from kg.model import Entity, Extraction, Merge, Mention
+from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
 # Among equally frequent classes, prefer the more specific one.
@@ -41,8 +41,6 @@ CLASS_SPECIFICITY = {
     "MediaOrganization": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1,
 }
 CONCEPT = "Concept"
-ORGANISATIONS = frozenset({"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
-PLACES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
 # Words an acronym may skip, and words that do not tell organisations apart ('Ministry of
 # Foreign Affairs' = 'foreign ministry').
 FUNCTION_WORDS = frozenset("of and the for on in to at &".split())
@@ -136,11 +134,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
 def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, str], Entity]:
     """'Beijing' is the capital of China: a typed link, so 'Beijing said' can be read as China's
     government speaking without merging the city into the country."""
-    countries = {country_id(e.label): key for key, e in entities.items() if e.cls in PLACES}
+    countries = {country_id(e.label): key for key, e in entities.items() if e.cls in PLACE_CLASSES}
     countries.pop(None, None)
     linked = {}
     for key, entity in entities.items():
-        country = countries.get(capital_country(entity.label)) if entity.cls in PLACES else None
+        country = countries.get(capital_country(entity.label)) if entity.cls in PLACE_CLASSES else None
         linked[key] = replace(entity, capital_of=country) if country and country != key else entity
     return linked
 
@@ -266,7 +264,7 @@ def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.locals.items():
         bare = local.best_form.replace(".", "")
-        if local.cls in PLACES | ORGANISATIONS and (len(bare) > 3 or bare.isupper()):  # 'Us Weekly' is no 'US'
+        if local.cls in PLACE_CLASSES | ORGANISATION_CLASSES and (len(bare) > 3 or bare.isupper()):  # 'Us Weekly' is no 'US'
             code = country_id(bare)
             if code is not None:
                 by_country[code].append(key)
@@ -295,7 +293,7 @@ def _identity(local: _Local) -> str:
     """The name as identity: without a legal suffix, and for a short name with its case kept (the
     acronym 'US' is not the magazine 'Us')."""
     words = local.words
-    if local.cls in ORGANISATIONS and len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+    if local.cls in ORGANISATION_CLASSES and len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         return " ".join(words[:-1])
     if len(local.name) <= 3:
         return local.name + (" (acronym)" if local.best_form.replace(".", "").isupper() else "")
@@ -400,7 +398,7 @@ def _is_mistyped_surname(local: _Local, full_names: dict[str, set]) -> bool:
     """One word typed organisation or place that is no known place but a person's surname."""
     return (
         len(local.words) == 1
-        and local.cls in ORGANISATIONS | {"GeopoliticalEntity"}
+        and local.cls in ORGANISATION_CLASSES | {"GeopoliticalEntity"}
         and local.name in full_names
         and country_id(local.name) is None
         and capital_country(local.name) is None
@@ -443,10 +441,10 @@ def _short_organisation_names(merger: _Merger, texts: dict[str, str]) -> None:
     ('Ministry', 'Council') say too little."""
     full: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        if local.cls in ORGANISATIONS and len(local.words) > 1:
+        if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
             full[local.words[-1]].append(key)
     for key, local in sorted(merger.locals.items()):
-        if local.cls not in ORGANISATIONS or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
+        if local.cls not in ORGANISATION_CLASSES or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
             continue
         candidates = full.get(local.name, [])
         in_article = {merger.find(k) for k in candidates if k[0] == key[0]}
@@ -567,7 +565,7 @@ def _organisation_words(merger: _Merger, texts: dict[str, str]) -> None:
     article, or else the corpus, has only China's."""
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        if local.cls in ORGANISATIONS:
+        if local.cls in ORGANISATION_CLASSES:
             signature = organisation_signature(local.best_form)
             if signature is not None:
                 signatures[signature].append(key)
@@ -656,7 +654,7 @@ def _misspelling(first: _Local, second: _Local) -> int | None:
 def _coarse(cls: str) -> str | None:
     if cls == "Person":
         return "person"
-    if cls in ORGANISATIONS:
+    if cls in ORGANISATION_CLASSES:
         return "organisation"
     return None  # places: 'Austria' and 'Australia' are two countries
 

@@ -20,12 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import GOVERNMENT_WORDS, organisation_class
 from kg.extract.spans import sentence, sentences
 from kg.extract.titles import ROLE_WORDS, is_title_word
-from kg.model import Mention
+from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import normalise, person_gender
 
-ORGANISATION_CLASSES = frozenset(
-    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
-)
 PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
 PRONOUN_GENDERS = {"he": "male", "she": "female"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -17,7 +17,7 @@ from kg.extract.places import place_mentions
 from kg.geo import country_of_demonym, is_country
 from kg.extract.spans import sentence, text_of
 from kg.extract.titles import ROLE_WORDS, is_title_word
-from kg.model import Mention
+from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import is_first_name, normalise, person_gender
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
@@ -59,7 +59,6 @@ PAGE_FURNITURE_WORDS = frozenset(
 MAX_TITLED_NAME_WORDS = 3
 # Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
 NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
-ORGANISATION_CLASSES = NAMED_KIND_CLASSES | {"Organization"}
 LEADING_WORDS = frozenset({"the", "a", "an"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = " \t\n\"'“”‘’.,;:!?()[]{}-–—"

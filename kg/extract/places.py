@@ -15,12 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import sentence, sentence_of
 from kg.geo import country_of_demonym, is_country, us_state
-from kg.model import Evidence, Mention, Relation
+from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
-PLACE_CLASSES = frozenset({"GeopoliticalEntity", "Location", "Country", "Facility"})
-ORGANISATION_CLASSES = frozenset(
-    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
-)
 MAX_TOWN_WORDS = 4
 MAX_REGION_TOKENS = 3
 CONFIDENCE = 0.9

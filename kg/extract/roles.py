@@ -16,11 +16,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import COMPANY_NOUNS, ORGANISATION_CLASSES
+from kg.extract.coref import COMPANY_NOUNS
 from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.spans import sentence, sentence_of
 from kg.extract.titles import HONORIFICS, ROLE_WORDS, role_kind
-from kg.model import Evidence, Mention, Role
+from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
 from kg.names import normalise
 
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})

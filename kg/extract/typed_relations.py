@@ -24,15 +24,14 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import sentence_of, sentences
-from kg.model import Evidence, Mention, Relation
+from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
 MODEL_FILE = "typed_relations.json.gz"
 # Coarse class of an ontology class, as far as these relations care.
 COARSE = {
     "Person": "person",
-    **dict.fromkeys(
-        ["Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"], "org"),
-    **dict.fromkeys(["Country", "GeopoliticalEntity", "Location", "Facility"], "place"),
+    **dict.fromkeys(ORGANISATION_CLASSES, "org"),
+    **dict.fromkeys(PLACE_CLASSES, "place"),
 }
 KINDS = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
 # The kind the ontology's domain and range allow for each pair of coarse classes.
