@@ -36,10 +36,16 @@ def us_state(text: str) -> str | None:
 def is_country(name: str) -> bool:
     """True for a country's name, other spelling or upper-case code ('China', 'U.S.', 'USA', 'UK');
     not for a demonym ('Chinese') nor a lower-case short word ('us')."""
+    return country_code(name) is not None and country_of_demonym(name) is None
+
+
+def country_code(name: str) -> str | None:
+    """country_id for a name as written: a short word counts only in capitals ('US' is a country,
+    the magazine 'Us' is not)."""
     bare = name.replace(".", "")
     if len(bare) <= 3 and not bare.isupper():
-        return False
-    return country_id(name) is not None and country_of_demonym(name) is None
+        return None
+    return country_id(name)
 
 
 def country_id(name: str) -> str | None:

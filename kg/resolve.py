@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import DamerauLevenshtein
 
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
-from kg.geo import capital_country, country_id, us_state
+from kg.geo import capital_country, country_code, country_id, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
@@ -263,9 +263,8 @@ class _Merger:
 def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.locals.items():
-        bare = local.best_form.replace(".", "")
-        if local.cls in PLACE_CLASSES | ORGANISATION_CLASSES and (len(bare) > 3 or bare.isupper()):  # 'Us Weekly' is no 'US'
-            code = country_id(bare)
+        if local.cls in PLACE_CLASSES | ORGANISATION_CLASSES:
+            code = country_code(local.best_form)
             if code is not None:
                 by_country[code].append(key)
     for code, keys in by_country.items():
