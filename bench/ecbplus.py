@@ -118,7 +118,7 @@ def _show_errors(items, limit: int) -> None:
         forms[(instance, key)].add(f"{text} [{doc}]")
         instances_of[key].add(instance)
         entities_of[instance].add(key)
-    wrong = [k for k, v in instances_of.items() if len({topic(d) for i in v for *_, d in [min(forms[(i, k)])]} ) and len(v) > 1]
+    wrong = [k for k, v in instances_of.items() if len(v) > 1]
     missed = [i for i, v in entities_of.items() if len(v) > 1]
     for key in wrong[:limit]:
         print(f"  wrong merge {key[1]!r}: " + " | ".join(

@@ -159,7 +159,8 @@ def _add_article(graph: Graph, mint: Minter, resolution: Resolution, article: Ar
 
 
 def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: Article, relation: Relation) -> None:
-    subject = mint.entity(resolution.of(relation.subject, article.id))
+    agent = resolution.of(relation.subject, article.id)
+    subject = mint.entity(agent)
     obj = mint.entity(resolution.of(relation.object, article.id))
     if relation.kind:  # a known kind: the ontology declares the property
         predicate = KG[relation.kind]
@@ -172,7 +173,7 @@ def _add_relation(graph: Graph, mint: Minter, resolution: Resolution, article: A
         graph.add((subject, predicate, obj))
     record = _add_assertion(graph, mint, article, (subject, predicate, obj), relation.evidence)
     if not relation.kind:  # 'Beijing approved ...': the capital acts for its country
-        _flag_metonymy(graph, mint, record, resolution.of(relation.subject, article.id))
+        _flag_metonymy(graph, mint, record, agent)
 
 
 def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Article, claim: Claim) -> None:
@@ -194,9 +195,10 @@ def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Arti
         # "officials said ...": the claim is kept with its source words but no invented speaker
         _add_assertion(graph, mint, article, (iri, KG.sourceText, Literal(claim.source.text)), claim.evidence)
         return
-    speaker = mint.entity(resolution.of(claim.speaker, article.id))
+    speaker_entity = resolution.of(claim.speaker, article.id)
+    speaker = mint.entity(speaker_entity)
     graph.add((iri, KG.speaker, speaker))
-    _flag_metonymy(graph, mint, iri, resolution.of(claim.speaker, article.id))
+    _flag_metonymy(graph, mint, iri, speaker_entity)
     graph.add((speaker, KG.claims, iri))
     _add_assertion(graph, mint, article, (speaker, KG.claims, iri), claim.evidence)
 

@@ -120,11 +120,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         rule(merger, texts)
     entities, index = merger.entities()
     entities = _with_capitals(entities)
-    for key, (forms, count, articles) in concepts.items():
+    for key, (forms, articles) in concepts.items():
         label = min(forms, key=lambda f: (-forms[f], -len(f), f))
         entities[key] = Entity(key=key, cls=CONCEPT, label=label,
                                alt_labels=tuple(sorted(f for f in forms if f != label)),
-                               mention_count=count, articles=tuple(sorted(articles)))
+                               mention_count=sum(forms.values()), articles=tuple(sorted(articles)))
     by_name: dict[str, tuple[str, str]] = {}
     for (_, name), key in sorted(index.items(), key=lambda item: item[1]):
         by_name.setdefault(name, key)
@@ -146,16 +146,15 @@ def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, s
 def _collect(extractions: list[Extraction]) -> tuple[dict[tuple[str, str], _Local], dict]:
     """Local names with their surface forms (named mentions only: 'he' is no name) and the concepts."""
     locals_: dict[tuple[str, str], _Local] = {}
-    concepts: dict[tuple[str, str], tuple[Counter, int, set]] = {}
+    concepts: dict[tuple[str, str], tuple[Counter, set]] = {}  # surface forms, articles
     for extraction in extractions:
         article = extraction.article.id
         for mention, named in _all_mentions(extraction):
             key = entity_key(mention)
             if key[0] == "concept":
-                forms, count, articles = concepts.setdefault(key, (Counter(), 0, set()))
+                forms, articles = concepts.setdefault(key, (Counter(), set()))
                 forms[mention.text] += 1
                 articles.add(article)
-                concepts[key] = (forms, count + 1, articles)
                 continue
             local = locals_.setdefault((article, key[1]), _Local(article, key[1]))
             if named:
