@@ -101,13 +101,7 @@ def located_in(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
         if town_mention is None or region_mention is None:
             continue
         if town_mention.cls in PLACE_CLASSES and region_mention.cls in PLACE_CLASSES:
-            yield Relation(
-                subject=town_mention,
-                predicate="locatedIn",
-                object=region_mention,
-                evidence=Evidence(sentence=sentence_of(town.root), rule="town-region", confidence=CONFIDENCE),
-                kind="locatedIn",
-            )
+            yield _relation(town_mention, "locatedIn", region_mention, town.root, "town-region", CONFIDENCE)
 
 
 def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Mention, Mention]]:
@@ -134,10 +128,10 @@ def based_in_home_country(doc: Doc, homes: list[tuple[Mention, Mention]]) -> Ite
     """'U.S. Congress': the organisation is based in the country its name starts with."""
     for organisation, country in homes:
         anchor = doc.char_span(country.start, country.end, alignment_mode="expand")
-        yield Relation(
-            subject=organisation,
-            predicate="basedIn",
-            object=country,
-            evidence=Evidence(sentence=sentence_of(anchor.root), rule="country-in-name", confidence=HOME_CONFIDENCE),
-            kind="basedIn",
-        )
+        yield _relation(organisation, "basedIn", country, anchor.root, "country-in-name", HOME_CONFIDENCE)
+
+
+def _relation(subject: Mention, kind: str, obj: Mention, anchor: Token, rule: str, confidence: float) -> Relation:
+    """A relation of a known kind, evidenced by the sentence of `anchor`."""
+    return Relation(subject=subject, predicate=kind, object=obj, kind=kind,
+                    evidence=Evidence(sentence=sentence_of(anchor), rule=rule, confidence=confidence))
