@@ -11,13 +11,14 @@ from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
 from kg.extract import extract
 from kg.files import write_atomic
+from kg.infer import rdfs_entailments
 from kg.model import BuildReport
 from kg.nlp import MODEL_NAME, parse
 from kg.rdf import build_graph, check_base
 from kg.render import render_html
 from kg.resolve import CONCEPT, resolve
 from kg.store import write_store
-from kg.vocab import DEFAULT_BASE
+from kg.vocab import DEFAULT_BASE, ontology_graph
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"
@@ -52,7 +53,8 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     out = settings.out_dir
     turtle = graph.serialize(format="turtle", encoding="utf-8")
     write_atomic(out / TURTLE_FILE, turtle)
-    write_store(graph.serialize(format="nt", encoding="utf-8"), out)
+    inferred = rdfs_entailments(graph, ontology_graph())
+    write_store(graph.serialize(format="nt", encoding="utf-8"), inferred.serialize(format="nt", encoding="utf-8"), out)
     title = f"Knowledge graph of {len(articles)} article(s)"
     write_atomic(out / HTML_FILE, render_html(graph, title=title).encode("utf-8"))
 

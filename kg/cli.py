@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.errors import KgError
+from kg.query import DEFAULT_TIMEOUT
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -81,13 +82,14 @@ def query(
     list_queries: bool = typer.Option(False, "--list", help="List the named queries, one per line."),
     param: list[str] = typer.Option([], "--param", "-p", help="Bind a variable: NAME=VALUE (repeatable)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Print at most this many rows."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Stop a query that runs longer (seconds)."),
 ) -> None:
     """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
-    from kg.query import (check_format, format_result, named_queries, parse_parameters, query_text, run_query,
-                          term_text)
-    from kg.store import open_store
+    from kg.query import (check_format, format_result, named_queries, parse_parameters, query_text,
+                          run_query_with_timeout, term_text)
+    from kg.store import store_path
 
     try:
         if list_queries:
@@ -99,7 +101,7 @@ def query(
         check_format(fmt)  # before the query runs, so a typo costs nothing
         text = query_text(sparql, file)
         parameters = parse_parameters(param, named_queries().get(sparql) if file is None else None)
-        result = run_query(open_store(out), text, parameters, limit)
+        result = run_query_with_timeout(store_path(out), text, parameters, limit, timeout)
     except KgError as error:
         _fail(error)
     if fmt == "table" and result.kind == "select":

@@ -75,6 +75,7 @@ class Evidence:
     confidence: float
     negated: bool = False
     modality: str | None = None
+    when: str | None = None  # the date or time of the act, as written: "on Thursday" -> "Thursday"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ class Measurement:
     end: int
     change: str | None  # "increase" / "decrease" for a change, None for a level
     measure: str | None  # what is measured: "steel exports", "global production"
+    # the word that says what kind of thing is measured, for comparing figures across wordings:
+    # "exports" for "steel exports", "mining" for "rare metal mining volume"
+    measure_key: str | None
     subject: Mention | None  # the entity the figure is about
     period: str | None  # reference period as written: "April", "2023", "last year"
     reported_by: Mention | None  # the entity the figure is attributed to ("according to X", "data from X")

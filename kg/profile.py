@@ -34,7 +34,7 @@ def find_entity(store: pyoxigraph.Store, name: str) -> str:
     entity whose label contains it. More or fewer is a usage error that lists the candidates."""
     wanted = string_literal(name.strip().casefold())
     exact = _column(store, f"""
-        SELECT DISTINCT ?e WHERE {{ ?e a ?cls ; rdfs:label ?label . ?cls rdfs:subClassOf* kg:Entity .
+        SELECT DISTINCT ?e WHERE {{ ?e a kg:Entity ; rdfs:label ?label .
           {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }}
           FILTER(LCASE(STR(?n)) = {wanted}) }}""")
     if len(exact) == 1:
@@ -56,7 +56,10 @@ def entity_profile(store: pyoxigraph.Store, name: str) -> Profile:
     return Profile(
         iri=iri,
         label=_label(store, iri),
-        classes=tuple(_column(store, f"SELECT ?c WHERE {{ {node} a ?cls . ?cls rdfs:label ?c }} ORDER BY ?c")),
+        classes=tuple(_column(store, f"""SELECT ?c WHERE {{ {node} a ?cls . ?cls rdfs:label ?c .
+            FILTER(STRSTARTS(STR(?cls), STR(kg:)))
+            FILTER NOT EXISTS {{ {node} a ?narrower . ?narrower rdfs:subClassOf ?cls . FILTER(?narrower != ?cls) }}
+            }} ORDER BY ?c""")),
         aliases=tuple(_column(store, f"SELECT ?a WHERE {{ {node} skos:altLabel ?a }} ORDER BY ?a")),
         articles=tuple(_column(store, f"""SELECT DISTINCT ?h WHERE {{ {node} kg:mentionedIn ?art .
             ?art schema:headline ?h }} ORDER BY ?h""")),

@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import multiprocessing
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,10 +16,11 @@ import pyoxigraph
 from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from kg.errors import QueryError, UsageError
+from kg.errors import KgError, QueryError, StoreError, UsageError
 from kg.vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json")
+DEFAULT_TIMEOUT = 60.0  # seconds
 RESULT_FORMATS = {
     "csv": pyoxigraph.QueryResultsFormat.CSV,
     "tsv": pyoxigraph.QueryResultsFormat.TSV,
@@ -159,7 +161,8 @@ def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | N
     check_read_only(text)
     text = bind_parameters(text, parameters or {})
     try:
-        result = store.query(text, prefixes=PREFIXES)
+        # the default graph is read as the union of the data, the ontology and the inferred triples
+        result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
     except OSError as error:
@@ -171,6 +174,40 @@ def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | N
         rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
         return QueryResult(kind="select", variables=variables, rows=rows)
     return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
+
+
+def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str] | None = None,
+                           limit: int | None = None, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
+    """run_query in a child process that is killed after `timeout` seconds: Oxigraph cannot cancel a
+    running query, and a stray cross product would otherwise hold the caller forever."""
+    check_read_only(text)  # refusals need no process
+    context = multiprocessing.get_context("fork")  # the child inherits the loaded modules: no re-import
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_answer_in_child, args=(sender, store_dir, text, parameters, limit), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(f"query stopped after the {timeout:g} s timeout (raise it with --timeout)")
+        outcome = receiver.recv()
+    except EOFError:
+        raise QueryError(f"query failed: the query process ended with exit code {child.exitcode}") from None
+    finally:
+        child.kill()
+        child.join()
+    if isinstance(outcome, KgError):
+        raise outcome
+    return outcome
+
+
+def _answer_in_child(sender, store_dir: Path, text: str, parameters: dict[str, str] | None, limit: int | None) -> None:
+    try:
+        store = pyoxigraph.Store.read_only(str(store_dir))
+        sender.send(run_query(store, text, parameters, limit))
+    except KgError as error:
+        sender.send(error)
+    except OSError as error:
+        sender.send(StoreError(f"{store_dir}: cannot open the query store ({_one_line(error)})"))
 
 
 def check_format(fmt: str) -> None:

@@ -17,6 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.corpus import slugify
+from kg.dates import resolve_date
 from kg.errors import UsageError
 from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Merge, Relation, Role
 from kg.names import normalise
@@ -188,6 +189,7 @@ def _add_claim(graph: Graph, mint: Minter, resolution: Resolution, article: Arti
     graph.add((iri, KG.negated, Literal(claim.evidence.negated)))
     if claim.evidence.modality:
         graph.add((iri, KG.modality, Literal(claim.evidence.modality)))
+    _add_time(graph, iri, article, claim.evidence)
     graph.add((iri, PROV.wasDerivedFrom, mint.article(article)))
     for mention in claim.mentions:
         graph.add((iri, KG.mentions, mint.entity(resolution.of(mention, article.id))))
@@ -231,6 +233,7 @@ def _add_measurement(
     optional = {
         KG.change: measurement.change,
         KG.measure: measurement.measure,
+        KG.measureKey: measurement.measure_key,
         KG.period: measurement.period,
         KG.sourceText: measurement.source.text if measurement.source else None,
     }
@@ -276,4 +279,15 @@ def _add_assertion(
     graph.add((record, KG.negated, Literal(evidence.negated)))
     if evidence.modality:
         graph.add((record, KG.modality, Literal(evidence.modality)))
+    _add_time(graph, record, article, evidence)
     return record
+
+
+def _add_time(graph: Graph, node: URIRef, article: Article, evidence: Evidence) -> None:
+    """When the act happened, as written and, when it names one day, as that day."""
+    if evidence.when is None:
+        return
+    graph.add((node, KG.when, Literal(evidence.when)))
+    day = resolve_date(evidence.when, article.published)
+    if day is not None:
+        graph.add((node, KG.date, Literal(day.isoformat(), datatype=XSD.date)))

@@ -4,6 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check invariants, not speed: a loaded CI machine must not fail them on time.
+settings.register_profile("kg", deadline=None)
+settings.load_profile("kg")
 
 from kg.build import BuildSettings, build
 from kg.extract import extract

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, find_quotes
-from kg.extract.spans import modality, sentence, sentence_of, text_of
+from kg.extract.spans import modality, sentence, sentence_of, text_of, time_of
 from kg.model import Claim, Evidence, Mention, Source
 
 # Lemmas of verbs that attribute a statement or a belief to someone.
@@ -452,6 +452,7 @@ def _evidence(cue: Token, rule: str) -> Evidence:
         confidence=CONFIDENCE[rule],
         negated=any(c.dep_ == "neg" for c in cue.children),
         modality=modality(cue),
+        when=time_of(cue),
     )
 
 

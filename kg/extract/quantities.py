@@ -39,6 +39,13 @@ INCREASE_VERBS = frozenset(
 DECREASE_VERBS = frozenset(
     "fall drop decrease decline plunge slump slide tumble sink dip shrink contract lose ease slip cut "
     "halve".split())
+# Head nouns that name an amount of something rather than the thing: the measure is their modifier
+# ('mining volume' measures mining, 'market share' the market, 'processing capacity' processing).
+AMOUNT_NOUNS = frozenset(
+    "share volume amount level number total figure capacity capability quantity value rate proportion "
+    "percentage portion part sum".split())
+# A relative pronoun stands for the noun its clause hangs on ('China, which holds 60 percent').
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 COMPACT = re.compile(r"^([$£€¥₹]?)(\d[\d,]*(?:\.\d+)?)([a-z]*)$", re.IGNORECASE)  # '$5bn', '1.2m', '61%'
 
@@ -64,6 +71,7 @@ def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Mea
             end=ent.end_char,
             change=change,
             measure=measure,
+            measure_key=_measure_key(measure_head) if measure else None,
             subject=_subject(measure_head, verb, mentions),
             period=_period(ent, verb),
             reported_by=reported_by,
@@ -202,9 +210,18 @@ def _measure_text(head: Token, mentions: dict[int, Mention]) -> str | None:
     return text or None
 
 
+def _measure_key(head: Token) -> str:
+    """The lemma of the measured noun, or of its modifier when the noun only names an amount."""
+    if head.lemma_.lower() in AMOUNT_NOUNS:
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "VERB", "PROPN")]
+        if modifiers:
+            return modifiers[-1].lemma_.lower()
+    return head.lemma_.lower()
+
+
 def _subject(measure_head: Token | None, verb: Token | None, mentions: dict[int, Mention]) -> Mention | None:
     """The entity the figure is about: the measured phrase's owner ('China's exports', 'sales of Acme'),
-    or the subject of the verb itself ('China accounted for ...')."""
+    or the subject of the verb itself ('China accounted for ...', also through clauses that share it)."""
     if measure_head is not None:
         if measure_head.i in mentions:
             return mentions[measure_head.i]
@@ -215,10 +232,22 @@ def _subject(measure_head: Token | None, verb: Token | None, mentions: dict[int,
                 owners = [g for g in child.children if g.dep_ == "pobj" and g.i in mentions]
                 if owners:
                     return mentions[owners[0].i]
-    if verb is not None:
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subject.i in mentions:
-                return mentions[subject.i]
+    return _verb_subject(verb, mentions) if verb is not None else None
+
+
+def _verb_subject(verb: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The entity that is the subject of `verb`, or of the clause it shares a subject with."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        if subject.i in mentions:
+            return mentions[subject.i]
+        # 'China, which holds 60 percent': the relative clause's noun
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i in mentions:
+            return mentions[verb.head.i]
+    # 'X accounted for 61 percent and controlled 92 percent', 'X dominates, accounting for 70 percent'
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
+    if not subjects and shares_subject and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_subject(verb.head, mentions)
     return None
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import content_head, modality, phrase_mention, sentence_of
+from kg.extract.spans import content_head, modality, phrase_mention, sentence_of, time_of
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -59,6 +59,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
         confidence=CONFIDENCE[rule],
         negated=any(c.dep_ == "neg" for c in verb.children),
         modality=modality(verb),
+        when=time_of(verb),
     )
     for subject_token in subjects:
         subject = mentions.get(subject_token.i)

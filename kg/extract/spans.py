@@ -68,6 +68,20 @@ def modality(verb: Token) -> str | None:
         token = token.head
 
 
+def time_of(verb: Token) -> str | None:
+    """The date or time the verb happened, as written, when it hangs on the verb itself: 'said on
+    Thursday', 'met last week', 'approved in June 2025'. Dates inside what was said do not count."""
+    for ent in sentence(verb).ents:
+        if ent.label_ not in NOT_THINGS:
+            continue
+        head = ent.root.head
+        if head == verb and ent.root.dep_ in ("npadvmod", "tmod", "obl"):
+            return ent.text
+        if head.dep_ == "prep" and head.head == verb and ent.root.dep_ == "pobj":
+            return ent.text
+    return None
+
+
 def content_head(token: Token) -> Token:
     """Skip quantity words: 'a certain number of licences' -> 'licences'."""
     while token.lemma_.lower() in QUANTITY_HEADS:

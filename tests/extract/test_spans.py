@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from kg.extract.spans import phrase_mention, phrase_tokens
@@ -20,3 +21,19 @@ def test_a_percent_sign_tagged_as_a_noun_is_no_thing(nlp):
 def test_a_noun_phrase_keeps_compounds_and_for_phrase_and_skips_quantity_words(read):
     [relation] = read("Microsoft approved a number of export licence applications for steel-related items.").relations
     assert relation.object.text == "export licence applications for steel-related items"
+
+
+# (text, relations or claims, when the first of them happened, as written)
+TIME_CASES = [
+    ("Brennatek approved the licences on Friday.", "relations", "Friday"),
+    ("Brennatek said on Thursday that exports rose.", "claims", "Thursday"),
+    ("Brennatek said last week that it would close the plant.", "claims", "last week"),
+    # a date inside what was said belongs to the content, not to the saying
+    ("Brennatek said that talks would start on Monday.", "claims", None),
+]
+
+
+@pytest.mark.parametrize(("text", "records", "when"), TIME_CASES)
+def test_time_of_the_act(read, text, records, when):
+    record = getattr(read(text), records)[0]
+    assert record.evidence.when == when
