@@ -116,6 +116,23 @@ def query(
 
 
 @app.command()
+def validate(out: Path = OUT_OPTION) -> None:
+    """Check the built graph against the SHACL shapes (ontology/shapes.ttl); list each violation."""
+    from kg.validate import validate_build
+
+    try:
+        violations = validate_build(out)
+    except KgError as error:
+        _fail(error)
+    for violation in violations:
+        out_console.print(str(violation), highlight=False, markup=False, soft_wrap=True)
+    if violations:
+        err_console.print(f"{len(violations)} violation(s) of ontology/shapes.ttl", highlight=False)
+        raise typer.Exit(1)
+    out_console.print(f"{out}: the graph conforms to ontology/shapes.ttl", highlight=False)
+
+
+@app.command()
 def entity(
     name: str = typer.Argument(..., help="The entity's name or any other name it goes by."),
     out: Path = OUT_OPTION,

@@ -275,7 +275,11 @@ def _add_assertion(
     graph.add((record, KG.startChar, Literal(evidence.sentence.start)))
     graph.add((record, KG.endChar, Literal(evidence.sentence.end)))
     graph.add((record, KG.extractor, Literal(evidence.rule)))
-    graph.add((record, KG.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+    # one record per (triple, article, sentence, rule): a second reading of it keeps the surer confidence
+    confidence = Decimal(str(round(evidence.confidence, 3)))
+    previous = graph.value(record, KG.confidence)
+    if previous is None or confidence > previous.toPython():
+        graph.set((record, KG.confidence, Literal(confidence)))
     graph.add((record, KG.negated, Literal(evidence.negated)))
     if evidence.modality:
         graph.add((record, KG.modality, Literal(evidence.modality)))

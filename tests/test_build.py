@@ -9,6 +9,7 @@ from rdflib.compare import isomorphic
 from kg.build import BuildSettings, build
 from kg.errors import NothingToBuildError
 from kg.store import open_store
+from kg.validate import validate_build
 from kg.vocab import KG, SCHEMA
 from tests.conftest import CORPUS, write
 
@@ -48,6 +49,7 @@ def test_unusable_files_are_skipped_and_the_rest_builds(tmp_path):
     assert report.articles == 1
     assert sorted(p.path.rsplit("/", 1)[-1] for p in report.problems) == ["binary.txt", "empty.txt"]
     assert (tmp_path / "out" / "kg.ttl").exists()
+    assert validate_build(tmp_path / "out") == []
 
 
 def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
@@ -64,10 +66,14 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
 
 def test_published_date_and_source_reach_the_graph(tmp_path):
     write(tmp_path, "in/a.md", "---\ntitle: Talks end\nsource: Daily Planet\npublished: 2025-06-07\n---\n"
-                               "Angela Merkel said that Germany would support the plan.\n")
+                               "Angela Merkel said on Thursday that Germany would support the plan.\n")
     build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
     graph = Graph().parse(tmp_path / "out" / "kg.ttl")
     [article] = graph.subjects(RDF.type, SCHEMA.NewsArticle)
     assert str(graph.value(article, SCHEMA.datePublished)) == "2025-06-07"
     publisher = graph.value(article, SCHEMA.publisher)
     assert str(graph.value(publisher, RDFS.label)) == "Daily Planet"
+    # 'on Thursday' in an article of Saturday 7 June 2025
+    [claim] = graph.subjects(RDF.type, KG.Claim)
+    assert (str(graph.value(claim, KG.when)), str(graph.value(claim, KG.date))) == ("Thursday", "2025-06-05")
+    assert validate_build(tmp_path / "out") == []

@@ -1,4 +1,4 @@
-"""Any text builds without crashing, and every output re-parses."""
+"""Any text builds without crashing, every output re-parses, and the graph keeps the SHACL shapes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from kg.extract import extract
 from kg.model import Article
 from kg.rdf import build_graph
 from kg.resolve import resolve
+from kg.validate import validate_graph
 
 WORDS = ["The", "ministry", "said", "“", "”", '"', "Angela Merkel", "approved", "licences", ",", ".",
          "\n", "\n\n", "<script>", "U.S.", "He", "did", "not", "’s", "&", "Paris", "Acme Corp", "%", "—"]
@@ -32,3 +33,4 @@ def test_any_text_extracts_and_the_graph_reparses(nlp, text):
     for fmt in ("turtle", "nt"):
         again = Graph().parse(data=graph.serialize(format=fmt), format=fmt)
         assert len(again) == len(graph)
+    assert validate_graph(graph) == []

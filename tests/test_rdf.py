@@ -13,6 +13,7 @@ from kg.extract import extract
 from kg.model import Article
 from kg.rdf import Minter, build_graph, mint_slug
 from kg.resolve import resolve
+from kg.validate import validate_graph
 from kg.vocab import KG, ontology_text, relation_properties
 
 DATA = Path(__file__).parent / "data"
@@ -58,7 +59,9 @@ def _small_graph(nlp) -> Graph:
 def test_small_article_gives_the_expected_graph(nlp):
     """The whole RDF contract on one article; compared as graphs, not text."""
     expected = Graph().parse(DATA / "small_article.ttl")
-    assert isomorphic(_small_graph(nlp), expected)
+    graph = _small_graph(nlp)
+    assert isomorphic(graph, expected)
+    assert validate_graph(graph) == []
 
 
 def test_every_extracted_triple_has_a_provenance_record(nlp):
