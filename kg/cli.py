@@ -133,6 +133,50 @@ def validate(out: Path = OUT_OPTION) -> None:
 
 
 @app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="ttl, nt, jsonld, trig (a named graph per article), "
+                                                      "graphml or gexf (entities and relations, for Gephi)."),
+    out: Path = OUT_OPTION,
+    output: Optional[Path] = typer.Option(None, "--output", help="File to write (default: OUT/export/kg.FORMAT)."),
+) -> None:
+    """Export the built graph for other tools."""
+    from kg.export import export as export_graph
+
+    try:
+        path = export_graph(out, fmt, output)
+    except KgError as error:
+        _fail(error)
+    out_console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def stats(
+    out: Path = OUT_OPTION,
+    top: int = typer.Option(10, "--top", min=1, help="How many entities and communities to list."),
+) -> None:
+    """Counts by class, the most connected entities (degree, PageRank) and communities (Louvain)."""
+    from kg.analyze import graph_stats
+    from kg.store import open_store
+
+    try:
+        found = graph_stats(open_store(out), top=top)
+    except KgError as error:
+        _fail(error)
+    out_console.print(f"{found.triples} triples", highlight=False)
+    table = Table("class", "nodes", title="By class")
+    for cls, count in found.classes:
+        table.add_row(cls, str(count))
+    out_console.print(table)
+    table = Table("entity", "degree", "entity", "PageRank", title="Most connected")
+    for (name, degree), (ranked, score) in zip(found.by_degree, found.by_pagerank):
+        table.add_row(name, str(degree), ranked, f"{score:.4f}")
+    out_console.print(table)
+    out_console.print("Communities (entities only, largest first):", highlight=False)
+    for number, members in enumerate(found.communities, start=1):
+        out_console.print(f"  {number}. " + ", ".join(members), highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
 def entity(
     name: str = typer.Argument(..., help="The entity's name or any other name it goes by."),
     out: Path = OUT_OPTION,
