@@ -9,6 +9,7 @@ from rdflib import RDF, RDFS, SKOS, Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.query import named_queries
 from kg.vocab import KG
 from tests.conftest import CORPUS, ROOT, write
 
@@ -118,7 +119,7 @@ def test_skipped_files_are_reported_and_exit_is_non_zero(tmp_path):
     assert (tmp_path / "out" / "kg.ttl").exists()
 
 
-@pytest.mark.parametrize("command", ["build", "query", "entity"])
+@pytest.mark.parametrize("command", ["build", "query", "entity", "validate", "export", "stats"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
@@ -135,6 +136,12 @@ def test_readme_opens_with_the_two_setup_commands_and_ci_runs_the_test_one():
     assert "kg build corpus/" in build_command and "pip install" in build_command
     assert "pytest" in test_command and "pip install" in test_command
     assert test_command in Path(ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_shows_every_named_query():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in named_queries():
+        assert f"(`{name}`)" in readme and f"$ kg query {name}" in readme, name
 
 
 def test_entity_profile_shows_names_merges_relations_and_claims(built):

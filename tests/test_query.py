@@ -4,11 +4,18 @@ import csv
 import io
 import json
 
+from collections import defaultdict
+from decimal import Decimal
+
 import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import PROV
 
 from kg.errors import QueryError, StoreError, UsageError
-from kg.query import check_read_only, format_result, named_queries, parse_parameters, query_text, run_query
-from kg.store import open_store
+from kg.query import (check_read_only, format_result, named_queries, parse_parameters, query_text, run_query,
+                      run_query_with_timeout, term_text)
+from kg.store import open_store, store_path
+from kg.vocab import KG, SCHEMA, relation_properties
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +143,93 @@ def test_limit_stops_reading_rows(store):
     everyone = run_query(store, named_queries()["people"].text)
     assert len(everyone.rows) > 2
     assert run_query(store, named_queries()["people"].text, limit=2).rows == everyone.rows[:2]
+
+
+# Each named query against an oracle computed with rdflib from the build's kg.ttl.
+
+@pytest.fixture(scope="module")
+def built(corpus_build):
+    out, _ = corpus_build
+    return Graph().parse(out / "kg.ttl")
+
+
+def _label(graph, node):
+    return str(graph.value(node, RDFS.label))
+
+
+def _headline(graph, node):
+    return str(graph.value(graph.value(node, PROV.wasDerivedFrom), SCHEMA.headline))
+
+
+def _rows(store, name):
+    return {tuple(term_text(t) for t in row) for row in run_query(store, named_queries()[name].text).rows}
+
+
+def test_corroborated_lists_the_facts_of_two_or_more_articles(store, built):
+    articles = defaultdict(set)
+    for record in built.subjects(RDF.type, KG.Assertion):
+        s, p, o = (built.value(record, t) for t in (RDF.subject, RDF.predicate, RDF.object))
+        if p not in (KG.claims, KG.reports, KG.sourceText) and not built.value(record, KG.negated).toPython():
+            articles[(s, p, o)].add(built.value(record, PROV.wasDerivedFrom))
+    prop_label = relation_properties(built)
+    expected = {(_label(built, s), prop_label[p], _label(built, o), str(len(a)))
+                for (s, p, o), a in articles.items() if len(a) >= 2}
+    assert expected and {row[:4] for row in _rows(store, "corroborated")} == expected
+
+
+def test_disagreeing_figures_pairs_same_measure_with_different_values(store, built):
+    def facts(m):
+        return {p: built.value(m, p) for p in (KG.measureKey, KG.unit, KG.value, KG.change, KG.about, KG.period,
+                                               PROV.wasDerivedFrom)}
+    figures = [facts(m) for m in built.subjects(RDF.type, KG.Measurement)]
+    expected = set()
+    for a in figures:
+        for b in figures:
+            compatible = all(a[p] is None or b[p] is None or a[p] == b[p] for p in (KG.about, KG.period))
+            if (a[KG.measureKey] is not None and a[KG.measureKey] == b[KG.measureKey] and a[KG.unit] == b[KG.unit]
+                    and a[KG.change] == b[KG.change] and compatible
+                    and a[PROV.wasDerivedFrom] != b[PROV.wasDerivedFrom] and a[KG.value].toPython() < b[KG.value].toPython()):
+                expected.add((str(a[KG.measureKey]), str(a[KG.unit]), a[KG.value].toPython(), b[KG.value].toPython()))
+    rows = run_query(store, named_queries()["disagreeing-figures"].text).rows
+    assert expected and {(r[0].value, r[1].value, Decimal(r[2].value), Decimal(r[6].value)) for r in rows} == expected
+
+
+def test_timeline_lists_every_dated_claim_and_event(store, built):
+    claims = [c for c in built.subjects(RDF.type, KG.Claim) if built.value(c, KG.when) is not None]
+    events = [r for r in built.subjects(RDF.type, KG.Assertion) if built.value(r, KG.when) is not None
+              and built.value(r, RDF.predicate) != KG.claims and not built.value(r, KG.negated).toPython()]
+    rows = run_query(store, named_queries()["timeline"].text).rows
+    assert len(rows) == len(claims) + len(events) > 0
+    assert {r[1].value for r in rows} == {str(built.value(n, KG.when)) for n in claims + events}
+    dated = [r[0] is not None for r in rows]
+    assert dated == sorted(dated, reverse=True)  # resolved days first
+
+
+def test_who_said_what_has_a_row_per_claim_with_its_speaker(store, built):
+    expected = set()
+    for claim in built.subjects(RDF.type, KG.Claim):
+        speaker = built.value(claim, KG.speaker)
+        who = _label(built, speaker) if speaker is not None else f"({built.value(claim, KG.sourceText)})"
+        expected.add((who, str(built.value(claim, KG.cue)), str(built.value(claim, KG.content)), _headline(built, claim)))
+    rows = run_query(store, named_queries()["who-said-what"].text).rows
+    assert {(r[0].value, r[1].value, r[4].value, r[6].value) for r in rows} == expected
+
+
+def test_a_query_for_schema_person_finds_every_kg_person(store, built):
+    """The shipped alignment plus build-time inference: standard vocabularies find kg's nodes."""
+    people = {str(p) for p in built.subjects(RDF.type, KG.Person)}
+    for standard in ("schema:Person", "foaf:Person"):
+        found = {row[0].value for row in run_query(store, f"SELECT ?p WHERE {{ ?p a {standard} }}").rows}
+        assert found == people
+    spokespeople = run_query(store, "SELECT ?p ?o WHERE { ?p kg:spokespersonFor ?o }").rows
+    works_for = set(run_query(store, "SELECT ?p ?o WHERE { ?p schema:worksFor ?o }").rows)
+    assert spokespeople and set(spokespeople) <= works_for
+
+
+def test_a_runaway_query_is_stopped_by_the_timeout(corpus_build):
+    out, _ = corpus_build
+    cross_product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(QueryError, match="timeout"):
+        run_query_with_timeout(store_path(out), cross_product, timeout=1)
+    answer = run_query_with_timeout(store_path(out), "ASK { ?s a kg:Claim }", timeout=30)
+    assert answer.boolean is True
