@@ -191,10 +191,12 @@ def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str
             raise QueryError(f"query stopped after the {timeout:g} s timeout (raise it with --timeout)")
         outcome = receiver.recv()
     except EOFError:
-        raise QueryError(f"query failed: the query process ended with exit code {child.exitcode}") from None
+        outcome = None  # the child died without an answer
     finally:
         child.kill()
         child.join()
+    if outcome is None:
+        raise QueryError(f"query failed: the query process ended with exit code {child.exitcode}")
     if isinstance(outcome, KgError):
         raise outcome
     return outcome

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 
 from collections import defaultdict
 from decimal import Decimal
@@ -233,3 +234,26 @@ def test_a_runaway_query_is_stopped_by_the_timeout(corpus_build):
         run_query_with_timeout(store_path(out), cross_product, timeout=1)
     answer = run_query_with_timeout(store_path(out), "ASK { ?s a kg:Claim }", timeout=30)
     assert answer.boolean is True
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}",
+    "SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}",
+    "DESCRIBE <{url}>",
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+])
+def test_no_query_reaches_the_network(corpus_build, sparql):
+    """A local listener that counts connections: dataset clauses name graphs, they never fetch."""
+    out, _ = corpus_build
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+        try:
+            run_query_with_timeout(store_path(out), sparql.format(url=url), timeout=10)
+        except QueryError as error:
+            assert "SERVICE" in str(error)
+        with pytest.raises(TimeoutError):
+            listener.accept()

@@ -75,7 +75,7 @@ def time_of(verb: Token) -> str | None:
         if ent.label_ not in NOT_THINGS:
             continue
         head = ent.root.head
-        if head == verb and ent.root.dep_ in ("npadvmod", "tmod", "obl"):
+        if head == verb and ent.root.dep_ == "npadvmod":  # "said Thursday"
             return ent.text
         if head.dep_ == "prep" and head.head == verb and ent.root.dep_ == "pobj":
             return ent.text
