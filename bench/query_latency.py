@@ -63,11 +63,9 @@ def main() -> int:
     print(f"store: {len(store)} triples (data, ontology and inferred)", flush=True)
 
     started = time.perf_counter()
-    memory = Graph()
-    memory.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
-    in_memory = Graph()
-    for triple in memory:  # the union of the store's graphs, as one rdflib graph
-        in_memory.add(triple)
+    in_memory = Graph()  # the union of the store's graphs, as one rdflib graph
+    for graph in (pyoxigraph.DefaultGraph(), *store.named_graphs()):
+        in_memory.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=graph), format="nt")
     print(f"rdflib: {len(in_memory)} triples loaded in {time.perf_counter() - started:.0f} s", flush=True)
 
     [[top_entity]] = run_query(store, "SELECT ?l WHERE { ?e kg:mentionCount ?n ; rdfs:label ?l } "
