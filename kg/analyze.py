@@ -8,6 +8,7 @@ import networkx as nx
 import pyoxigraph
 
 from kg.query import run_query
+from kg.store import DATA
 
 # Communities come from Louvain with a fixed seed, so two runs on one graph agree.
 COMMUNITY_SEED = 0
@@ -75,7 +76,7 @@ def graph_stats(store: pyoxigraph.Store, *, top: int = 10) -> Stats:
     # listed by their entities: concepts link entities but make poor names for a community
     named = (tuple(sorted(label[n] for n in group if n in entities)) for group in communities)
     ranked = sorted((group for group in named if len(group) > 1), key=lambda group: (-len(group), group))
-    triples = sum(1 for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    triples = sum(1 for _ in store.quads_for_pattern(None, None, None, DATA))
     return Stats(
         triples=triples,
         classes=tuple((cls.value, int(count.value)) for cls, count in run_query(store, CLASS_COUNTS).rows),

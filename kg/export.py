@@ -18,7 +18,7 @@ from rdflib.namespace import PROV
 from kg.analyze import entity_network
 from kg.errors import UsageError
 from kg.files import write_atomic
-from kg.store import open_store
+from kg.store import DATA, open_store
 from kg.vocab import KG, PREFIXES, SCHEMA
 
 RDF_FORMATS = {
@@ -54,7 +54,7 @@ def export(out_dir: Path, fmt: str, target: Path | None = None) -> Path:
     elif fmt == "trig":
         data = pyoxigraph.serialize(article_quads(store), format=RDF_FORMATS[fmt], prefixes=PREFIXES)
     else:
-        data = store.dump(format=RDF_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
+        data = store.dump(format=RDF_FORMATS[fmt], from_graph=DATA,
                           **({"prefixes": PREFIXES} if fmt != "nt" else {}))
     write_atomic(target, data)
     return target
@@ -65,7 +65,7 @@ def article_quads(store: pyoxigraph.Store) -> list[pyoxigraph.Quad]:
     for what the whole corpus says (entities, names, merges). An article's graph holds the article,
     its claims, figures and provenance records, and each plain triple its records assert; a triple
     several articles assert is in each of their graphs."""
-    triples = list(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    triples = list(store.quads_for_pattern(None, None, None, DATA))
     owner = _owning_articles(triples)
     asserted_by: dict[tuple, set] = defaultdict(set)
     statement: dict[object, dict] = defaultdict(dict)

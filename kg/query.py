@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -93,6 +94,7 @@ def query_text(query: str | None, file: Path | None) -> str:
     return query
 
 
+@functools.lru_cache(maxsize=256)  # parsing with rdflib takes 40-150 ms; a program repeats its queries
 def check_read_only(text: str) -> None:
     """Refuse anything that would modify data or reach outside the store."""
     full = PREFIX_DECLARATIONS + text
@@ -161,8 +163,8 @@ def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | N
     check_read_only(text)
     text = bind_parameters(text, parameters or {})
     try:
-        # the default graph is read as the union of the data, the ontology and the inferred triples
-        result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        # the default graph holds the data, the ontology and the inferred triples (kg/store.py)
+        result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
     except OSError as error:

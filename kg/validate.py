@@ -11,7 +11,7 @@ import pyoxigraph
 import pyshacl
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
-from kg.store import open_store
+from kg.store import DATA, open_store
 from kg.vocab import PREFIXES, ontology_graph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -35,10 +35,10 @@ def shapes_graph() -> Graph:
 
 
 def validate_build(out_dir: Path) -> list[Violation]:
-    """Validate the data a build stored (its default graph, without inferred triples)."""
+    """Validate the data a build stored (without the ontology and the inferred triples)."""
     store = open_store(out_dir)
     data = Graph().parse(data=store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
-                                         from_graph=pyoxigraph.DefaultGraph()), format="nt")
+                                         from_graph=DATA), format="nt")
     return validate_graph(data)
 
 

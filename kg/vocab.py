@@ -12,9 +12,8 @@ from rdflib.namespace import PROV, SDO, ClosedNamespace
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
 DEFAULT_BASE = "https://kg.example.org/id/"
-# Named graphs of the query store beside the extracted data (its default graph).
-ONTOLOGY_GRAPH = "https://kg.example.org/ontology"
-INFERRED_GRAPH = "https://kg.example.org/graph/inferred"
+# The query store's named graph of the extracted data alone (kg/store.py).
+DATA_GRAPH = "https://kg.example.org/graph/data"
 SCHEMA = SDO  # https://schema.org/
 ORG = Namespace("http://www.w3.org/ns/org#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")

@@ -183,7 +183,7 @@ def test_entity_lookup_mistakes_are_one_line(built, name, message):
 
 def test_named_query_with_a_parameter_and_a_limit(built):
     out, _ = built
-    result = runner.invoke(app, ["query", "entity", "--param", "name=united states", "--limit", "2",
+    result = runner.invoke(app, ["query", "entity", "--param", "name=United States", "--limit", "2",
                                  "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["results"]["bindings"]

@@ -115,11 +115,11 @@ def _any_alias_with_relations(store) -> tuple[str, int]:
     return alias.value, int(count.value)
 
 
-def test_entity_query_takes_the_name_as_a_parameter_in_any_case(store):
+def test_entity_query_finds_the_entity_by_another_name_given_as_a_parameter(store):
     alias, relations = _any_alias_with_relations(store)
     entity = named_queries()["entity"]
     assert entity.parameters.keys() == {"name"}
-    result = run_query(store, entity.text, parse_parameters([f"name={alias.upper()}"], entity))
+    result = run_query(store, entity.text, parse_parameters([f"name={alias}"], entity))
     assert len(result.rows) == relations > 0
 
 
