@@ -18,6 +18,7 @@ from kg.rdf import build_graph, check_base
 from kg.render import render_html
 from kg.resolve import CONCEPT, resolve
 from kg.store import write_store
+from kg.view import PAGE_MAX_NODES, limit_nodes, view_of
 from kg.vocab import DEFAULT_BASE, ontology_graph
 
 TURTLE_FILE = "kg.ttl"
@@ -55,8 +56,9 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     write_atomic(out / TURTLE_FILE, turtle)
     inferred = rdfs_entailments(graph, ontology_graph())
     write_store(graph.serialize(format="nt", encoding="utf-8"), inferred.serialize(format="nt", encoding="utf-8"), out)
+    view = limit_nodes(view_of(graph), PAGE_MAX_NODES)
     title = f"Knowledge graph of {len(articles)} article(s)"
-    write_atomic(out / HTML_FILE, render_html(graph, title=title).encode("utf-8"))
+    write_atomic(out / HTML_FILE, render_html(view, title=title).encode("utf-8"))
 
     entities = [e for e in resolution.entities.values() if e.cls != CONCEPT]
     return BuildReport(
@@ -68,4 +70,5 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         seconds=time.perf_counter() - started,
         outputs={"turtle": str(out / TURTLE_FILE), "html": str(out / HTML_FILE), "store": str(out / "store")},
         problems=tuple(problems),
+        page_left_out=view.left_out,
     )

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from kg.errors import KgError
 from kg.query import DEFAULT_TIMEOUT
+from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -69,6 +70,9 @@ def build(
         )
         for kind, path in report.outputs.items():
             out_console.print(f"  {kind:<7} {path}", highlight=False)
+        if report.page_left_out:
+            out_console.print(f"  the page leaves out {report.page_left_out} (kg viz --focus NAME draws the rest)",
+                              highlight=False, soft_wrap=True)
     if report.problems:
         raise typer.Exit(1)
 
@@ -147,6 +151,29 @@ def export(
     except KgError as error:
         _fail(error)
     out_console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def viz(
+    out: Path = OUT_OPTION,
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only the neighbourhood of this entity (any of its names)."),
+    depth: int = typer.Option(1, "--depth", min=1, help="With --focus: how many links away to reach."),
+    max_nodes: int = typer.Option(PAGE_MAX_NODES, "--max-nodes", min=0,
+                                  help="Keep the most connected nodes, at most this many (0: all)."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Page to write (default: OUT/kg.html)."),
+) -> None:
+    """Re-render the interactive page from OUT/kg.ttl: the whole graph or one entity's neighbourhood."""
+    from kg.build import HTML_FILE, TURTLE_FILE
+    from kg.render import write_page
+
+    target = output or out / HTML_FILE
+    try:
+        view = write_page(out / TURTLE_FILE, target, focus=focus, depth=depth, max_nodes=max_nodes)
+    except KgError as error:
+        _fail(error)
+    out_console.print(f"wrote {target}: {len(view.nodes)} nodes, {len(view.edges)} edges", highlight=False)
+    if view.left_out:
+        out_console.print(f"left out {view.left_out}", highlight=False, soft_wrap=True)
 
 
 @app.command()

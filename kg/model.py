@@ -189,3 +189,4 @@ class BuildReport:
     seconds: float
     outputs: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    page_left_out: str = ""  # what the page leaves out to stay usable (kg viz draws more)

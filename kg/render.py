@@ -1,178 +1,106 @@
-"""RDF graph -> a self-contained interactive HTML page (the only module that imports pyvis).
+"""A view of the graph (kg/view.py) -> a self-contained interactive HTML page (the only module that
+imports pyvis).
 
-pyvis assembles the vis-network node and edge data; the page itself is our own template, because
-pyvis's templates fetch CSS/JS from CDNs. vis-network is inlined from the copy pyvis ships, so the
-page works offline from file://. Text from articles reaches the page only as JSON data and is shown
-through vis-network's plain-text titles and `textContent`, never as HTML.
+The page is our own template, because pyvis's templates fetch CSS/JS from CDNs and set innerHTML on
+titles; only the vis-network copy pyvis ships is used, inlined, so the page works offline from
+file://. Text from articles reaches the page only as JSON data and is shown through vis-network's
+plain-text titles and `textContent`, never as HTML; a Content-Security-Policy forbids any fetch.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
-import math
-from collections import defaultdict
+import re
 from importlib import resources
+from pathlib import Path
 
-from pyvis.network import Network
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
-from rdflib.namespace import PROV
+import pyvis
+from rdflib import Graph
 
-from kg.vocab import KG, KG_IRI, SCHEMA, relation_properties
+from kg.errors import UsageError
+from kg.files import write_atomic
+from kg.view import CLASS_COLOURS, View, focus_on, layout, limit_nodes, view_of
 
 VIS_VERSION_DIR = "lib/vis-9.1.2"
-CLASS_COLOURS = {
-    "Person": "#e15759",
-    "Organization": "#4e79a7",
-    "GovernmentBody": "#2f5d8a",
-    "Company": "#76b7b2",
-    "ResearchOrganization": "#9c755f",
-    "MediaOrganization": "#edc948",
-    "Country": "#59a14f",
-    "GeopoliticalEntity": "#8cd17d",
-    "Location": "#86bc86",
-    "Facility": "#a0cbe8",
-    "Product": "#b07aa1",
-    "Measurement": "#d37295",
-    "Event": "#ff9da7",
-    "Policy": "#d4a6c8",
-    "CreativeWork": "#d37295",
-    "Concept": "#bab0ac",
-    "Claim": "#f28e2b",
-}
-CLAIM_LABEL_CHARS = 60
+# Up to this many nodes the browser's physics settles the layout (capped, then switched off); a
+# larger page is drawn at once from a networkx layout computed here.
+PHYSICS_MAX_NODES = 300
+STABILISATION_ITERATIONS = 200
+PLACEHOLDER = re.compile(r"@@(TITLE|SCRIPT_HASHES|VIS_CSS|VIS_JS|PAGE_JS|DATA)@@")
+EDGE_KINDS = {"relation": "relations", "claim": "speaker -> claim", "figure": "figures"}
 VIS_OPTIONS = {
     "physics": {
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-        "stabilization": {"enabled": True, "iterations": 300, "fit": True},
+        "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True},
     },
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "font": {"size": 10, "align": "middle"},
-              "smooth": {"type": "continuous"}},
+              "smooth": False},
     "nodes": {"font": {"size": 14}},
-    "interaction": {"hover": True, "tooltipDelay": 150},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
 }
 
 
-def render_html(graph: Graph, *, title: str = "Knowledge graph") -> str:
-    net = network_of(graph)
-    data = {"nodes": net.nodes, "edges": net.edges, "options": VIS_OPTIONS,
-            "legend": _legend(net.nodes), "title": title}
-    return PAGE.format(
-        title=_html_text(title),
-        vis_css=_vis_asset("vis-network.css"),
-        vis_js=_vis_asset("vis-network.min.js"),
-        data=_script_json(data),
-    )
+def write_page(turtle: Path, target: Path, *, focus: str | None = None, depth: int = 1,
+               max_nodes: int = 0) -> View:
+    """Render a build's Turtle as a page at `target`: the whole graph, or the neighbourhood of the
+    entity named `focus`, cut to the `max_nodes` most connected nodes (0: no cut)."""
+    if not turtle.is_file():
+        raise UsageError(f"{turtle}: no graph here; run 'kg build --out {turtle.parent}' first")
+    try:
+        graph = Graph().parse(turtle, format="turtle")
+    except Exception as error:  # rdflib raises many kinds for a damaged file
+        raise UsageError(f"{turtle}: not readable Turtle ({str(error).splitlines()[0]})") from error
+    view = view_of(graph)
+    title = "Knowledge graph"
+    if focus is not None:
+        view = focus_on(view, focus, depth)
+        title = f"{depth} link(s) around " + next(n["label"] for n in view.nodes if n["id"] == view.focus)
+    view = limit_nodes(view, max_nodes)
+    write_atomic(target, render_html(view, title=title).encode("utf-8"))
+    return view
 
 
-def network_of(graph: Graph) -> Network:
-    """Entities, concepts and claims as nodes; relations and speaker->claim links as edges."""
-    net = Network(directed=True)
-    headlines = {a: str(h) for a, h in graph.subject_objects(SCHEMA.headline)}
-    evidence = _evidence_by_triple(graph, headlines)
-    relations = relation_properties(graph)
-
-    typed = sorted(_typed_nodes(graph))
-    node_ids = {str(node) for node, _ in typed}
-    for node, cls in typed:
-        if cls == "Claim":
-            _add_claim_node(net, graph, node, headlines)
-        elif cls == "Measurement":
-            _add_measurement_node(net, graph, node, headlines)
-        else:
-            _add_entity_node(net, graph, node, cls)
-    for subject, predicate, obj in sorted(graph.triples((None, None, None))):
-        if predicate in relations and str(subject) in node_ids and str(obj) in node_ids:
-            label = relations[predicate]
-            sources = evidence.get((subject, predicate, obj), [])
-            net.add_edge(str(subject), str(obj), label=label, title=_edge_title(label, sources),
-                         width=1 + len({s for s, _ in sources}), kind="relation")
-        elif predicate == KG.claims and str(obj) in node_ids:
-            cue = str(graph.value(obj, KG.cue) or "says")
-            net.add_edge(str(subject), str(obj), label=cue, title=f"{cue} (see the claim for the source)",
-                         dashes=True, color=CLASS_COLOURS["Claim"], kind="claim")
-        elif predicate in (KG.reports, KG.about) and str(subject) in node_ids and str(obj) in node_ids:
-            label = "reports" if predicate == KG.reports else "about"
-            net.add_edge(str(subject), str(obj), label=label, title=label, dashes=True,
-                         color=CLASS_COLOURS["Measurement"], kind="measurement")
-    return net
+def render_html(view: View, *, title: str = "Knowledge graph") -> str:
+    nodes = [dict(node) for node in view.nodes]
+    options = json.loads(json.dumps(VIS_OPTIONS))
+    if len(nodes) > PHYSICS_MAX_NODES:
+        positions = layout(view)
+        for node in nodes:
+            node["x"], node["y"] = positions[node["id"]]
+        options["physics"] = {"enabled": False}
+    present = sorted({node["kind"] for node in nodes}, key=list(CLASS_COLOURS).index)
+    data = {
+        "title": title,
+        "nodes": nodes,
+        "edges": list(view.edges),
+        "articles": list(view.articles),
+        "legend": [{"kind": kind, "colour": CLASS_COLOURS[kind]} for kind in present],
+        "edgeKinds": [{"kind": kind, "label": label} for kind, label in EDGE_KINDS.items()
+                      if any(edge["kind"] == kind for edge in view.edges)],
+        "leftOut": view.left_out,
+        "focus": view.focus,
+        "options": options,
+    }
+    vis_js = _vis_asset("vis-network.min.js")
+    page_js = _fill(PAGE_SCRIPT, {"DATA": _script_json(data)})
+    # Only these two scripts may run: with their hashes in the policy, the browser also refuses
+    # inline event handlers (onerror=, onload=) even if markup ever slipped into the DOM.
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                      for s in (vis_js, page_js))
+    return _fill(PAGE, {"TITLE": _html_text(title), "SCRIPT_HASHES": hashes,
+                        "VIS_CSS": _vis_asset("vis-network.css"), "VIS_JS": vis_js, "PAGE_JS": page_js})
 
 
-def _typed_nodes(graph: Graph) -> set[tuple[URIRef, str]]:
-    nodes = set()
-    for node, cls_iri in graph.subject_objects(RDF.type):
-        cls = str(cls_iri).removeprefix(KG_IRI)
-        if cls in CLASS_COLOURS and isinstance(node, URIRef):
-            nodes.add((node, cls))
-    return nodes
-
-
-def _add_entity_node(net: Network, graph: Graph, node: URIRef, cls: str) -> None:
-    label = str(graph.value(node, RDFS.label) or node)
-    aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
-    articles = len(set(graph.objects(node, KG.mentionedIn)))
-    mentions = int(graph.value(node, KG.mentionCount) or 1)
-    lines = [f"{label} ({cls})"]
-    if aliases:
-        lines.append("Also: " + "; ".join(aliases))
-    if cls != "Concept":
-        lines.append(f"Named {mentions} times in {articles} article(s)")
-    net.add_node(str(node), label=label, title="\n".join(lines), color=CLASS_COLOURS[cls],
-                 shape="dot", size=8 if cls == "Concept" else 12 + 4 * math.sqrt(mentions), kind=cls)
-
-
-def _add_claim_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -> None:
-    content = str(graph.value(node, KG.content) or "")
-    speaker = graph.value(node, KG.speaker)
-    speaker_label = str(graph.value(speaker, RDFS.label) or "") if speaker else ""
-    article = headlines.get(graph.value(node, PROV.wasDerivedFrom), "")
-    direct = str(graph.value(node, KG.direct)) == "true"
-    short = content if len(content) <= CLAIM_LABEL_CHARS else content[: CLAIM_LABEL_CHARS - 1] + "…"
-    title = (f"{speaker_label} — {graph.value(node, KG.cue)} ({'direct quote' if direct else 'reported'})"
-             f"\n{content}\nArticle: {article}")
-    net.add_node(str(node), label=short, title=title, color=CLASS_COLOURS["Claim"], shape="box",
-                 kind="Claim", font={"size": 11})
-
-
-def _add_measurement_node(net: Network, graph: Graph, node: URIRef, headlines: dict) -> None:
-    written = str(graph.value(node, KG.asWritten) or "")
-    measure = graph.value(node, KG.measure)
-    label = f"{written} ({measure})" if measure else written
-    lines = [label]
-    for predicate, name in ((KG.change, "Change"), (KG.period, "Period"), (KG.sourceText, "Source")):
-        value = graph.value(node, predicate)
-        if value:
-            lines.append(f"{name}: {value}")
-    lines.append(f"Article: {headlines.get(graph.value(node, PROV.wasDerivedFrom), '')}")
-    net.add_node(str(node), label=label, title="\n".join(lines), color=CLASS_COLOURS["Measurement"],
-                 shape="diamond", size=8, kind="Measurement", font={"size": 11})
-
-
-def _evidence_by_triple(graph: Graph, headlines: dict) -> dict[tuple, list[tuple[str, str]]]:
-    """(subject, predicate, object) -> [(article headline, evidence sentence)] from the records."""
-    found: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for record in graph.subjects(RDF.type, KG.Assertion):
-        triple = (graph.value(record, RDF.subject), graph.value(record, RDF.predicate),
-                  graph.value(record, RDF.object))
-        article = headlines.get(graph.value(record, PROV.wasDerivedFrom), "")
-        found[triple].append((article, str(graph.value(record, KG.evidence) or "")))
-    return {triple: sorted(set(items)) for triple, items in found.items()}
-
-
-def _edge_title(label: str, sources: list[tuple[str, str]]) -> str:
-    articles = len({article for article, _ in sources})
-    lines = [f"{label} — in {articles} article(s)"]
-    lines += [f"• {sentence}\n  ({article})" for article, sentence in sources]
-    return "\n".join(lines)
-
-
-def _legend(nodes: list[dict]) -> list[dict]:
-    present = sorted({node["kind"] for node in nodes})
-    return [{"class": cls, "colour": CLASS_COLOURS[cls]} for cls in present]
+def _fill(template: str, parts: dict[str, str]) -> str:
+    """Placeholders replaced in one pass, so text put in is never scanned for placeholders again."""
+    return PLACEHOLDER.sub(lambda match: parts[match.group(1)], template)
 
 
 def _vis_asset(name: str) -> str:
-    return resources.files("pyvis").joinpath(VIS_VERSION_DIR, name).read_text(encoding="utf-8")
+    return resources.files(pyvis).joinpath(VIS_VERSION_DIR, name).read_text(encoding="utf-8")
 
 
 def _script_json(value: object) -> str:
@@ -192,51 +120,180 @@ PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>{vis_css}</style>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src @@SCRIPT_HASHES@@; style-src 'unsafe-inline'; img-src data:">
+<title>@@TITLE@@</title>
+<style>@@VIS_CSS@@</style>
 <style>
-  html, body {{ margin: 0; height: 100%; font-family: system-ui, sans-serif; }}
-  #graph {{ position: absolute; inset: 0 0 0 220px; }}
-  #side {{ position: absolute; top: 0; bottom: 0; left: 0; width: 210px; padding: 8px; overflow: auto;
-           border-right: 1px solid #ddd; font-size: 13px; }}
-  #side h1 {{ font-size: 15px; margin: 0 0 8px; }}
-  .swatch {{ display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin-right: 6px;
-             vertical-align: middle; }}
-  div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
+  html, body { margin: 0; height: 100%; font: 13px system-ui, sans-serif; color: #222; }
+  #graph { position: absolute; inset: 0 0 0 300px; }
+  #side { position: absolute; top: 0; bottom: 0; left: 0; width: 284px; padding: 8px; overflow: auto;
+          border-right: 1px solid #ddd; background: #fafafa; }
+  #side h1 { font-size: 15px; margin: 0 0 4px; }
+  #side h2 { font-size: 12px; text-transform: uppercase; color: #666; margin: 12px 0 4px; }
+  #side label { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  #side select, #side input[type=search] { width: 100%; box-sizing: border-box; }
+  #left-out { color: #8a5a00; margin-top: 4px; }
+  #search-note { color: #a00; min-height: 1em; }
+  #details dt { font-weight: 600; margin-top: 6px; }
+  #details dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 6px; margin-right: 5px;
+            vertical-align: middle; }
+  div.vis-tooltip { white-space: pre-wrap; max-width: 460px; }
 </style>
 </head>
 <body>
-<div id="side"><h1 id="heading"></h1><div id="counts"></div><div id="legend"></div></div>
+<div id="side">
+  <h1 id="heading"></h1>
+  <div id="counts"></div>
+  <div id="left-out"></div>
+  <h2>Find</h2>
+  <form id="search-form"><input id="search" type="search" list="names" placeholder="an entity's name" autocomplete="off"></form>
+  <datalist id="names"></datalist>
+  <div id="search-note"></div>
+  <h2>Details</h2>
+  <dl id="details"><dd>Click a node or an edge to see its evidence.</dd></dl>
+  <h2>Classes</h2>
+  <div id="classes"></div>
+  <h2>Links</h2>
+  <div id="edge-kinds"></div>
+  <h2>Source</h2>
+  <select id="outlet"><option value="">every outlet</option></select>
+  <select id="article"><option value="">every article</option></select>
+</div>
 <div id="graph"></div>
-<script>{vis_js}</script>
-<script>
-(function () {{
-  const data = {data};
-  document.getElementById("heading").textContent = data.title;
-  document.getElementById("counts").textContent =
-    data.nodes.length + " nodes, " + data.edges.length + " edges";
-  const legend = document.getElementById("legend");
-  for (const entry of data.legend) {{
-    const row = document.createElement("div");
-    const swatch = document.createElement("span");
-    swatch.className = "swatch";
-    swatch.style.background = entry.colour;
-    row.appendChild(swatch);
-    row.appendChild(document.createTextNode(entry.class));
-    legend.appendChild(row);
-  }}
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
-  const network = new vis.Network(document.getElementById("graph"), {{ nodes, edges }}, data.options);
-  // Physics only until the layout settles, so large graphs stay responsive afterwards.
-  network.once("stabilizationIterationsDone", function () {{
-    network.setOptions({{ physics: false }});
-    window.kgReady = true;
-  }});
-  window.network = network;
-}})();
-</script>
+<script>@@VIS_JS@@</script>
+<script>@@PAGE_JS@@</script>
 </body>
 </html>
+"""
+
+PAGE_SCRIPT = """
+(function () {
+  "use strict";
+  // Everything from the articles is text: it only ever goes into textContent, option labels and
+  // vis-network's plain-string tooltips, never into innerHTML.
+  const data = @@DATA@@;
+  const byId = (id) => document.getElementById(id);
+  byId("heading").textContent = data.title;
+  byId("left-out").textContent = data.leftOut ? "Left out: " + data.leftOut + "." : "";
+
+  const shownKinds = new Set(data.legend.map((entry) => entry.kind));
+  const shownEdgeKinds = new Set(data.edgeKinds.map((entry) => entry.kind));
+  let outlet = "", article = "";
+
+  function checkbox(parent, value, text, colour, onChange) {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = value;
+    box.addEventListener("change", () => onChange(box.checked));
+    label.appendChild(box);
+    if (colour) {
+      const swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.style.background = colour;
+      label.appendChild(swatch);
+    }
+    label.appendChild(document.createTextNode(text));
+    parent.appendChild(label);
+  }
+  function toggle(set, value) { return (on) => { on ? set.add(value) : set.delete(value); refresh(); }; }
+  for (const entry of data.legend) {
+    checkbox(byId("classes"), entry.kind, entry.kind, entry.colour, toggle(shownKinds, entry.kind));
+  }
+  for (const entry of data.edgeKinds) {
+    checkbox(byId("edge-kinds"), entry.kind, entry.label, null, toggle(shownEdgeKinds, entry.kind));
+  }
+  function option(select, value, text) {
+    const item = document.createElement("option");
+    item.value = value;
+    item.textContent = text;
+    select.appendChild(item);
+  }
+  const outlets = [...new Set(data.articles.map((a) => a.outlet).filter(Boolean))].sort();
+  outlets.forEach((name) => option(byId("outlet"), name, name));
+  data.articles.forEach((a, index) => option(byId("article"), String(index), a.headline + (a.outlet ? " (" + a.outlet + ")" : "")));
+  byId("outlet").addEventListener("change", (event) => { outlet = event.target.value; refresh(); });
+  byId("article").addEventListener("change", (event) => { article = event.target.value; refresh(); });
+
+  function fromChosenSource(item) {
+    if (!outlet && !article) return true;
+    return item.articles.some((index) =>
+      (!article || String(index) === article) && (!outlet || data.articles[index].outlet === outlet));
+  }
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const nodeView = new vis.DataView(nodes, { filter: (node) => shownKinds.has(node.kind) && fromChosenSource(node) });
+  const edgeView = new vis.DataView(edges, { filter: (edge) =>
+    shownEdgeKinds.has(edge.kind) && fromChosenSource(edge) && nodeView.get(edge.from) !== null && nodeView.get(edge.to) !== null });
+  function refresh() {
+    nodeView.refresh();
+    edgeView.refresh();
+    byId("counts").textContent = nodeView.length + " of " + nodes.length + " nodes, " +
+      edgeView.length + " of " + edges.length + " edges shown";
+  }
+  refresh();
+
+  const network = new vis.Network(byId("graph"), { nodes: nodeView, edges: edgeView }, data.options);
+  window.network = network;
+
+  function showDetails(rows) {
+    const list = byId("details");
+    list.replaceChildren();
+    for (const [term, text] of rows) {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      dd.textContent = text;
+      list.append(dt, dd);
+    }
+  }
+  network.on("click", (event) => {
+    if (event.nodes.length) showDetails(nodes.get(event.nodes[0]).info);
+    else if (event.edges.length) {
+      const edge = edges.get(event.edges[0]);
+      showDetails(edge.info || [["Link", edge.title]]);
+    }
+  });
+
+  const names = new Map();
+  for (const node of data.nodes) {
+    for (const name of node.names) if (!names.has(name)) names.set(name, node.id);
+    if (node.names.length) option(byId("names"), node.label, "");
+  }
+  function focusNode(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    showDetails(nodes.get(id).info);
+  }
+  byId("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const wanted = byId("search").value.trim().toLowerCase();
+    let id = names.get(wanted);
+    if (id === undefined && wanted) {
+      const match = data.nodes.find((node) => node.names.some((name) => name.includes(wanted)));
+      id = match && match.id;
+    }
+    if (id === undefined || id === null) {
+      byId("search-note").textContent = "Nothing named like that.";
+    } else if (nodeView.get(id) === null) {
+      byId("search-note").textContent = "Hidden by the filters below.";
+    } else {
+      byId("search-note").textContent = "";
+      focusNode(id);
+    }
+  });
+
+  function ready() {
+    if (data.focus) focusNode(data.focus);
+    window.kgReady = true;
+  }
+  if (data.options.physics.enabled === false) {
+    network.once("afterDrawing", ready);
+  } else {
+    // physics only until the layout settles (capped), so the page stays responsive afterwards
+    network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); ready(); });
+  }
+})();
 """
