@@ -38,7 +38,8 @@ VIS_OPTIONS = {
     },
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "font": {"size": 10, "align": "middle"},
               "smooth": False},
-    "nodes": {"font": {"size": 14}},
+    # a dot's area follows its mentions, within bounds so that one busy entity cannot cover the page
+    "nodes": {"font": {"size": 14}, "scaling": {"min": 8, "max": 36}},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
 }
 

@@ -138,7 +138,7 @@ def layout(view: View, seed: int = 0) -> dict[str, tuple[float, float]]:
     from these at once instead of settling under the browser's physics."""
     network = _undirected(view)
     positions = nx.spring_layout(network, seed=seed, iterations=60)
-    scale = 40 * math.sqrt(len(view.nodes))
+    scale = 100 * math.sqrt(len(view.nodes))
     return {node: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in positions.items()}
 
 
@@ -189,7 +189,7 @@ def _entity_node(graph: Graph, node: URIRef, cls: str, article_index: dict, rela
     title = "\n".join(f"{key}: {value}" for key, value in [(label, cls)] + info[1:])
     return {"id": str(node), "label": label, "kind": cls, "names": sorted({label.casefold(), *map(str.casefold, aliases)}),
             "articles": articles, "title": title, "info": [("Entity", label), *info],
-            "color": CLASS_COLOURS[cls], "shape": "dot", "size": 8 if cls == "Concept" else 12 + 4 * math.sqrt(mentions)}
+            "color": CLASS_COLOURS[cls], "shape": "dot", "value": 0 if cls == "Concept" else mentions}
 
 
 def _claim_node(graph: Graph, node: URIRef, article_index: dict, article_rows: tuple[dict, ...]) -> dict:

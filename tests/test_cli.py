@@ -189,3 +189,35 @@ def test_named_query_with_a_parameter_and_a_limit(built):
     rows = json.loads(result.output)["results"]["bindings"]
     assert len(rows) == 2
     assert all("United States" in (row["subject"]["value"], row["object"]["value"]) for row in rows)
+
+
+def test_viz_draws_a_neighbourhood_and_says_what_it_left_out(built, tmp_path):
+    out, _ = built
+    page = tmp_path / "near.html"
+    result = runner.invoke(app, ["viz", "--out", str(out), "--focus", "CHINA", "--depth", "1", "--output", str(page)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {page}: ")
+    assert "node(s) more than 1 link(s) from China" in result.output
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--focus", "Nobody At All"], "error: no entity named 'Nobody At All' in the graph"),
+    (["--out", "missing-build"], "error: missing-build/kg.ttl: no graph here; run 'kg build --out missing-build' first"),
+])
+def test_viz_mistakes_are_one_line_errors(built, arguments, message, tmp_path, monkeypatch):
+    out, _ = built
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["viz", "--out", str(out), "--output", str(tmp_path / "x.html"), *arguments])
+    assert result.exit_code == 2
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(message)
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_build_summary_says_what_the_page_left_out(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.build.PAGE_MAX_NODES", 10)
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "the page leaves out " in result.output and "to keep the page to 10 nodes" in result.output
+    assert '"leftOut": "' in (tmp_path / "kg.html").read_text(encoding="utf-8")
