@@ -156,7 +156,8 @@ def export(
 @app.command()
 def viz(
     out: Path = OUT_OPTION,
-    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only the neighbourhood of this entity (any of its names)."),
+    focus: Optional[str] = typer.Option(None, "--focus",
+                                        help="Draw only the neighbourhood of this entity (any of its names)."),
     depth: int = typer.Option(1, "--depth", min=1, help="With --focus: how many links away to reach."),
     max_nodes: int = typer.Option(PAGE_MAX_NODES, "--max-nodes", min=0,
                                   help="Keep the most connected nodes, at most this many (0: all)."),

@@ -157,6 +157,7 @@ PAGE = """<!DOCTYPE html>
   <div id="classes"></div>
   <h2>Links</h2>
   <div id="edge-kinds"></div>
+  <select id="relation"><option value="">every relation</option></select>
   <h2>Source</h2>
   <select id="outlet"><option value="">every outlet</option></select>
   <select id="article"><option value="">every article</option></select>
@@ -180,7 +181,7 @@ PAGE_SCRIPT = """
 
   const shownKinds = new Set(data.legend.map((entry) => entry.kind));
   const shownEdgeKinds = new Set(data.edgeKinds.map((entry) => entry.kind));
-  let outlet = "", article = "";
+  let outlet = "", article = "", relation = "";
 
   function checkbox(parent, value, text, colour, onChange) {
     const label = document.createElement("label");
@@ -215,6 +216,9 @@ PAGE_SCRIPT = """
   const outlets = [...new Set(data.articles.map((a) => a.outlet).filter(Boolean))].sort();
   outlets.forEach((name) => option(byId("outlet"), name, name));
   data.articles.forEach((a, index) => option(byId("article"), String(index), a.headline + (a.outlet ? " (" + a.outlet + ")" : "")));
+  const relations = [...new Set(data.edges.filter((e) => e.kind === "relation").map((e) => e.label))].sort();
+  relations.forEach((name) => option(byId("relation"), name, name));
+  byId("relation").addEventListener("change", (event) => { relation = event.target.value; refresh(); });
   byId("outlet").addEventListener("change", (event) => { outlet = event.target.value; refresh(); });
   byId("article").addEventListener("change", (event) => { article = event.target.value; refresh(); });
 
@@ -227,7 +231,8 @@ PAGE_SCRIPT = """
   const edges = new vis.DataSet(data.edges);
   const nodeView = new vis.DataView(nodes, { filter: (node) => shownKinds.has(node.kind) && fromChosenSource(node) });
   const edgeView = new vis.DataView(edges, { filter: (edge) =>
-    shownEdgeKinds.has(edge.kind) && fromChosenSource(edge) && nodeView.get(edge.from) !== null && nodeView.get(edge.to) !== null });
+    shownEdgeKinds.has(edge.kind) && (!relation || edge.label === relation && edge.kind === "relation") &&
+    fromChosenSource(edge) && nodeView.get(edge.from) !== null && nodeView.get(edge.to) !== null });
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();

@@ -43,6 +43,7 @@ CLAIM_LABEL_CHARS = 60
 PAGE_MAX_NODES = 1000  # the build's page keeps the most connected; a browser stays responsive at this size
 EDGE_COLOUR = "#9a9a9a"
 CORROBORATED_COLOUR = "#303030"  # a fact two or more articles assert is drawn darker and wider
+MAX_EDGE_WIDTH = 9
 
 
 @dataclass(frozen=True)
@@ -180,20 +181,23 @@ def _entity_node(graph: Graph, node: URIRef, cls: str, article_index: dict, rela
     articles = sorted(article_index[a] for a in graph.objects(node, KG.mentionedIn) if a in article_index)
     mentions = int(graph.value(node, KG.mentionCount) or 1)
     roles = sorted({f"{relations[p]} {_label(graph, o)}" for p in ROLE_PROPERTIES for o in graph.objects(node, p)}
-                   | {f"{_label(graph, s)} {relations[p]} it" for p in ROLE_PROPERTIES for s in graph.subjects(p, node)})
+                   | {f"{_label(graph, s)} {relations[p]} it"
+                      for p in ROLE_PROPERTIES for s in graph.subjects(p, node)})
     info = [("Class", cls), ("Also named", "; ".join(aliases) or "-")]
     if cls != "Concept":
         info.append(("Mentioned", f"{mentions} time(s) in {len(articles)} article(s)"))
     if roles:
         info.append(("Roles", "\n".join(roles)))
     title = "\n".join(f"{key}: {value}" for key, value in [(label, cls)] + info[1:])
-    return {"id": str(node), "label": label, "kind": cls, "names": sorted({label.casefold(), *map(str.casefold, aliases)}),
-            "articles": articles, "title": title, "info": [("Entity", label), *info],
+    names = sorted({label.casefold(), *map(str.casefold, aliases)})
+    return {"id": str(node), "label": label, "kind": cls, "names": names, "articles": articles,
+            "title": title, "info": [("Entity", label), *info],
             "color": CLASS_COLOURS[cls], "shape": "dot", "value": 0 if cls == "Concept" else mentions}
 
 
 def _claim_node(graph: Graph, node: URIRef, article_index: dict, article_rows: tuple[dict, ...]) -> dict:
     content = str(graph.value(node, KG.content) or "")
+    # a claim whose source names no entity ('officials said') shows the source's words
     speaker = _label(graph, graph.value(node, KG.speaker)) or f"({graph.value(node, KG.sourceText) or 'unnamed'})"
     cue = str(graph.value(node, KG.cue) or "")
     article = article_index.get(graph.value(node, PROV.wasDerivedFrom))
@@ -203,7 +207,8 @@ def _claim_node(graph: Graph, node: URIRef, article_index: dict, article_rows: t
     short = content if len(content) <= CLAIM_LABEL_CHARS else content[: CLAIM_LABEL_CHARS - 1] + "…"
     info = [("Claim", content), ("Speaker", speaker), ("Cue", f"{cue} ({kind})"),
             ("Article", _article_text(article_rows, article))]
-    return {"id": str(node), "label": short, "kind": "Claim", "names": [], "articles": [article] if article is not None else [],
+    return {"id": str(node), "label": short, "kind": "Claim", "names": [],
+            "articles": [article] if article is not None else [],
             "title": f"{speaker} — {cue} ({kind})\n{content}\nArticle: {info[-1][1]}", "info": info,
             "color": CLASS_COLOURS["Claim"], "shape": "box", "font": {"size": 11}}
 
@@ -232,8 +237,9 @@ def _relation_edge(subject: URIRef, label: str, obj: URIRef, sources: list[tuple
     evidence = [f"“{sentence}” — {_article_text(article_rows, article)}" for article, sentence in sources]
     heading = f"{label}, in {len(articles)} article(s)" + (" (corroborated)" if corroborated else "")
     return {"from": str(subject), "to": str(obj), "label": label, "kind": "relation", "articles": articles,
-            "title": "\n".join([heading, *evidence]), "info": [("Relation", heading), *(("Evidence", e) for e in evidence)],
-            "width": 1 + 2 * (len(articles) - 1) if corroborated else 1,
+            "title": "\n".join([heading, *evidence]),
+            "info": [("Relation", heading), *(("Evidence", e) for e in evidence)],
+            "width": min(1 + 2 * (len(articles) - 1), MAX_EDGE_WIDTH) if corroborated else 1,
             "color": CORROBORATED_COLOUR if corroborated else EDGE_COLOUR}
 
 

@@ -135,6 +135,14 @@ def test_filters_hide_a_class_a_kind_of_link_and_other_articles(corpus_page):
     assert opened.count("edges") == edges - sum(1 for e in view_of(graph).edges if e["kind"] == "relation")
     page.check("#edge-kinds input[value=relation]")
 
+    relation_edges = [e for e in view_of(graph).edges if e["kind"] == "relation"]
+    busiest = max({e["label"] for e in relation_edges}, key=lambda label: sum(e["label"] == label for e in relation_edges))
+    page.select_option("#relation", busiest)
+    assert page.evaluate("window.network.body.data.edges.get().map(e => e.label)") == [busiest] * sum(
+        e["label"] == busiest for e in relation_edges)
+    page.select_option("#relation", "")
+    assert opened.count("edges") == edges
+
     first_article = page.eval_on_selector_all("#article option", "options => options[1].value")
     page.select_option("#article", first_article)
     headline = page.eval_on_selector_all("#article option", "options => options[1].textContent")
