@@ -6,7 +6,7 @@ against rdflib's in-memory SPARQL engine, in one run, on the same triples.
 
 Builds the corpus with `kg build` (skipped with --reuse when OUT already holds a build), then runs
 every named query from ontology/queries/ REPEAT times on the store (in process, as `kg query` runs
-it without the timeout's child process), then RDFLIB_REPEAT times on an rdflib Dataset holding the
+it without the timeout's child process, each query in a fresh process), then RDFLIB_REPEAT times on an rdflib Dataset holding the
 same graphs as the store. rdflib runs in a forked child stopped after RDFLIB_CAP seconds per query,
 since some queries take it far longer at this size. Parameterised queries get the label of the
 most-mentioned entity.
@@ -51,6 +51,13 @@ def time_runs(run, repeat: int) -> list[float]:
     return samples
 
 
+def time_on_store(out: Path, text: str, parameters: dict[str, str], repeat: int) -> tuple[int, list[float]]:
+    """How many rows the query returns, and its timings on the build's store."""
+    store = open_store(out)
+    rows = len(run_query(store, text, parameters).rows)
+    return rows, time_runs(lambda: run_query(store, text, parameters), repeat)
+
+
 def time_rdflib(dataset: Dataset, text: str, repeat: int, cap: float) -> list[float] | None:
     """rdflib's timings in a forked child (it shares the loaded dataset), or None past `cap` seconds."""
     receiver, sender = multiprocessing.Pipe(duplex=False)
@@ -92,12 +99,15 @@ def main() -> int:
     print(f"parameter name = {top_entity.value!r}", flush=True)
     queries = [(named, {name: top_entity.value for name in named.parameters}) for named in named_queries().values()]
 
-    # The store first: with rdflib's millions of Python objects loaded, the garbage collector's
-    # passes over them would slow every query of the store too.
+    # The store first, each query in a fresh process as `kg query` runs it: in one long process,
+    # the heap left by earlier large results (and later rdflib's millions of objects) slowed lookups
+    # by up to 40 %.
     rows, on_store = {}, {}
+    spawn = multiprocessing.get_context("spawn")
     for named, parameters in queries:
-        rows[named.name] = len(run_query(store, named.text, parameters).rows)
-        on_store[named.name] = time_runs(lambda: run_query(store, named.text, parameters), args.repeat)
+        with spawn.Pool(1) as pool:
+            rows[named.name], on_store[named.name] = pool.apply(
+                time_on_store, (args.out, named.text, parameters, args.repeat))
 
     started = time.perf_counter()
     in_memory = Dataset()  # the store's graphs: the default one (data, ontology, inferred) and the data alone
