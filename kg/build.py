@@ -14,7 +14,7 @@ from kg.files import write_atomic
 from kg.infer import rdfs_entailments
 from kg.model import BuildReport
 from kg.nlp import MODEL_NAME, parse
-from kg.rdf import build_graph, check_base
+from kg.rdf import build_graph, check_base, readable_turtle
 from kg.render import render_html
 from kg.resolve import CONCEPT, resolve
 from kg.store import write_store
@@ -52,10 +52,10 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     graph = build_graph(extractions, resolution, base=settings.base)
 
     out = settings.out_dir
-    turtle = graph.serialize(format="turtle", encoding="utf-8")
-    write_atomic(out / TURTLE_FILE, turtle)
+    data = graph.serialize(format="nt", encoding="utf-8")
+    write_atomic(out / TURTLE_FILE, readable_turtle(data))
     inferred = rdfs_entailments(graph, ontology_graph())
-    write_store(graph.serialize(format="nt", encoding="utf-8"), inferred.serialize(format="nt", encoding="utf-8"), out)
+    write_store(data, inferred.serialize(format="nt", encoding="utf-8"), out)
     view = limit_nodes(view_of(graph), PAGE_MAX_NODES)
     title = f"Knowledge graph of {len(articles)} article(s)"
     write_atomic(out / HTML_FILE, render_html(view, title=title).encode("utf-8"))
