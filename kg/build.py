@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +14,8 @@ from kg.errors import NothingToBuildError
 from kg.extract import extract
 from kg.files import write_atomic
 from kg.infer import rdfs_entailments
-from kg.model import BuildReport
-from kg.nlp import MODEL_NAME, parse
+from kg.model import Article, BuildReport, Extraction
+from kg.nlp import MODEL_NAME, load_pipeline, parse
 from kg.rdf import build_graph, check_base, readable_turtle
 from kg.render import render_html
 from kg.resolve import CONCEPT, resolve
@@ -26,6 +28,9 @@ HTML_FILE = "kg.html"
 
 # Called as progress(done, total) after each article is parsed and read.
 Progress = Callable[[int, int], None]
+# Articles a worker parses and reads per task: large enough for nlp.pipe's batching, small enough
+# that the progress bar moves and no worker idles long at the end.
+WORKER_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class BuildSettings:
     out_dir: Path = Path("out")
     base: str = DEFAULT_BASE
     model: str = MODEL_NAME
+    workers: int = os.cpu_count() or 1
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
@@ -44,10 +50,10 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
     extractions = []
-    for done, (doc, article) in enumerate(parse(articles, model=settings.model), start=1):
-        extractions.append(extract(doc, article))
+    for extraction in read_all(articles, settings.model, settings.workers):
+        extractions.append(extraction)
         if progress:
-            progress(done, len(articles))
+            progress(len(extractions), len(articles))
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution, base=settings.base)
 
@@ -72,3 +78,23 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         problems=tuple(problems),
         page_left_out=view.left_out,
     )
+
+
+def read_all(articles: list[Article], model: str, workers: int) -> Iterator[Extraction]:
+    """Parse and read every article, in input order. With several workers each parses and reads
+    batches of articles in a process of its own (forked after the model is loaded, so it is
+    shared), and only the small Extraction records travel back."""
+    if workers <= 1 or len(articles) <= WORKER_BATCH:
+        for doc, article in parse(articles, model=model):
+            yield extract(doc, article)
+        return
+    load_pipeline(model)
+    batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
+    with multiprocessing.get_context("fork").Pool(min(workers, len(batches))) as pool:
+        for extractions in pool.imap(_read_batch, [(batch, model) for batch in batches]):
+            yield from extractions
+
+
+def _read_batch(task: tuple[list[Article], str]) -> list[Extraction]:
+    batch, model = task
+    return [extract(doc, article) for doc, article in parse(batch, model=model)]

@@ -6,6 +6,7 @@ caught here, so a real bug still shows its traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -43,13 +44,15 @@ def build(
     out: Path = OUT_OPTION,
     base: str = typer.Option(DEFAULT_BASE, help="Base IRI for the graph's resources."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
+                                help="Processes that parse and read articles (default: one per core)."),
 ) -> None:
     """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store."""
     from kg.build import BuildSettings
     from kg.build import build as build_graph
 
     try:
-        settings = BuildSettings(out_dir=out, base=base)
+        settings = BuildSettings(out_dir=out, base=base, workers=workers)
         if quiet:
             report = build_graph(paths, settings)
         else:

@@ -33,6 +33,13 @@ def test_two_builds_give_isomorphic_graphs(corpus_build, tmp_path):
     assert isomorphic(Graph().parse(first / "kg.ttl"), Graph().parse(tmp_path / "kg.ttl"))
 
 
+def test_workers_give_the_same_graph_byte_for_byte(corpus_build, tmp_path, monkeypatch):
+    first, _ = corpus_build
+    monkeypatch.setattr("kg.build.WORKER_BATCH", 2)  # so that the corpus's articles are shared out
+    build([CORPUS], BuildSettings(out_dir=tmp_path, workers=2))
+    assert (tmp_path / "kg.ttl").read_bytes() == (first / "kg.ttl").read_bytes()
+
+
 def test_page_fetches_nothing_from_the_network(corpus_build):
     out, _ = corpus_build
     html = (out / "kg.html").read_text(encoding="utf-8")

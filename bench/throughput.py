@@ -1,0 +1,100 @@
+"""Build throughput against raw spaCy, in one run, on the same texts with the same process count.
+
+    python bench/throughput.py [--corpus ../shared/data/bbc] [--limit N] [--workers 2] [--out bench-out/throughput]
+
+Each measurement runs in a fresh process (so one's memory does not count for the other), with the
+model loaded before the clock starts:
+- raw: `nlp.pipe` over the articles' texts (the same model, n_process=WORKERS), Docs dropped;
+- build: `kg build` end to end (read, parse, extract, resolve, RDF, Turtle, inference, store, page).
+Prints words/s of each, their ratio (budget, issue 7: >= 0.8) and peak RSS: of the main process,
+and of the largest worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import sys
+import time
+from pathlib import Path
+
+from kg.build import BuildSettings, build
+from kg.corpus import read_articles
+from kg.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"
+RAW_BATCH = 32
+BUDGET_RATIO = 0.8
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    """All articles, or `limit` of them spread evenly over the corpus (the BBC set is sorted by topic)."""
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
+    return files if not limit else files[:: max(1, len(files) // limit)][:limit]
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child, in MB."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def run_raw(files: list[Path], workers: int) -> tuple[float, tuple[float, float]]:
+    articles, _ = read_articles(files)
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), n_process=workers, batch_size=RAW_BATCH):
+        pass
+    return time.perf_counter() - started, peak_rss_mb()
+
+
+def run_build(files: list[Path], workers: int, out: Path) -> tuple[float, tuple[float, float]]:
+    load_pipeline()
+    started = time.perf_counter()
+    build(files, BuildSettings(out_dir=out, workers=workers))
+    return time.perf_counter() - started, peak_rss_mb()
+
+
+def in_fresh_process(function, *args):
+    """function(*args) in a new (non-daemon, so it may start workers) process; its result."""
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(sender, function, args))
+    child.start()
+    result = receiver.recv()
+    child.join()
+    return result
+
+
+def _send_result(sender, function, args) -> None:
+    sender.send(function(*args))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="Articles to use (default: all).")
+    parser.add_argument("--workers", type=int, default=multiprocessing.cpu_count())
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out" / "throughput")
+    args = parser.parse_args()
+
+    files = corpus_files(args.corpus, args.limit)
+    articles, _ = read_articles(files)
+    words = sum(len(article.text.split()) for article in articles)
+    print(f"{len(articles)} articles, {words} words, {args.workers} process(es)", flush=True)
+
+    raw_seconds, raw_rss = in_fresh_process(run_raw, files, args.workers)
+    build_seconds, build_rss = in_fresh_process(run_build, files, args.workers, args.out)
+    print(f"\n{'':<8}{'seconds':>9}{'words/s':>10}{'peak RSS main':>15}{'largest worker':>16}")
+    for name, seconds, (main_rss, worker_rss) in (("raw", raw_seconds, raw_rss), ("build", build_seconds, build_rss)):
+        print(f"{name:<8}{seconds:>9.1f}{words / seconds:>10.0f}{main_rss:>12.0f} MB{worker_rss:>13.0f} MB")
+    ratio = raw_seconds / build_seconds
+    print(f"\nratio build/raw words/s: {ratio:.2f} ({'within' if ratio >= BUDGET_RATIO else 'under'} "
+          f"the {BUDGET_RATIO} budget)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
