@@ -1,33 +1,48 @@
-"""The whole flow: files -> articles -> spaCy -> records -> entities -> RDF -> outputs."""
+"""The whole flow: files -> articles -> spaCy -> records -> entities -> RDF -> outputs.
+
+A build makes two passes over the articles and holds neither all parses nor all records:
+1. read: each article not in the cache (kg/cache.py) is parsed and read, in worker processes;
+   its records go to the cache, and only its names (what resolution needs) stay in memory;
+2. write: after resolution, each article's records come back from the cache one at a time and
+   stream as N-Triples (and their entailments) into files that the store bulk-loads.
+The Turtle export and the page are then read from the store. When the articles, the settings and
+the code are those of the last build and its outputs are in place, nothing is redone.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from kg.cache import ExtractionCache, source_version
 from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
 from kg.extract import extract
-from kg.files import write_atomic
-from kg.infer import rdfs_entailments
-from kg.model import Article, BuildReport, Extraction
+from kg.files import sibling_name, write_atomic
+from kg.infer import Entailer
+from kg.model import Article, BuildReport
 from kg.nlp import MODEL_NAME, load_pipeline, parse
-from kg.rdf import build_graph, check_base, readable_turtle
+from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
-from kg.resolve import CONCEPT, resolve
-from kg.store import write_store
-from kg.view import PAGE_MAX_NODES, limit_nodes, view_of
+from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
+from kg.store import STORE_DIR, open_store, write_store
+from kg.excerpt import page_view
+from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE, ontology_graph
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"
+MANIFEST_FILE = "build.json"  # what the last build read and made; written last
 
-# Called as progress(done, total) after each article is parsed and read.
-Progress = Callable[[int, int], None]
+# Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
+# cached), "write" the articles written out; "store" and "page" have no count (total 0).
+Progress = Callable[[str, int, int], None]
 # Articles a worker parses and reads per task: large enough for nlp.pipe's batching, small enough
 # that the progress bar moves and no worker idles long at the end.
 WORKER_BATCH = 32
@@ -39,62 +54,147 @@ class BuildSettings:
     base: str = DEFAULT_BASE
     model: str = MODEL_NAME
     workers: int = os.cpu_count() or 1
+    fresh: bool = False  # parse every article again, ignoring the cache and the last build
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
           *, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
+    report = _reporter(progress)
     check_base(settings.base)  # fail before the parse, not after it
     articles, problems = read_articles(paths)
     if not articles:
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
-    extractions = []
-    for extraction in read_all(articles, settings.model, settings.workers):
-        extractions.append(extraction)
-        if progress:
-            progress(len(extractions), len(articles))
-    resolution = resolve(extractions)
-    graph = build_graph(extractions, resolution, base=settings.base)
-
     out = settings.out_dir
-    data = graph.serialize(format="nt", encoding="utf-8")
-    write_atomic(out / TURTLE_FILE, readable_turtle(data))
-    inferred = rdfs_entailments(graph, ontology_graph())
-    write_store(data, inferred.serialize(format="nt", encoding="utf-8"), out)
-    view = limit_nodes(view_of(graph), PAGE_MAX_NODES)
+    fingerprint = _fingerprint(articles, settings)
+    previous = None if settings.fresh else _last_build(out, fingerprint)
+    if previous is not None:
+        return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
+                       problems=tuple(problems), reused=len(articles), up_to_date=True)
+    (out / MANIFEST_FILE).unlink(missing_ok=True)  # the outputs are about to change
+
+    cache = ExtractionCache(out, settings.model)
+    names, parsed = read_names(articles, cache, settings, report)
+    resolution = resolve_names(names)
+    del names
+    relations, claims, triples = write_graph(articles, cache, resolution, settings, report)
+    report("page")
+    store = open_store(out)
+    view = page_view(store, PAGE_MAX_NODES)
+    del store
     title = f"Knowledge graph of {len(articles)} article(s)"
     write_atomic(out / HTML_FILE, render_html(view, title=title).encode("utf-8"))
+    cache.keep_only(articles)
 
-    entities = [e for e in resolution.entities.values() if e.cls != CONCEPT]
-    return BuildReport(
-        articles=len(articles),
-        entities=len(entities),
-        relations=sum(len(x.relations) for x in extractions),
-        claims=sum(len(x.claims) for x in extractions),
-        triples=len(graph),
+    entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
+    result = BuildReport(
+        articles=len(articles), entities=entities, relations=relations, claims=claims, triples=triples,
         seconds=time.perf_counter() - started,
-        outputs={"turtle": str(out / TURTLE_FILE), "html": str(out / HTML_FILE), "store": str(out / "store")},
-        problems=tuple(problems),
-        page_left_out=view.left_out,
+        outputs=_outputs(out),
+        problems=tuple(problems), page_left_out=view.left_out, reused=len(articles) - parsed,
     )
+    manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
+    write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
+    return result
 
 
-def read_all(articles: list[Article], model: str, workers: int) -> Iterator[Extraction]:
-    """Parse and read every article, in input order. With several workers each parses and reads
-    batches of articles in a process of its own (forked after the model is loaded, so it is
-    shared), and only the small Extraction records travel back."""
-    if workers <= 1 or len(articles) <= WORKER_BATCH:
-        for doc, article in parse(articles, model=model):
-            yield extract(doc, article)
+def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
+               report: Callable) -> tuple[list[ArticleNames], int]:
+    """Every article's names in input order, from the cache or by parsing and reading the article
+    (whose records then go to the cache); and how many were parsed."""
+    names: list[ArticleNames | None] = [None if settings.fresh else cache.names(a) for a in articles]
+    missing = [i for i, found in enumerate(names) if found is None]
+    report("read", 0, len(missing))
+    for done, (i, found) in enumerate(zip(missing, read_all([articles[i] for i in missing], cache, settings)), 1):
+        names[i] = found
+        report("read", done, len(missing))
+    return names, len(missing)
+
+
+def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSettings) -> Iterator[ArticleNames]:
+    """Parse and read the articles, cache their records and yield their names, in input order. With
+    several workers each parses and reads batches of articles in a process of its own (forked after
+    the model is loaded, so it is shared), and only the names travel back."""
+    if settings.workers <= 1 or len(articles) <= WORKER_BATCH:
+        yield from _read_articles(articles, cache, settings.model)
         return
-    load_pipeline(model)
+    load_pipeline(settings.model)
     batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
-    with multiprocessing.get_context("fork").Pool(min(workers, len(batches))) as pool:
-        for extractions in pool.imap(_read_batch, [(batch, model) for batch in batches]):
-            yield from extractions
+    with multiprocessing.get_context("fork").Pool(min(settings.workers, len(batches))) as pool:
+        for names in pool.imap(_read_batch, [(batch, cache, settings.model) for batch in batches]):
+            yield from names
 
 
-def _read_batch(task: tuple[list[Article], str]) -> list[Extraction]:
-    batch, model = task
-    return [extract(doc, article) for doc, article in parse(batch, model=model)]
+def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames]:
+    return list(_read_articles(*task))
+
+
+def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) -> Iterator[ArticleNames]:
+    for doc, article in parse(articles, model=model):
+        extraction = extract(doc, article)
+        names = names_of(extraction)
+        cache.put(extraction, names)
+        yield names
+
+
+def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Resolution, settings: BuildSettings,
+                report: Callable) -> tuple[int, int, int]:
+    """Stream every triple and its entailments to N-Triples files, load them into the store and
+    write the Turtle export; returns the counts of relations, claims and (distinct) triples."""
+    out = settings.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+    data_file, inferred_file = sibling_name(out / "data.nt", "tmp"), sibling_name(out / "inferred.nt", "tmp")
+    mint, entailer = Minter(settings.base), Entailer(ontology_graph())
+    relations = claims = 0
+    try:
+        with open(data_file, "w", encoding="utf-8") as data, open(inferred_file, "w", encoding="utf-8") as inferred:
+            def emit(triples: Iterable[tuple]) -> None:
+                for triple in triples:
+                    data.write(ntriples_line(triple))
+                    inferred.writelines(map(ntriples_line, entailer.entailed(triple)))
+
+            emit(resolution_triples(resolution, mint))
+            for done, article in enumerate(articles, 1):
+                extraction = cache.extraction(article)
+                relations += len(extraction.relations)
+                claims += len(extraction.claims)
+                emit(article_triples(extraction, resolution, mint))
+                report("write", done, len(articles))
+            inferred.writelines(map(ntriples_line, entailer.hierarchy()))
+        report("store")
+        triples = write_store(data_file, inferred_file, out, turtle=out / TURTLE_FILE)
+    finally:
+        data_file.unlink(missing_ok=True)
+        inferred_file.unlink(missing_ok=True)
+    return relations, claims, triples
+
+
+def _reporter(progress: Progress | None) -> Callable:
+    def report(stage: str, done: int = 0, total: int = 0) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+    return report
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    return {"turtle": str(out / TURTLE_FILE), "html": str(out / HTML_FILE), "store": str(out / STORE_DIR)}
+
+
+def _fingerprint(articles: list[Article], settings: BuildSettings) -> str:
+    """What a build's outputs depend on: the articles, the settings and the code."""
+    identity = [source_version(settings.model), settings.base, [(a.id, a.path, a.sha256) for a in articles]]
+    return hashlib.sha256(json.dumps(identity).encode("utf-8")).hexdigest()
+
+
+def _last_build(out: Path, fingerprint: str) -> BuildReport | None:
+    """The report of the last build into `out` if it had this fingerprint and its outputs are all there."""
+    try:
+        manifest = json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8"))
+        if manifest["fingerprint"] != fingerprint:
+            return None
+        report = BuildReport(**{**manifest["report"], "problems": ()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    outputs_there = all(Path(path).exists() for path in _outputs(out).values())
+    return report if outputs_there else None

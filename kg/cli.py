@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 
 from kg.errors import KgError
@@ -38,6 +39,10 @@ def _fail(error: KgError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+STAGES = {"read": "Reading articles", "write": "Writing the graph", "store": "Loading the store",
+          "page": "Drawing the page"}
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders of them."),
@@ -46,38 +51,77 @@ def build(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
                                 help="Processes that parse and read articles (default: one per core)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Parse every article again instead of reusing "
+                                                      "what the last build read (OUT/cache)."),
 ) -> None:
-    """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store."""
+    """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store.
+
+    Articles read by an earlier build into OUT are not parsed again, and when nothing changed
+    nothing is redone."""
     from kg.build import BuildSettings
     from kg.build import build as build_graph
 
     try:
-        settings = BuildSettings(out_dir=out, base=base, workers=workers)
+        settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh)
         if quiet:
             report = build_graph(paths, settings)
         else:
-            with Progress(TextColumn("[bold]Reading articles"), BarColumn(), MofNCompleteColumn(),
-                          TimeElapsedColumn(), console=err_console, transient=True) as bar:
-                task = bar.add_task("read", total=None)
-                report = build_graph(paths, settings,
-                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+            with _BuildProgress() as bar:
+                report = build_graph(paths, settings, progress=bar)
     except KgError as error:
         _fail(error)
     for problem in report.problems:
         err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
     if not quiet:
+        _print_summary(report)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+class _BuildProgress:
+    """One line per stage of a build: a bar with articles/s and the time left while articles are
+    read and written, a spinner-like line for the stages without a count."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                            TimeRemainingColumn(), console=err_console, transient=True)
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            for task in self.tasks.values():  # the stage before is over
+                self.bar.update(task, visible=False)
+            self.tasks[stage] = self.bar.add_task(STAGES[stage], total=total or None, rate="")
+        task = self.tasks[stage]
+        speed = self.bar.tasks[task].speed if done else None
+        self.bar.update(task, completed=done, total=total or None,
+                        rate=f"{speed:.1f} articles/s" if speed else "")
+
+
+def _print_summary(report) -> None:
+    if report.up_to_date:
+        out_console.print(f"Up to date: {report.articles} articles, nothing changed since the last build "
+                          f"(kg build --fresh redoes it)", highlight=False, soft_wrap=True)
+    else:
+        reused = f" ({report.reused} read before, from the cache)" if report.reused else ""
         out_console.print(
-            f"Built {report.articles} articles: {report.entities} entities, {report.relations} relations, "
+            f"Built {report.articles} articles{reused}: {report.entities} entities, {report.relations} relations, "
             f"{report.claims} claims, {report.triples} triples in {report.seconds:.1f} s",
             highlight=False,
         )
-        for kind, path in report.outputs.items():
-            out_console.print(f"  {kind:<7} {path}", highlight=False)
-        if report.page_left_out:
-            out_console.print(f"  the page leaves out {report.page_left_out} (kg viz --focus NAME draws the rest)",
-                              highlight=False, soft_wrap=True)
-    if report.problems:
-        raise typer.Exit(1)
+    for kind, path in report.outputs.items():
+        out_console.print(f"  {kind:<7} {path}", highlight=False)
+    if report.page_left_out:
+        out_console.print(f"  the page leaves out {report.page_left_out} (kg viz --focus NAME draws the rest)",
+                          highlight=False, soft_wrap=True)
 
 
 @app.command()

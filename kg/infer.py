@@ -4,29 +4,75 @@ Only the subclass and subproperty rules (RDFS entailment rules rdfs5, rdfs7, rdf
 entity typed kg:Person is also a schema:Person and a foaf:Person, a kg:spokespersonFor triple is also
 a kg:worksFor and a schema:worksFor triple. Domain and range rules (rdfs2, rdfs3) are left out on
 purpose: they would turn an extraction slip into a wrong type instead of leaving it visible.
+
+A build streams its triples through an `Entailer` one at a time, so inference never needs the whole
+graph in memory.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import RDF, RDFS, Graph, URIRef
+
+HIERARCHY_LINKS = (RDFS.subClassOf, RDFS.subPropertyOf)
+
+
+class Entailer:
+    """The entailments of triples as they stream past. The ontology's hierarchies are known from the
+    start; a data triple that extends one (an open relation declared a sub-property of kg:relation)
+    must come before the triples that use it, as kg/rdf.py writes them."""
+
+    def __init__(self, ontology: Graph) -> None:
+        self.parents: dict[URIRef, dict[URIRef, set[URIRef]]] = {link: defaultdict(set) for link in HIERARCHY_LINKS}
+        for link in HIERARCHY_LINKS:
+            for child, parent in ontology.subject_objects(link):
+                self.parents[link][child].add(parent)
+        self.known: dict[tuple[URIRef, URIRef], frozenset[URIRef]] = {}  # (link, term) -> ancestors
+
+    def hierarchy(self) -> Iterator[tuple]:
+        """The transitive closure of the hierarchies known so far."""
+        for link in HIERARCHY_LINKS:
+            for term in list(self.parents[link]):
+                for ancestor in self._ancestors(link, term):
+                    yield term, link, ancestor
+
+    def entailed(self, triple: tuple) -> Iterator[tuple]:
+        subject, predicate, obj = triple
+        if predicate in self.parents and obj not in self.parents[predicate][subject]:
+            self.parents[predicate][subject].add(obj)
+            self.known.clear()
+            yield from ((subject, predicate, ancestor) for ancestor in self._ancestors(predicate, subject))
+        if predicate == RDF.type:
+            yield from ((subject, RDF.type, ancestor) for ancestor in self._ancestors(RDFS.subClassOf, obj))
+        yield from ((subject, ancestor, obj) for ancestor in self._ancestors(RDFS.subPropertyOf, predicate))
+
+    def _ancestors(self, link: URIRef, term: URIRef) -> frozenset[URIRef]:
+        """The term's transitive super-terms along `link` (cycles allowed, the term itself excluded)."""
+        if (link, term) not in self.known:
+            self.known[link, term] = self._search(self.parents[link], term)
+        return self.known[link, term]
+
+    @staticmethod
+    def _search(parents: dict[URIRef, set[URIRef]], term: URIRef) -> frozenset[URIRef]:
+        seen, todo = set(), list(parents.get(term, ()))
+        while todo:
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(parents.get(parent, ()))
+        seen.discard(term)
+        return frozenset(seen)
 
 
 def rdfs_entailments(data: Graph, ontology: Graph) -> Graph:
     """The triples the subclass/subproperty hierarchies of `ontology` and `data` entail that neither holds."""
-    schema = (ontology, data)
-    super_classes = _ancestors(schema, RDFS.subClassOf)
-    super_properties = _ancestors(schema, RDFS.subPropertyOf)
-    entailed = set()
-    for hierarchy, link in ((super_classes, RDFS.subClassOf), (super_properties, RDFS.subPropertyOf)):
-        entailed.update((term, link, ancestor) for term, ancestors in hierarchy.items() for ancestor in ancestors)
-    for node, cls in data.subject_objects(RDF.type):
-        entailed.update((node, RDF.type, ancestor) for ancestor in super_classes.get(cls, ()))
-    for prop, ancestors in super_properties.items():
-        for subject, obj in data.subject_objects(prop):
-            entailed.update((subject, ancestor, obj) for ancestor in ancestors)
+    entailer = Entailer(ontology)
+    schema = [t for link in HIERARCHY_LINKS for t in data.triples((None, link, None))]
+    entailed = set(_all(entailer, schema))
+    entailed.update(entailer.hierarchy())
+    entailed.update(_all(entailer, data))
     inferred = Graph()
     for triple in entailed:
         if triple not in data and triple not in ontology:
@@ -34,20 +80,6 @@ def rdfs_entailments(data: Graph, ontology: Graph) -> Graph:
     return inferred
 
 
-def _ancestors(graphs: Iterable[Graph], link: URIRef) -> dict[URIRef, frozenset[URIRef]]:
-    """Every term's transitive super-terms along `link` (cycles allowed, the term itself excluded)."""
-    parents = defaultdict(set)
-    for graph in graphs:
-        for child, parent in graph.subject_objects(link):
-            parents[child].add(parent)
-    ancestors = {}
-    for term in parents:
-        seen, todo = set(), list(parents[term])
-        while todo:
-            parent = todo.pop()
-            if parent not in seen:
-                seen.add(parent)
-                todo.extend(parents.get(parent, ()))
-        seen.discard(term)
-        ancestors[term] = frozenset(seen)
-    return ancestors
+def _all(entailer: Entailer, triples: Iterable[tuple]) -> Iterator[tuple]:
+    for triple in triples:
+        yield from entailer.entailed(triple)

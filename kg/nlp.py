@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -58,6 +59,15 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp
+
+
+def pipeline_version(model: str = MODEL_NAME) -> str:
+    """The versions that decide what a parse gives: spaCy's and the model package's."""
+    try:
+        model_version = importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        model_version = "unknown"
+    return f"spacy {spacy.__version__}, {model} {model_version}"
 
 
 def parse(

@@ -97,6 +97,8 @@ class Resolution:
     index: dict[tuple[str, str], tuple[str, str]]
     # normalised name -> the entity it stands for first (sorted by key), for names from outside the text
     by_name: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # normalised outlet name -> label, for the publishers no article mentions
+    outlets: dict[str, str] = field(default_factory=dict)
 
     def of(self, mention: Mention, article: str) -> Entity:
         family, name = entity_key(mention)
@@ -110,25 +112,79 @@ class Resolution:
         return self.entities[key] if key else None
 
 
+@dataclass(frozen=True)
+class ArticleNames:
+    """What resolution needs from one article, small enough to keep for a whole archive while the
+    article's records wait in the cache: its names with their forms and classes, its concepts,
+    the acronyms it defines and its outlet."""
+
+    article: str
+    names: tuple[_Local, ...]
+    concepts: dict[tuple[str, str], Counter]  # concept key -> surface forms
+    definitions: dict[str, str]  # acronym (normalised) -> the name the text defines it for
+    outlet: str | None = None  # the publisher named in front matter
+
+
+def names_of(extraction: Extraction) -> ArticleNames:
+    """Local names with their surface forms (named mentions only: 'he' is no name) and the concepts."""
+    article = extraction.article.id
+    locals_: dict[str, _Local] = {}
+    concepts: dict[tuple[str, str], Counter] = {}
+    for mention, named in _all_mentions(extraction):
+        key = entity_key(mention)
+        if key[0] == "concept":
+            concepts.setdefault(key, Counter())[mention.text] += 1
+            continue
+        local = locals_.setdefault(key[1], _Local(article, key[1]))
+        if named:
+            local.forms[mention.text] += 1
+            local.classes[mention.cls] += 1
+        # the full name a reference stands for ('Switzerland' for 'Swiss') is a candidate label
+        # even where the article never writes it; a zero count keeps it out of the other names
+        local.forms[mention.name] += 0
+        local.classes[mention.cls] += 0
+    names = tuple(locals_.values())
+    return ArticleNames(article=article, names=names, concepts=concepts,
+                        definitions=_definitions(extraction.article.text, names), outlet=extraction.article.source)
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
-    extractions = list(extractions)
-    locals_, concepts = _collect(extractions)
+    return resolve_names(names_of(extraction) for extraction in extractions)
+
+
+def resolve_names(articles: Iterable[ArticleNames]) -> Resolution:
+    """Merge the articles' names into entities (the rules in the module docstring)."""
+    locals_: dict[tuple[str, str], _Local] = {}
+    concepts: dict[tuple[str, str], tuple[Counter, set]] = {}  # surface forms, articles
+    definitions: dict[str, dict[str, str]] = {}
+    outlets: dict[str, str] = {}  # normalised outlet name -> as first written
+    for item in articles:
+        locals_.update(((item.article, local.name), local) for local in item.names)
+        for key, forms in item.concepts.items():
+            all_forms, in_articles = concepts.setdefault(key, (Counter(), set()))
+            all_forms.update(forms)
+            in_articles.add(item.article)
+        definitions[item.article] = item.definitions
+        if item.outlet:
+            outlets.setdefault(normalise(item.outlet), item.outlet)
     merger = _Merger(locals_)
-    texts = {x.article.id: x.article.text for x in extractions}
     for rule in (_same_name, _same_country, _middle_names, _short_names, _short_organisation_names, _acronyms,
                  _organisation_words, _spellings):
-        rule(merger, texts)
+        rule(merger, definitions)
     entities, index = merger.entities()
     entities = _with_capitals(entities)
-    for key, (forms, articles) in concepts.items():
+    for key, (forms, in_articles) in concepts.items():
         label = min(forms, key=lambda f: (-forms[f], -len(f), f))
         entities[key] = Entity(key=key, cls=CONCEPT, label=label,
                                alt_labels=tuple(sorted(f for f in forms if f != label)),
-                               mention_count=sum(forms.values()), articles=tuple(sorted(articles)))
+                               mention_count=sum(forms.values()), articles=tuple(sorted(in_articles)))
     by_name: dict[str, tuple[str, str]] = {}
     for (_, name), key in sorted(index.items(), key=lambda item: item[1]):
         by_name.setdefault(name, key)
-    return Resolution(entities=dict(sorted(entities.items())), index=index, by_name=by_name)
+    # an outlet no article mentions is an entity of its own, named as its first article writes it
+    unnamed_outlets = {name: label for name, label in outlets.items() if name not in by_name}
+    return Resolution(entities=dict(sorted(entities.items())), index=index, by_name=by_name,
+                      outlets=dict(sorted(unnamed_outlets.items())))
 
 
 def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, str], Entity]:
@@ -141,30 +197,6 @@ def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, s
         country = countries.get(capital_country(entity.label)) if entity.cls in PLACE_CLASSES else None
         linked[key] = replace(entity, capital_of=country) if country and country != key else entity
     return linked
-
-
-def _collect(extractions: list[Extraction]) -> tuple[dict[tuple[str, str], _Local], dict]:
-    """Local names with their surface forms (named mentions only: 'he' is no name) and the concepts."""
-    locals_: dict[tuple[str, str], _Local] = {}
-    concepts: dict[tuple[str, str], tuple[Counter, set]] = {}  # surface forms, articles
-    for extraction in extractions:
-        article = extraction.article.id
-        for mention, named in _all_mentions(extraction):
-            key = entity_key(mention)
-            if key[0] == "concept":
-                forms, articles = concepts.setdefault(key, (Counter(), set()))
-                forms[mention.text] += 1
-                articles.add(article)
-                continue
-            local = locals_.setdefault((article, key[1]), _Local(article, key[1]))
-            if named:
-                local.forms[mention.text] += 1
-                local.classes[mention.cls] += 1
-            # the full name a reference stands for ('Switzerland' for 'Swiss') is a candidate label
-            # even where the article never writes it; a zero count keeps it out of the other names
-            local.forms[mention.name] += 0
-            local.classes[mention.cls] += 0
-    return locals_, concepts
 
 
 def _all_mentions(extraction: Extraction) -> Iterator[tuple[Mention, bool]]:
@@ -259,7 +291,7 @@ class _Merger:
 # ---- rules ------------------------------------------------------------------------------------
 
 
-def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
+def _same_country(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.locals.items():
         if local.cls in PLACE_CLASSES | ORGANISATION_CLASSES:
@@ -273,7 +305,7 @@ def _same_country(merger: _Merger, texts: dict[str, str]) -> None:
                         f"name one country (ISO 3166 {code})")
 
 
-def _same_name(merger: _Merger, texts: dict[str, str]) -> None:
+def _same_name(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """The same name in several articles is one entity ('Microsoft' = 'Microsoft Corp.': a legal
     suffix is no part of the identity); lone person names wait for _short_names."""
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -311,7 +343,7 @@ def _person_words(local: _Local) -> list[str]:
     return [w for w in local.words if w not in GENERATIONAL_SUFFIXES and len(w) > 1] or local.words
 
 
-def _middle_names(merger: _Merger, texts: dict[str, str]) -> None:
+def _middle_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """'Mark Heller' = 'Mark Jay Heller', 'Fred LaRue' = 'Frederick C. LaRue': one surname, the first
     name the same or a shortening of the other, the other names among the other's; joined when the
     name fits exactly one other person of the corpus ('Mark Heller' beside both 'Mark Jay Heller' and
@@ -353,7 +385,7 @@ def _fits(short: _Local, full: _Local) -> bool:
     return same_first and set(a[1:-1]) <= set(b[1:-1])
 
 
-def _short_names(merger: _Merger, texts: dict[str, str]) -> None:
+def _short_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """A lone 'Trump' joins the one person of the corpus named in full with it; among several,
     the one whose articles share at least two other entities with its article and more than any
     other's do; with none it joins the same lone name in other articles. A lone surname the tagger
@@ -433,7 +465,7 @@ class _Context:
         return len(around & theirs)
 
 
-def _short_organisation_names(merger: _Merger, texts: dict[str, str]) -> None:
+def _short_organisation_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """'Colts' = 'Indianapolis Colts': a one-word organisation that is the last word of exactly one
     organisation of the article, or else of the corpus. Words that name a kind of organisation
     ('Ministry', 'Council') say too little."""
@@ -475,7 +507,7 @@ def acronym_of(acronym: str, name: str) -> bool:
     return fits(0, 0)
 
 
-def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
+def _acronyms(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """Acronyms of organisations and places (never of people: 'AP' is no Andrew Palmer)."""
     expandable = {key: local.best_form for key, local in merger.locals.items()
                   if len(local.words) > 1 and local.cls != "Person"}
@@ -488,7 +520,7 @@ def _acronyms(merger: _Merger, texts: dict[str, str]) -> None:
                 and acronym_of(acronym, expandable[k])]
 
     for article, locals_ in merger.by_article().items():
-        defined = _definitions(texts.get(article, ""), locals_)
+        defined = definitions.get(article, {})
         for local in locals_:
             form = local.best_form
             bare = form.replace(".", "")
@@ -544,7 +576,7 @@ def _could_abbreviate(acronym: str, name: str) -> bool:
     return all(word[0] in letters for word in normalise(name).split() if word not in FUNCTION_WORDS)
 
 
-def _definitions(text: str, locals_: list[_Local]) -> dict[str, str]:
+def _definitions(text: str, locals_: Iterable[_Local]) -> dict[str, str]:
     """'the Ministry of Defence (MINDEF)': acronym (normalised) -> the name it is defined for."""
     found = {}
     for local in locals_:
@@ -558,7 +590,7 @@ def _definitions(text: str, locals_: list[_Local]) -> dict[str, str]:
     return found
 
 
-def _organisation_words(merger: _Merger, texts: dict[str, str]) -> None:
+def _organisation_words(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
     article, or else the corpus, has only China's."""
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
@@ -605,7 +637,7 @@ def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
     return significant, country
 
 
-def _spellings(merger: _Merger, texts: dict[str, str]) -> None:
+def _spellings(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """Two names of one kind that differ by a letter or two are one misspelt name: within one
     article, or across articles whose other entities overlap strongly ('Heidar' / 'Heydar Alishvandi')."""
     for article, locals_ in merger.by_article().items():

@@ -112,12 +112,17 @@ def limit_nodes(view: View, max_nodes: int) -> View:
     if max_nodes <= 0 or len(view.nodes) <= max_nodes:
         return view
     degree = _undirected(view).degree
-    ranked = sorted(view.nodes, key=lambda n: (n["id"] != view.focus, -degree[n["id"]], n["label"], n["id"]))
+    ranked = sorted(view.nodes, key=lambda n: (n["id"] != view.focus, rank(n["id"], degree[n["id"]])))
     kept = {n["id"] for n in ranked[:max_nodes]}
     cut = _keep(view, kept)
     note = (f"{len(view.nodes) - len(cut.nodes)} less connected node(s) and {len(view.edges) - len(cut.edges)} "
             f"edge(s), to keep the page to {max_nodes} nodes")
     return replace(cut, left_out="; ".join(filter(None, (view.left_out, note))))
+
+
+def rank(node: str, degree: int) -> tuple[int, str]:
+    """The order in which a node limit keeps nodes: the most connected first, then by IRI."""
+    return -degree, node
 
 
 def find_node(view: View, name: str) -> dict:

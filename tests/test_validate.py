@@ -49,7 +49,9 @@ def test_validate_command_lists_violations_and_fails(corpus_build, tmp_path):
     graph = Graph().parse(out / "kg.ttl")
     claim = _first(graph, KG.Claim)
     graph.remove((claim, KG.content, None))
-    write_store(graph.serialize(format="nt", encoding="utf-8"), b"", tmp_path)
+    graph.serialize(tmp_path / "data.nt", format="nt", encoding="utf-8")
+    (tmp_path / "inferred.nt").write_bytes(b"")
+    write_store(tmp_path / "data.nt", tmp_path / "inferred.nt", tmp_path, turtle=tmp_path / "kg.ttl")
     broken = runner.invoke(app, ["validate", "--out", str(tmp_path)])
     assert broken.exit_code == 1
     assert f"kg:Claim {claim}: a claim has exactly one content, the words said  [kgsh:Claim]" in broken.output
