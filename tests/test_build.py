@@ -84,3 +84,71 @@ def test_published_date_and_source_reach_the_graph(tmp_path):
     [claim] = graph.subjects(RDF.type, KG.Claim)
     assert (str(graph.value(claim, KG.when)), str(graph.value(claim, KG.date))) == ("Thursday", "2025-06-05")
     assert validate_build(tmp_path / "out") == []
+
+
+# ---- incremental builds -------------------------------------------------------------------------
+
+FIRST = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said on Monday that the council approved the harbour plan.\n"
+SECOND = "Council meets\n\nQuillon told reporters that the harbour would open in May.\n"
+THIRD = "Bridge closed\n\nThe Sennbridge Port Authority closed the old bridge, officials said.\n"
+
+
+def _outputs(out) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("kg.ttl", "kg.html")}
+
+
+def test_a_rebuild_with_nothing_changed_redoes_nothing(tmp_path):
+    write(tmp_path, "in/a.txt", FIRST)
+    first = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")}
+    again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    assert again.up_to_date and not first.up_to_date
+    assert (again.triples, again.claims, again.entities) == (first.triples, first.claims, first.entities)
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")} == stamps
+
+
+def test_a_missing_output_or_another_base_rebuilds(tmp_path):
+    write(tmp_path, "in/a.txt", FIRST)
+    build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    (tmp_path / "out" / "kg.html").unlink()
+    again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    assert not again.up_to_date and again.reused == 1 and (tmp_path / "out" / "kg.html").exists()
+    other = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out", base="https://news.example/id/"))
+    assert not other.up_to_date and "https://news.example/id/" in (tmp_path / "out" / "kg.ttl").read_text()
+
+
+def test_incremental_build_after_edit_add_and_remove_equals_a_fresh_build(tmp_path):
+    corpus = tmp_path / "in"
+    write(corpus, "a.txt", FIRST)
+    write(corpus, "b.txt", SECOND)
+    write(corpus, "c.txt", THIRD)
+    build([corpus], BuildSettings(out_dir=tmp_path / "out"))
+    before = Graph().parse(tmp_path / "out" / "kg.ttl")
+    assert any("harbour would open in May" in str(o) for o in before.objects(None, KG.content))
+
+    write(corpus, "b.txt", SECOND.replace("would open in May", "would stay shut until June"))  # edited
+    (corpus / "c.txt").unlink()  # removed
+    write(corpus, "d.txt", "Ferry resumes\n\nMayor Quillon said the ferry to Sennbridge would resume.\n")  # added
+    incremental = build([corpus], BuildSettings(out_dir=tmp_path / "out"))
+    fresh = build([corpus], BuildSettings(out_dir=tmp_path / "fresh"))
+
+    assert incremental.reused == 1 and fresh.reused == 0  # only a.txt was not parsed again
+    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "fresh")
+    after = Graph().parse(tmp_path / "out" / "kg.ttl")
+    contents = {str(o) for o in after.objects(None, KG.content)}
+    assert not any("open in May" in c for c in contents) and any("shut until June" in c for c in contents)
+    headlines = {str(o) for o in after.objects(None, SCHEMA.headline)}
+    assert headlines == {"Harbour plan approved", "Council meets", "Ferry resumes"}
+    assert not any("Port Authority" in str(o) for o in after.objects(None, RDFS.label))  # c.txt's entity is gone
+    # the added article's 'Quillon' still merges with the person named in full in a.txt
+    [person] = [s for s, o in after.subject_objects(RDFS.label) if str(o) == "Marta Quillon"]
+    assert {str(a).rsplit("/", 1)[1] for a in after.objects(person, KG.mentionedIn)} >= {"a", "d"}
+    assert sorted(p.name for p in (tmp_path / "out" / "cache").iterdir()) == sorted(
+        p.name for p in (tmp_path / "fresh" / "cache").iterdir())  # the removed and edited entries are gone
+
+
+def test_fresh_build_parses_everything_again(tmp_path):
+    write(tmp_path, "in/a.txt", FIRST)
+    build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out", fresh=True))
+    assert not again.up_to_date and again.reused == 0

