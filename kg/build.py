@@ -12,6 +12,7 @@ the code are those of the last build and its outputs are in place, nothing is re
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -41,7 +42,7 @@ HTML_FILE = "kg.html"
 MANIFEST_FILE = "build.json"  # what the last build read and made; written last
 
 # Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
-# cached), "write" the articles written out; "store" and "page" have no count (total 0).
+# cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
 Progress = Callable[[str, int, int], None]
 # Articles a worker parses and reads per task: large enough for nlp.pipe's batching, small enough
 # that the progress bar moves and no worker idles long at the end.
@@ -76,6 +77,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
 
     cache = ExtractionCache(out, settings.model)
     names, parsed = read_names(articles, cache, settings, report)
+    report("resolve")
     resolution = resolve_names(names)
     del names
     relations, claims, triples = write_graph(articles, cache, resolution, settings, report)
@@ -145,29 +147,73 @@ def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Res
     out = settings.out_dir
     out.mkdir(parents=True, exist_ok=True)
     data_file, inferred_file = sibling_name(out / "data.nt", "tmp"), sibling_name(out / "inferred.nt", "tmp")
-    mint, entailer = Minter(settings.base), Entailer(ontology_graph())
-    relations = claims = 0
+    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()))
+    relations = claims = done = 0
     try:
         with open(data_file, "w", encoding="utf-8") as data, open(inferred_file, "w", encoding="utf-8") as inferred:
-            def emit(triples: Iterable[tuple]) -> None:
-                for triple in triples:
-                    data.write(ntriples_line(triple))
-                    inferred.writelines(map(ntriples_line, entailer.entailed(triple)))
-
-            emit(resolution_triples(resolution, mint))
-            for done, article in enumerate(articles, 1):
-                extraction = cache.extraction(article)
-                relations += len(extraction.relations)
-                claims += len(extraction.claims)
-                emit(article_triples(extraction, resolution, mint))
+            entities = writer.lines(resolution_triples(resolution, writer.mint))
+            hierarchy = ("", "".join(map(ntriples_line, writer.entailer.hierarchy())), 0, 0, 0)
+            for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
+                data.write(part[0])
+                inferred.write(part[1])
+                relations, claims, done = relations + part[2], claims + part[3], done + part[4]
                 report("write", done, len(articles))
-            inferred.writelines(map(ntriples_line, entailer.hierarchy()))
         report("store")
         triples = write_store(data_file, inferred_file, out, turtle=out / TURTLE_FILE)
     finally:
         data_file.unlink(missing_ok=True)
         inferred_file.unlink(missing_ok=True)
     return relations, claims, triples
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """Turns articles' cached records into N-Triples of the data and of its entailments."""
+
+    cache: ExtractionCache
+    resolution: Resolution
+    mint: Minter
+    entailer: Entailer
+
+    def lines(self, triples: Iterable[tuple], relations: int = 0, claims: int = 0,
+              articles: int = 0) -> tuple[str, str, int, int, int]:
+        data, inferred = [], []
+        for triple in triples:
+            data.append(ntriples_line(triple))
+            inferred.extend(map(ntriples_line, self.entailer.entailed(triple)))
+        return "".join(data), "".join(inferred), relations, claims, articles
+
+    def batch(self, articles: list[Article]) -> tuple[str, str, int, int, int]:
+        """(data, entailments, relations, claims, articles) of a batch of articles."""
+        extractions = [self.cache.extraction(article) for article in articles]
+        triples = (t for x in extractions for t in article_triples(x, self.resolution, self.mint))
+        return self.lines(triples, sum(len(x.relations) for x in extractions),
+                          sum(len(x.claims) for x in extractions), len(extractions))
+
+
+# The writer forked workers use: set just before the fork, so that they share the resolution
+# instead of receiving a pickled copy of it with every batch.
+_FORKED_WRITER: _Writer | None = None
+
+
+def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> Iterator[tuple]:
+    """The batches' N-Triples in input order, written by `workers` processes."""
+    global _FORKED_WRITER
+    batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
+    if workers <= 1 or len(batches) <= 1:
+        yield from map(writer.batch, batches)
+        return
+    _FORKED_WRITER = writer
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(batches))) as pool:
+            yield from pool.imap(_write_batch, batches)
+    finally:
+        _FORKED_WRITER = None
+
+
+def _write_batch(batch: list[Article]) -> tuple:
+    assert _FORKED_WRITER is not None, "only called in a forked worker"
+    return _FORKED_WRITER.batch(batch)
 
 
 def _reporter(progress: Progress | None) -> Callable:

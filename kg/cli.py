@@ -39,7 +39,7 @@ def _fail(error: KgError) -> None:
     raise typer.Exit(error.exit_code)
 
 
-STAGES = {"read": "Reading articles", "write": "Writing the graph", "store": "Loading the store",
+STAGES = {"read": "Reading articles", "resolve": "Resolving entities", "write": "Writing the graph", "store": "Loading the store",
           "page": "Drawing the page"}
 
 
