@@ -5,7 +5,7 @@ A build makes two passes over the articles and holds neither all parses nor all 
    its records go to the cache, and only its names (what resolution needs) stay in memory;
 2. write: after resolution, each article's records come back from the cache one at a time and
    stream as N-Triples (and their entailments) into files that the store bulk-loads.
-The Turtle export and the page are then read from the store. When the articles, the settings and
+The Turtle export and the page are then read from the store, side by side. When the articles, the settings and
 the code are those of the last build and its outputs are in place, nothing is redone.
 """
 
@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from kg.nlp import MODEL_NAME, load_pipeline, parse
 from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
-from kg.store import STORE_DIR, open_store, write_store
+from kg.store import STORE_DIR, export_turtle, open_store, write_store
 from kg.excerpt import page_view
 from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE, ontology_graph
@@ -83,10 +84,13 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     relations, claims, triples = write_graph(articles, cache, resolution, settings, report)
     report("page")
     store = open_store(out)
-    view = page_view(store, PAGE_MAX_NODES)
+    with ThreadPoolExecutor(1) as turtle_writer:  # the store writes Turtle without the GIL, beside the page
+        turtle = turtle_writer.submit(export_turtle, store, out / TURTLE_FILE)
+        view = page_view(store, PAGE_MAX_NODES)
+        page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
+        turtle.result()
     del store
-    title = f"Knowledge graph of {len(articles)} article(s)"
-    write_atomic(out / HTML_FILE, render_html(view, title=title).encode("utf-8"))
+    write_atomic(out / HTML_FILE, page.encode("utf-8"))
     cache.keep_only(articles)
 
     entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
@@ -142,8 +146,8 @@ def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) 
 
 def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Resolution, settings: BuildSettings,
                 report: Callable) -> tuple[int, int, int]:
-    """Stream every triple and its entailments to N-Triples files, load them into the store and
-    write the Turtle export; returns the counts of relations, claims and (distinct) triples."""
+    """Stream every triple and its entailments to N-Triples files and load them into the store;
+    returns the counts of relations, claims and (distinct) triples."""
     out = settings.out_dir
     out.mkdir(parents=True, exist_ok=True)
     data_file, inferred_file = sibling_name(out / "data.nt", "tmp"), sibling_name(out / "inferred.nt", "tmp")
@@ -159,7 +163,7 @@ def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Res
                 relations, claims, done = relations + part[2], claims + part[3], done + part[4]
                 report("write", done, len(articles))
         report("store")
-        triples = write_store(data_file, inferred_file, out, turtle=out / TURTLE_FILE)
+        triples = write_store(data_file, inferred_file, out)
     finally:
         data_file.unlink(missing_ok=True)
         inferred_file.unlink(missing_ok=True)
