@@ -5,8 +5,8 @@ A build makes two passes over the articles and holds neither all parses nor all 
    its records go to the cache, and only its names (what resolution needs) stay in memory;
 2. write: after resolution, each article's records come back from the cache one at a time and
    stream as N-Triples (and their entailments) into files that the store bulk-loads.
-The Turtle export and the page are then read from the store, side by side. When the articles, the settings and
-the code are those of the last build and its outputs are in place, nothing is redone.
+The Turtle export and the page are then read from the store, side by side. When the articles, the
+settings and the code are those of the last build and its outputs are in place, nothing is redone.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ import json
 import multiprocessing
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.cache import ExtractionCache, source_version
 from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
+from kg.excerpt import page_view
 from kg.extract import extract
 from kg.files import sibling_name, write_atomic
 from kg.infer import Entailer
@@ -34,7 +36,6 @@ from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolutio
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
 from kg.store import STORE_DIR, export_turtle, open_store, write_store
-from kg.excerpt import page_view
 from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE, ontology_graph
 
@@ -62,7 +63,7 @@ class BuildSettings:
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
           *, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
-    report = _reporter(progress)
+    notify = _notifier(progress)
     check_base(settings.base)  # fail before the parse, not after it
     articles, problems = read_articles(paths)
     if not articles:
@@ -77,12 +78,12 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     (out / MANIFEST_FILE).unlink(missing_ok=True)  # the outputs are about to change
 
     cache = ExtractionCache(out, settings.model)
-    names, parsed = read_names(articles, cache, settings, report)
-    report("resolve")
+    names, parsed = read_names(articles, cache, settings, notify)
+    notify("resolve")
     resolution = resolve_names(names)
     del names
-    relations, claims, triples = write_graph(articles, cache, resolution, settings, report)
-    report("page")
+    relations, claims, triples = write_graph(articles, cache, resolution, settings, notify)
+    notify("page")
     store = open_store(out)
     with ThreadPoolExecutor(1) as turtle_writer:  # the store writes Turtle without the GIL, beside the page
         turtle = turtle_writer.submit(export_turtle, store, out / TURTLE_FILE)
@@ -106,15 +107,15 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
 
 
 def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
-               report: Callable) -> tuple[list[ArticleNames], int]:
+               notify: Callable) -> tuple[list[ArticleNames], int]:
     """Every article's names in input order, from the cache or by parsing and reading the article
     (whose records then go to the cache); and how many were parsed."""
     names: list[ArticleNames | None] = [None if settings.fresh else cache.names(a) for a in articles]
     missing = [i for i, found in enumerate(names) if found is None]
-    report("read", 0, len(missing))
+    notify("read", 0, len(missing))
     for done, (i, found) in enumerate(zip(missing, read_all([articles[i] for i in missing], cache, settings)), 1):
         names[i] = found
-        report("read", done, len(missing))
+        notify("read", done, len(missing))
     return names, len(missing)
 
 
@@ -145,7 +146,7 @@ def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) 
 
 
 def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Resolution, settings: BuildSettings,
-                report: Callable) -> tuple[int, int, int]:
+                notify: Callable) -> tuple[int, int, int]:
     """Stream every triple and its entailments to N-Triples files and load them into the store;
     returns the counts of relations, claims and (distinct) triples."""
     out = settings.out_dir
@@ -156,18 +157,28 @@ def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Res
     try:
         with open(data_file, "w", encoding="utf-8") as data, open(inferred_file, "w", encoding="utf-8") as inferred:
             entities = writer.lines(resolution_triples(resolution, writer.mint))
-            hierarchy = ("", "".join(map(ntriples_line, writer.entailer.hierarchy())), 0, 0, 0)
+            hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
             for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
-                data.write(part[0])
-                inferred.write(part[1])
-                relations, claims, done = relations + part[2], claims + part[3], done + part[4]
-                report("write", done, len(articles))
-        report("store")
+                data.write(part.data)
+                inferred.write(part.inferred)
+                relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
+                notify("write", done, len(articles))
+        notify("store")
         triples = write_store(data_file, inferred_file, out)
     finally:
         data_file.unlink(missing_ok=True)
         inferred_file.unlink(missing_ok=True)
     return relations, claims, triples
+
+
+class _Part(NamedTuple):
+    """N-Triples of some data and of its entailments, with counts of what they came from."""
+
+    data: str
+    inferred: str
+    relations: int = 0
+    claims: int = 0
+    articles: int = 0
 
 
 @dataclass(frozen=True)
@@ -179,20 +190,18 @@ class _Writer:
     mint: Minter
     entailer: Entailer
 
-    def lines(self, triples: Iterable[tuple], relations: int = 0, claims: int = 0,
-              articles: int = 0) -> tuple[str, str, int, int, int]:
+    def lines(self, triples: Iterable[tuple]) -> _Part:
         data, inferred = [], []
         for triple in triples:
             data.append(ntriples_line(triple))
             inferred.extend(map(ntriples_line, self.entailer.entailed(triple)))
-        return "".join(data), "".join(inferred), relations, claims, articles
+        return _Part("".join(data), "".join(inferred))
 
-    def batch(self, articles: list[Article]) -> tuple[str, str, int, int, int]:
-        """(data, entailments, relations, claims, articles) of a batch of articles."""
+    def batch(self, articles: list[Article]) -> _Part:
         extractions = [self.cache.extraction(article) for article in articles]
-        triples = (t for x in extractions for t in article_triples(x, self.resolution, self.mint))
-        return self.lines(triples, sum(len(x.relations) for x in extractions),
-                          sum(len(x.claims) for x in extractions), len(extractions))
+        part = self.lines(t for x in extractions for t in article_triples(x, self.resolution, self.mint))
+        return part._replace(relations=sum(len(x.relations) for x in extractions),
+                             claims=sum(len(x.claims) for x in extractions), articles=len(extractions))
 
 
 # The writer forked workers use: set just before the fork, so that they share the resolution
@@ -200,7 +209,7 @@ class _Writer:
 _FORKED_WRITER: _Writer | None = None
 
 
-def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> Iterator[tuple]:
+def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> Iterator[_Part]:
     """The batches' N-Triples in input order, written by `workers` processes."""
     global _FORKED_WRITER
     batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
@@ -215,16 +224,16 @@ def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> 
         _FORKED_WRITER = None
 
 
-def _write_batch(batch: list[Article]) -> tuple:
+def _write_batch(batch: list[Article]) -> _Part:
     assert _FORKED_WRITER is not None, "only called in a forked worker"
     return _FORKED_WRITER.batch(batch)
 
 
-def _reporter(progress: Progress | None) -> Callable:
-    def report(stage: str, done: int = 0, total: int = 0) -> None:
+def _notifier(progress: Progress | None) -> Callable:
+    def notify(stage: str, done: int = 0, total: int = 0) -> None:
         if progress is not None:
             progress(stage, done, total)
-    return report
+    return notify
 
 
 def _outputs(out: Path) -> dict[str, str]:

@@ -15,25 +15,28 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import pickle
 from pathlib import Path
 
 from kg.files import write_atomic
 from kg.model import Article, Extraction
 from kg.nlp import pipeline_version
-from kg.resolve import ArticleNames
+from kg.resolve import ARTICLE_NAMES_CODE, ArticleNames
 from kg.vocab import ontology_text
 
 CACHE_DIR = "cache"
 SUFFIX = ".pickle"
 PACKAGE = Path(__file__).resolve().parent
 # The code and data that decide what is read from an article (resolution and output re-run each build).
-EXTRACTOR_SOURCES = ("extract", "nlp.py", "model.py", "corpus.py", "names.py", "dates.py", "geo.py", "resolve.py")
+EXTRACTOR_SOURCES = ("extract", "nlp.py", "model.py", "corpus.py", "names.py", "dates.py", "geo.py")
 
 
 def extractor_version(model: str) -> str:
-    """Changes whenever what is read from an article could change."""
-    return _version(model, EXTRACTOR_SOURCES)
+    """Changes whenever what is read from an article could change; not when only the rules that
+    merge names across articles change (the rest of resolve.py), which re-run on every build."""
+    names_code = "".join(inspect.getsource(code) for code in ARTICLE_NAMES_CODE)
+    return _version(model, EXTRACTOR_SOURCES, names_code)
 
 
 def source_version(model: str) -> str:

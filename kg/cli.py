@@ -39,8 +39,8 @@ def _fail(error: KgError) -> None:
     raise typer.Exit(error.exit_code)
 
 
-STAGES = {"read": "Reading articles", "resolve": "Resolving entities", "write": "Writing the graph", "store": "Loading the store",
-          "page": "Drawing the page"}
+STAGES = {"read": "Reading articles", "resolve": "Resolving entities", "write": "Writing the graph",
+          "store": "Loading the store", "page": "Drawing the page"}
 
 
 @app.command()
@@ -80,7 +80,7 @@ def build(
 
 class _BuildProgress:
     """One line per stage of a build: a bar with articles/s and the time left while articles are
-    read and written, a spinner-like line for the stages without a count."""
+    read and written, a pulsing bar for the stages without a count."""
 
     def __init__(self) -> None:
         self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
