@@ -8,6 +8,7 @@ article uses elsewhere is the name.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,7 @@ HEADLINE_SHARE = 0.7
 INFLECTION_ENDINGS = ("s", "es", "ed", "d", "ing")
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every name on a line
 def is_headline(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     return len(words) >= MIN_HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)

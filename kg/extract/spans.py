@@ -49,11 +49,15 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[Span]]:
 
 
 def sentence_of(token: Token) -> Sentence:
+    """The token's sentence as evidence, made once per sentence (a Span joins its text on every call)."""
+    made = token.doc.user_data.setdefault("kg.evidence", {})
     sent = sentence(token)
-    text = sent.text
-    start = sent.start_char + len(text) - len(text.lstrip())
-    stripped = text.strip()
-    return Sentence(text=stripped, start=start, end=start + len(stripped))
+    if sent.start not in made:
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        stripped = text.strip()
+        made[sent.start] = Sentence(text=stripped, start=start, end=start + len(stripped))
+    return made[sent.start]
 
 
 def modality(verb: Token) -> str | None:
@@ -71,15 +75,27 @@ def modality(verb: Token) -> str | None:
 def time_of(verb: Token) -> str | None:
     """The date or time the verb happened, as written, when it hangs on the verb itself: 'said on
     Thursday', 'met last week', 'approved in June 2025'. Dates inside what was said do not count."""
-    for ent in sentence(verb).ents:
-        if ent.label_ not in NOT_THINGS:
-            continue
+    for ent in _times_by_sentence(verb.doc).get(sentence(verb).start, ()):
         head = ent.root.head
         if head == verb and ent.root.dep_ == "npadvmod":  # "said Thursday"
             return ent.text
         if head.dep_ == "prep" and head.head == verb and ent.root.dep_ == "pobj":
             return ent.text
     return None
+
+
+def _times_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """Sentence start -> the dates and times inside the sentence, found once per document
+    (`Span.ents` builds every entity of the document on each call)."""
+    if "kg.times" not in doc.user_data:
+        starts, sents = _sentence_index(doc)
+        found: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            sent = sents[bisect_right(starts, ent.start) - 1]
+            if ent.label_ in NOT_THINGS and ent.end <= sent.end:
+                found.setdefault(sent.start, []).append(ent)
+        doc.user_data["kg.times"] = found
+    return doc.user_data["kg.times"]
 
 
 def content_head(token: Token) -> Token:
