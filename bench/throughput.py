@@ -5,7 +5,8 @@ and the cost of rebuilds.
 
 Each measurement runs in a fresh process (so one's memory does not count for the other), with the
 model loaded before the clock starts:
-- raw: `nlp.pipe` over the articles' texts (the same model, n_process=WORKERS), Docs dropped;
+- raw: `nlp.pipe` over the articles' texts (the same model and batch size, n_process=WORKERS), Docs
+  dropped;
 - build: `kg build` end to end into an empty folder (read, parse, extract, resolve, RDF, inference,
   store, Turtle, page);
 - no-change rebuild: the same build again;
@@ -28,11 +29,10 @@ from pathlib import Path
 
 from kg.build import BuildSettings, build
 from kg.corpus import read_articles
-from kg.nlp import load_pipeline
+from kg.nlp import PIPE_BATCH, load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"
-RAW_BATCH = 32
 BUDGET_RATIO = 0.8
 
 
@@ -56,7 +56,7 @@ def run_raw(files: list[Path], workers: int) -> tuple[float, tuple[float, float]
     articles, _ = read_articles(files)
     nlp = load_pipeline()
     started = time.perf_counter()
-    for _ in nlp.pipe((a.text for a in articles), n_process=workers, batch_size=RAW_BATCH):
+    for _ in nlp.pipe((a.text for a in articles), n_process=workers, batch_size=PIPE_BATCH):
         pass
     return time.perf_counter() - started, peak_rss_mb()
 

@@ -31,7 +31,7 @@ from kg.extract import extract
 from kg.files import sibling_name, write_atomic
 from kg.infer import Entailer
 from kg.model import Article, BuildReport
-from kg.nlp import MODEL_NAME, load_pipeline, parse
+from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
 from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
@@ -46,9 +46,9 @@ MANIFEST_FILE = "build.json"  # what the last build read and made; written last
 # Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
 # cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
 Progress = Callable[[str, int, int], None]
-# Articles a worker parses and reads per task: large enough for nlp.pipe's batching, small enough
-# that the progress bar moves and no worker idles long at the end.
-WORKER_BATCH = 32
+# Articles a worker parses and reads per task: one nlp.pipe batch, small enough that the progress
+# bar moves and no worker idles long at the end.
+WORKER_BATCH = PIPE_BATCH
 
 
 @dataclass(frozen=True)

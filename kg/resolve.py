@@ -23,6 +23,7 @@ Concepts (noun phrases) resolve among themselves by name.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -515,13 +516,21 @@ def _acronyms(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     expandable = {key: local.best_form for key, local in merger.locals.items()
                   if len(local.words) > 1 and local.cls != "Person"}
     initials = {key: _significant_initials(form) for key, form in expandable.items()}
-    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # the corpus's names by first letter and significant initials: an acronym can only stand for a
+    # name whose initials it holds in order, so only those few names are tried
+    by_initials: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key, form in expandable.items():
-        by_initial[normalise(form)[:1]].append(key)
+        by_initials[(normalise(form)[:1], initials[key])].append(key)
 
     def expansions(acronym: str, keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         return [k for k in keys if k in expandable and _could_abbreviate(acronym, initials[k])
                 and acronym_of(acronym, expandable[k])]
+
+    def corpus_expansions(acronym: str) -> list[tuple[str, str]]:
+        letters = acronym.casefold()
+        held = {"".join(chosen) for size in range(len(letters) + 1) for chosen in itertools.combinations(letters, size)}
+        return [k for initial in sorted(held) for k in by_initials.get((letters[0], initial), ())
+                if acronym_of(acronym, expandable[k])]
 
     for article, locals_ in merger.by_article().items():
         defined = definitions.get(article, {})
@@ -541,7 +550,7 @@ def _acronyms(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
                 merger.join(fitting[0], key, "acronym",
                             f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
             elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
-                owners = {merger.find(k) for k in expansions(bare, by_initial.get(bare[0].casefold(), []))}
+                owners = {merger.find(k) for k in corpus_expansions(bare)}
                 if len(owners) == 1:
                     owner = next(iter(owners))
                     merger.join(owner, key, "acronym",
