@@ -76,9 +76,9 @@ def view_of(graph: Graph) -> View:
             nodes[node] = _entity_node(graph, node, cls, article_index, relations)
 
     edges = []
-    for subject, predicate, obj in sorted(graph):
-        if subject not in nodes or obj not in nodes:
-            continue
+    linking = [*relations, KG.claims, KG.reports, KG.about]
+    links = sorted((s, p, o) for p in linking for s, o in graph.subject_objects(p) if s in nodes and o in nodes)
+    for subject, predicate, obj in links:
         if predicate in relations:
             edges.append(_relation_edge(subject, relations[predicate], obj,
                                         evidence.get((subject, predicate, obj), []), article_rows))
