@@ -25,7 +25,8 @@ def repeated_corpus(corpus: Path, size: int, folder: Path) -> list[Path]:
     shutil.rmtree(folder, ignore_errors=True)
     files = []
     for i in range(size):
-        copy, original = divmod(i, len(originals))
+        copy, index = divmod(i, len(originals))
+        original = originals[index]
         target = folder / f"copy-{copy}" / original.relative_to(corpus)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(original.resolve())
