@@ -2,7 +2,7 @@
 
     python bench/scale.py [--corpus ../shared/data/bbc] [--sizes 2500 10000] [--workers 2] [--work bench-out/scale]
 
-For each size, links that many articles (the corpus's files in turn, copy k under `copy-k/`) into a
+For each size, writes that many articles (the corpus's files in turn, copy k under `copy-k/`) into a
 folder, builds it from scratch in a fresh process (model loaded before the clock starts) and prints
 the time, articles/s and peak RSS of the main process and of the largest worker. Memory that stays
 flat while the corpus grows fourfold shows the build streams its records instead of holding them.
@@ -20,7 +20,9 @@ from throughput import DEFAULT_CORPUS, ROOT, in_fresh_process, run_build
 
 
 def repeated_corpus(corpus: Path, size: int, folder: Path) -> list[Path]:
-    """`size` article files: the corpus's files in turn, each copy under a name of its own."""
+    """`size` article files: the corpus's files in turn, each copy under a name of its own and with
+    a last line of its own, so that no copy is the same text as another (the build parses
+    identical texts once)."""
     originals = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
     shutil.rmtree(folder, ignore_errors=True)
     files = []
@@ -29,7 +31,7 @@ def repeated_corpus(corpus: Path, size: int, folder: Path) -> list[Path]:
         original = originals[index]
         target = folder / f"copy-{copy}" / original.relative_to(corpus)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(original.resolve())
+        target.write_bytes(original.read_bytes().rstrip() + f"\n\n(Copy {copy}, file {index}.)\n".encode())
         files.append(target)
     return files
 

@@ -109,14 +109,22 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
 def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
                notify: Callable) -> tuple[list[ArticleNames], int]:
     """Every article's names in input order, from the cache or by parsing and reading the article
-    (whose records then go to the cache); and how many were parsed."""
+    (whose records then go to the cache); and how many were parsed. Articles with the same text
+    are parsed once: the others then find it in the cache."""
     names: list[ArticleNames | None] = [None if settings.fresh else cache.names(a) for a in articles]
-    missing = [i for i, found in enumerate(names) if found is None]
-    notify("read", 0, len(missing))
-    for done, (i, found) in enumerate(zip(missing, read_all([articles[i] for i in missing], cache, settings)), 1):
+    first_of_text: dict[Path, int] = {}
+    for i, found in enumerate(names):
+        if found is None:
+            first_of_text.setdefault(cache.path(articles[i]), i)
+    to_parse = list(first_of_text.values())
+    notify("read", 0, len(to_parse))
+    for done, (i, found) in enumerate(zip(to_parse, read_all([articles[i] for i in to_parse], cache, settings)), 1):
         names[i] = found
-        notify("read", done, len(missing))
-    return names, len(missing)
+        notify("read", done, len(to_parse))
+    for i, found in enumerate(names):
+        if found is None:  # a copy of an article just parsed
+            names[i] = cache.names(articles[i]) or next(read_all([articles[i]], cache, settings))
+    return names, len(to_parse)
 
 
 def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSettings) -> Iterator[ArticleNames]:

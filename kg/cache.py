@@ -1,11 +1,13 @@
 """What was read from each article, kept between builds under the build folder (`cache/`).
 
-An entry is keyed by the article (its id, path and content hash) and by the extractor version: a
-hash of the code and data that turn text into records, and of the spaCy and model versions. So an
-unchanged article is never parsed twice, an edited one is read again, and a new release of the
-rules invalidates everything it could change. An entry holds two pickles: the article's names
-(what cross-article resolution needs, read on every build) and its records (read again only when
-the graph is written), so a build streams records instead of holding them all.
+An entry is keyed by the article's text and by the extractor version: a hash of the code and data
+that turn text into records, and of the spaCy and model versions. Records depend on nothing else,
+so an unchanged article is never parsed twice, nor is one moved or renamed, nor the same story
+filed twice (an entry takes the identity of the article asking for it); an edited one is read
+again, and a new release of the rules invalidates everything it could change. An entry holds two
+pickles: the article's names (what cross-article resolution needs, read on every build) and its
+records (read again only when the graph is written), so a build streams records instead of
+holding them all.
 
 The cache is the build's own scratch space: an entry that cannot be read is read again from the
 article, and entries the last build did not use are removed.
@@ -17,6 +19,7 @@ import functools
 import hashlib
 import inspect
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 from kg.files import write_atomic
@@ -61,21 +64,22 @@ class ExtractionCache:
         self.version = extractor_version(model)
 
     def path(self, article: Article) -> Path:
-        identity = "\0".join([self.version, article.id, article.path, article.sha256])
-        return self.folder / (hashlib.sha256(identity.encode()).hexdigest()[:32] + SUFFIX)
+        identity = hashlib.sha256(f"{self.version}\0{article.text}".encode())
+        return self.folder / (identity.hexdigest()[:32] + SUFFIX)
 
     def names(self, article: Article) -> ArticleNames | None:
         """The article's names, or None when it is not cached (or its entry is unreadable)."""
         try:
             with open(self.path(article), "rb") as handle:
-                return pickle.load(handle)
+                names = pickle.load(handle)
+            return names.of_article(article)
         except Exception:  # missing, truncated or from an incompatible release: read the article again
             return None
 
     def extraction(self, article: Article) -> Extraction:
         with open(self.path(article), "rb") as handle:
             pickle.load(handle)  # the names, read already
-            return pickle.load(handle)
+            return replace(pickle.load(handle), article=article)
 
     def put(self, extraction: Extraction, names: ArticleNames) -> None:
         data = pickle.dumps(names, pickle.HIGHEST_PROTOCOL) + pickle.dumps(extraction, pickle.HIGHEST_PROTOCOL)

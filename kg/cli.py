@@ -111,7 +111,7 @@ def _print_summary(report) -> None:
         out_console.print(f"Up to date: {report.articles} articles, nothing changed since the last build "
                           f"(kg build --fresh redoes it)", highlight=False, soft_wrap=True)
     else:
-        reused = f" ({report.reused} read before, from the cache)" if report.reused else ""
+        reused = f" ({report.reused} not parsed: read before, or a copy of another)" if report.reused else ""
         out_console.print(
             f"Built {report.articles} articles{reused}: {report.entities} entities, {report.relations} relations, "
             f"{report.claims} claims, {report.triples} triples in {report.seconds:.1f} s",

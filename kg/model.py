@@ -190,5 +190,5 @@ class BuildReport:
     outputs: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     page_left_out: str = ""  # what the page leaves out to stay usable (kg viz draws more)
-    reused: int = 0  # articles whose records came from the cache instead of a parse
+    reused: int = 0  # articles not parsed: their records (or a copy's) came from the cache
     up_to_date: bool = False  # nothing changed since the last build, so nothing was redone

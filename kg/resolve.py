@@ -35,7 +35,7 @@ from rapidfuzz.process import cdist
 
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.geo import capital_country, country_code, country_id, us_state
-from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Entity, Extraction, Merge, Mention
+from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Article, Entity, Extraction, Merge, Mention
 from kg.names import normalise
 
 # Among equally frequent classes, prefer the more specific one.
@@ -87,6 +87,11 @@ class _Local:
         return self.name.split()
 
     @functools.cached_property
+    def person_words(self) -> list[str]:
+        """The words of a person's name without 'Jr.' and initials ('W. Mark Felt Sr.' -> mark felt)."""
+        return [w for w in self.words if w not in GENERATIONAL_SUFFIXES and len(w) > 1] or self.words
+
+    @functools.cached_property
     def best_form(self) -> str:
         """The most written form of the name itself ('Donald Trump', not the 'Trump' linked to it)."""
         if not self.forms:
@@ -127,6 +132,13 @@ class ArticleNames:
     concepts: dict[tuple[str, str], Counter]  # concept key -> surface forms
     definitions: dict[str, str]  # acronym (normalised) -> the name the text defines it for
     outlet: str | None = None  # the publisher named in front matter
+
+    def of_article(self, article: Article) -> ArticleNames:
+        """The same names read from another article with this text (a copy, or the file moved)."""
+        if article.id == self.article and article.source == self.outlet:
+            return self
+        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes)) for local in self.names)
+        return replace(self, article=article.id, names=names, outlet=article.source)
 
 
 def names_of(extraction: Extraction) -> ArticleNames:
@@ -337,14 +349,9 @@ def _identity(local: _Local) -> str:
 def _is_lone_person_name(local: _Local, merger: _Merger) -> bool:
     """A one-word name most articles take for a person ('Trump'; not 'SEACOM', a company the
     tagger once took for a person)."""
-    if len(_person_words(local)) != 1:
+    if len(local.person_words) != 1:
         return False
     return merger.name_classes[local.name] == "Person"
-
-
-def _person_words(local: _Local) -> list[str]:
-    """The words of a person's name without 'Jr.' and initials ('W. Mark Felt Sr.' -> mark felt)."""
-    return [w for w in local.words if w not in GENERATIONAL_SUFFIXES and len(w) > 1] or local.words
 
 
 def _middle_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
@@ -354,22 +361,22 @@ def _middle_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> No
     'Mark Alan Heller' stays apart)."""
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in sorted(merger.locals.items()):
-        words = _person_words(local)
+        words = local.person_words
         if local.cls == "Person" and len(words) > 1:
             by_surname[words[-1]].append(key)
     for keys in by_surname.values():
         same_words: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
         for key in keys:  # 'W. Mark Felt Sr.' = 'Mark Felt': they differ by initials and suffixes only
-            same_words[tuple(_person_words(merger.locals[key]))].append(key)
+            same_words[tuple(merger.locals[key].person_words)].append(key)
         for group in same_words.values():
             for key in group[1:]:
                 merger.join(group[0], key, "middle-name",
                             f"'{merger.locals[key].best_form}' and '{merger.locals[group[0]].best_form}' "
                             "differ only by initials or a suffix")
         # longest names first, so 'Vincent Gigante' finds its two fuller forms already joined
-        for key in sorted(keys, key=lambda k: (-len(_person_words(merger.locals[k])), -len(merger.locals[k].name), k)):
+        for key in sorted(keys, key=lambda k: (-len(merger.locals[k].person_words), -len(merger.locals[k].name), k)):
             local = merger.locals[key]
-            fitting = [k for k in keys if _person_words(merger.locals[k]) != _person_words(local)
+            fitting = [k for k in keys if merger.locals[k].person_words != local.person_words
                        and _fits(local, merger.locals[k])]
             roots = {merger.find(k) for k in fitting}
             if len(roots) == 1:
@@ -382,7 +389,7 @@ def _middle_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> No
 def _fits(short: _Local, full: _Local) -> bool:
     """The short name's first name is the full one's or begins it ('Fred', 'Frederick'), and its
     other names are among the full one's."""
-    a, b = _person_words(short), _person_words(full)
+    a, b = short.person_words, full.person_words
     if len(a) > len(b) or a[-1] != b[-1]:
         return False
     same_first = a[0] == b[0] or (len(a[0]) >= MIN_SHORT_FIRST_NAME and b[0].startswith(a[0]))
@@ -396,7 +403,7 @@ def _short_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> Non
     took for an organisation or a place ('Teixeira' as ORG) joins a person only on shared context."""
     full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, local in merger.locals.items():
-        words = _person_words(local)
+        words = local.person_words
         if local.cls == "Person" and len(words) > 1:
             for word in (words[0], words[-1]):
                 full_names[word].add(merger.find(key))
@@ -564,7 +571,7 @@ def _blended_nicknames(merger: _Merger) -> None:
     or more) of each of a person's names, when exactly one person of the corpus fits."""
     people: dict[str, list[tuple[tuple[str, str], list[str]]]] = defaultdict(list)  # by first two letters
     for key, local in merger.locals.items():
-        words = _person_words(local)
+        words = local.person_words
         if local.cls == "Person" and len(words) == 2:
             people[words[0][:2]].append((key, words))
     for key, local in sorted(merger.locals.items()):

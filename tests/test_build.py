@@ -152,3 +152,27 @@ def test_fresh_build_parses_everything_again(tmp_path):
     build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
     again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out", fresh=True))
     assert not again.up_to_date and again.reused == 0
+
+
+def test_a_copy_or_a_renamed_article_is_not_parsed_again_and_keeps_its_own_identity(tmp_path):
+    corpus = tmp_path / "in"
+    write(corpus, "a.txt", FIRST)
+    write(corpus, "wire/copy.md", "---\nsource: Wire Service\npublished: 2025-06-07\n---\n" + FIRST)
+    first = build([corpus], BuildSettings(out_dir=tmp_path / "out"))
+    assert first.reused == 1  # the same text is parsed once
+    graph = Graph().parse(tmp_path / "out" / "kg.ttl")
+    articles = {str(a).rsplit("/", 1)[1]: a for a in graph.subjects(RDF.type, SCHEMA.NewsArticle)}
+    assert set(articles) == {"a", "copy"}
+    assert str(graph.value(graph.value(articles["copy"], SCHEMA.publisher), RDFS.label)) == "Wire Service"
+    assert graph.value(articles["a"], SCHEMA.publisher) is None
+    # each copy's 'on Monday' is read against its own publication date (the original has none)
+    dates = {str(graph.value(c, KG.date)) for c in graph.subjects(RDF.type, KG.Claim)}
+    assert dates == {"2025-06-02", "None"}
+    [person] = [s for s, o in graph.subject_objects(RDFS.label) if str(o) == "Marta Quillon"]
+    assert set(graph.objects(person, KG.mentionedIn)) == set(articles.values())
+
+    (corpus / "a.txt").rename(corpus / "renamed.txt")
+    renamed = build([corpus], BuildSettings(out_dir=tmp_path / "out"))
+    fresh = build([corpus], BuildSettings(out_dir=tmp_path / "fresh"))
+    assert renamed.reused == 2 and fresh.reused == 1
+    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "fresh")

