@@ -47,8 +47,9 @@ MANIFEST_FILE = "build.json"  # what the last build read and made; written last
 # cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
 Progress = Callable[[str, int, int], None]
 # Articles a worker parses and reads per task: one nlp.pipe batch, small enough that the progress
-# bar moves and no worker idles long at the end.
+# bar moves; the last tasks are smaller, so that no worker idles long while another finishes.
 WORKER_BATCH = PIPE_BATCH
+LAST_WORKER_BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSet
         yield from _read_articles(articles, cache, settings.model)
         return
     load_pipeline(settings.model)
-    batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
+    batches = _batches(articles, settings.workers)
     with multiprocessing.get_context("fork").Pool(min(settings.workers, len(batches))) as pool:
         for names in pool.imap(_read_batch, [(batch, cache, settings.model) for batch in batches]):
             yield from names
@@ -220,7 +221,7 @@ _FORKED_WRITER: _Writer | None = None
 def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> Iterator[_Part]:
     """The batches' N-Triples in input order, written by `workers` processes."""
     global _FORKED_WRITER
-    batches = [articles[i : i + WORKER_BATCH] for i in range(0, len(articles), WORKER_BATCH)]
+    batches = _batches(articles, workers)
     if workers <= 1 or len(batches) <= 1:
         yield from map(writer.batch, batches)
         return
@@ -235,6 +236,17 @@ def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> 
 def _write_batch(batch: list[Article]) -> _Part:
     assert _FORKED_WRITER is not None, "only called in a forked worker"
     return _FORKED_WRITER.batch(batch)
+
+
+def _batches(articles: list[Article], workers: int) -> list[list[Article]]:
+    """Tasks of WORKER_BATCH articles, then smaller ones toward the end (what is left over twice
+    the number of workers, down to LAST_WORKER_BATCH)."""
+    batches, start = [], 0
+    while start < len(articles):
+        size = max(LAST_WORKER_BATCH, min(WORKER_BATCH, (len(articles) - start) // (2 * max(1, workers))))
+        batches.append(articles[start : start + size])
+        start += size
+    return batches
 
 
 def _notifier(progress: Progress | None) -> Callable:

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-HIERARCHY_LINKS = (RDFS.subClassOf, RDFS.subPropertyOf)
+TYPE, SUBCLASS, SUBPROPERTY = RDF.type, RDFS.subClassOf, RDFS.subPropertyOf  # made once: rdflib makes a term per access
+HIERARCHY_LINKS = (SUBCLASS, SUBPROPERTY)
 
 
 class Entailer:
@@ -38,15 +39,17 @@ class Entailer:
                 for ancestor in self._ancestors(link, term):
                     yield term, link, ancestor
 
-    def entailed(self, triple: tuple) -> Iterator[tuple]:
+    def entailed(self, triple: tuple) -> list[tuple]:
         subject, predicate, obj = triple
+        found = []
         if predicate in self.parents and obj not in self.parents[predicate][subject]:
             self.parents[predicate][subject].add(obj)
             self.known.clear()
-            yield from ((subject, predicate, ancestor) for ancestor in self._ancestors(predicate, subject))
-        if predicate == RDF.type:
-            yield from ((subject, RDF.type, ancestor) for ancestor in self._ancestors(RDFS.subClassOf, obj))
-        yield from ((subject, ancestor, obj) for ancestor in self._ancestors(RDFS.subPropertyOf, predicate))
+            found += [(subject, predicate, ancestor) for ancestor in self._ancestors(predicate, subject)]
+        if predicate == TYPE:
+            found += [(subject, TYPE, ancestor) for ancestor in self._ancestors(SUBCLASS, obj)]
+        found += [(subject, ancestor, obj) for ancestor in self._ancestors(SUBPROPERTY, predicate)]
+        return found
 
     def _ancestors(self, link: URIRef, term: URIRef) -> frozenset[URIRef]:
         """The term's transitive super-terms along `link` (cycles allowed, the term itself excluded)."""
