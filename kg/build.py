@@ -31,6 +31,7 @@ from kg.extract import extract
 from kg.files import sibling_name, write_atomic
 from kg.infer import Entailer
 from kg.model import Article, BuildReport
+from kg.names import first_names
 from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
 from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
@@ -136,6 +137,7 @@ def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSet
         yield from _read_articles(articles, cache, settings.model)
         return
     load_pipeline(settings.model)
+    first_names()  # loaded once here rather than in every worker
     batches = _batches(articles, settings.workers)
     with multiprocessing.get_context("fork").Pool(min(settings.workers, len(batches))) as pool:
         for names in pool.imap(_read_batch, [(batch, cache, settings.model) for batch in batches]):

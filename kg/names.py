@@ -36,14 +36,15 @@ def person_gender(name: str, honorific: str = "") -> str | None:
     if title in GENDERED_HONORIFICS:
         return GENDERED_HONORIFICS[title]
     first = name.split()[0] if name.split() else ""
-    return FIRST_NAME_GENDERS.get(_first_names().get_gender(first))
+    return FIRST_NAME_GENDERS.get(first_names().get_gender(first))
 
 
 @functools.lru_cache(maxsize=1)
-def _first_names() -> gender_guesser.detector.Detector:
+def first_names() -> gender_guesser.detector.Detector:
+    """The name dictionary: ~2 s to load, so a build loads it once before forking its workers."""
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 def is_first_name(word: str) -> bool:
     """True when the name dictionary knows the word as a first name, of either gender ('Sam', 'Jane')."""
-    return _first_names().get_gender(word) != "unknown"
+    return first_names().get_gender(word) != "unknown"
