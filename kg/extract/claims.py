@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, find_quotes
-from kg.extract.spans import modality, sentence, sentence_of, text_of, time_of
+from kg.extract.spans import modality, sentence, sentence_of, text_of, time_of, tokens_where
 from kg.model import Claim, Evidence, Mention, Source
 
 # Lemmas of verbs that attribute a statement or a belief to someone.
@@ -261,7 +262,7 @@ def _stance_object(cue: Token) -> list[Token]:
 
 def _according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> Iterator[Claim]:
     """'According to X, ...' / '..., according to X.': the rest of the clause is X's claim."""
-    for according in doc:
+    for according in tokens_where(doc, LOWER, ["according"]):
         head = according_to_object(according)
         if head is None or _inside(according.idx, quotes):
             continue

@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 
+from spacy.attrs import POS
+from spacy.symbols import ADJ, ADV, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import text_of
+from kg.extract.spans import text_of, tokens_where
 from kg.model import Mention
 
 # A line is a title-case headline when most of its (at least four) words are capitalised.
@@ -37,7 +39,7 @@ def _line_around(text: str, start: int, end: int) -> str:
 def lower_case_words(doc: Doc) -> frozenset[str]:
     """Verbs, adjectives and adverbs the article writes in lower case somewhere, and their lemmas
     (nouns are left out: 'commerce' may be written in lower case and still be part of a name)."""
-    lower = [t for t in doc if t.is_lower and t.is_alpha and not t.is_stop and t.pos_ in ("VERB", "ADJ", "ADV")]
+    lower = [t for t in tokens_where(doc, POS, (VERB, ADJ, ADV)) if t.is_lower and t.is_alpha and not t.is_stop]
     return frozenset([t.lower_ for t in lower] + [t.lemma_.lower() for t in lower])
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.headlines import headline_parts, lower_case_words, without_headline_words
 from kg.extract.places import place_mentions
 from kg.geo import country_of_demonym, is_country
-from kg.extract.spans import sentence, text_of
+from kg.extract.spans import sentence, text_of, tokens_where
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import is_first_name, normalise, person_gender
@@ -115,8 +116,8 @@ def _titled_names(doc: Doc) -> list[Mention]:
     capitalised word there is a name even when it looks like a pronoun ('Spokesperson He said')."""
     in_entity = {t.i for ent in doc.ents for t in ent}
     names = []
-    for title in doc[:-1]:
-        if title.lower_ not in ROLE_WORDS or title.i in in_entity:
+    for title in tokens_where(doc, LOWER, ROLE_WORDS):
+        if title.i in in_entity or title.i + 1 == len(doc):
             continue
         words = []
         for token in doc[title.i + 1 : title.i + 1 + MAX_TITLED_NAME_WORDS]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import sentence, sentence_of
+from kg.extract.spans import sentence, sentence_of, tokens_where
 from kg.geo import country_of_demonym, is_country, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
@@ -27,8 +28,8 @@ def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
     """(town, region, region's full name) for each 'Town, Region' in `doc`: the region a US state,
     or a country when the pair opens a paragraph in capitals (a dateline). A town that is itself a
     state or country is a list ('Texas, Ohio and Utah'), not a location."""
-    for comma in doc[1:-1]:
-        if comma.text != ",":
+    for comma in tokens_where(doc, ORTH, [","]):
+        if not 0 < comma.i < len(doc) - 1:
             continue
         region = _region_after(comma)
         town = _town_before(comma)

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import INSERTED_CUE_DEPS, according_to_object, document_source, is_cue, source_of
-from kg.extract.spans import phrase_tokens, sentence, sentence_of, text_of
+from kg.extract.spans import phrase_tokens, sentence, sentence_of, text_of, tokens_where
 from kg.model import Evidence, Measurement, Mention, Source
 
 FIGURE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
@@ -84,9 +85,11 @@ def _figures(doc: Doc) -> list[Span]:
     """The tagger's figures, plus amounts it missed after a currency symbol ('£1.2bn', '$5 million')."""
     figures = [e for e in doc.ents if e.label_ in FIGURE_LABELS]
     tagged = {t.i for e in doc.ents for t in e}
-    for symbol in doc[:-1]:
+    for symbol in tokens_where(doc, LOWER, CURRENCY_SYMBOLS):
+        if symbol.i + 1 == len(doc):
+            continue
         number = doc[symbol.i + 1]
-        if symbol.lower_ in CURRENCY_SYMBOLS and number.i not in tagged and COMPACT.match(number.text):
+        if number.i not in tagged and COMPACT.match(number.text):
             end = number.i + 1
             if end < len(doc) and doc[end].lower_ in SCALES:
                 end += 1

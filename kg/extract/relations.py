@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import content_head, modality, phrase_mention, sentence_of, time_of
+from kg.extract.spans import content_head, modality, phrase_mention, sentence_of, time_of, tokens_where
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -29,8 +31,8 @@ CONFIDENCE = {"svo": 0.8, "svo-passive": 0.75, "svo-preposition": 0.6}
 
 def extract_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
     """Relations of every verb in `doc`; `mentions` maps token index -> entity mention."""
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SKIPPED_LEMMAS:
+    for verb in tokens_where(doc, POS, (VERB, AUX)):
+        if verb.lemma_.lower() in SKIPPED_LEMMAS:
             continue
         yield from _verb_relations(verb, mentions)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Mention, Sentence
@@ -28,6 +30,15 @@ def sentence(token: Token) -> Span:
     extraction quadratic in article length."""
     starts, sents = _sentence_index(token.doc)
     return sents[bisect_right(starts, token.i) - 1]
+
+
+def tokens_where(doc: Doc, attribute: int, values: Iterable[str | int]) -> Iterator[Token]:
+    """The tokens whose `attribute` (spacy.attrs.LOWER, ORTH, POS, ...) is one of `values` (words,
+    or symbols such as spacy.symbols.VERB), in order. Read from spaCy's arrays, so the tokens that do
+    not match are never made: walking every token in Python was a fifth of extraction."""
+    wanted = numpy.fromiter((doc.vocab.strings[v] if isinstance(v, str) else v for v in values), dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(attribute), wanted)).tolist():
+        yield doc[i]
 
 
 def sentences(doc: Doc) -> list[Span]:
