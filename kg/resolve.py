@@ -261,6 +261,11 @@ class _Merger:
                                      articles=tuple(sorted({a[0], b[0]})))))
 
     @functools.cached_property
+    def sorted_locals(self) -> list[tuple[tuple[str, str], _Local]]:
+        """The local names by key, for the rules that must see them in a fixed order (sorted once)."""
+        return sorted(self.locals.items())
+
+    @functools.cached_property
     def name_classes(self) -> dict[str, str]:
         """Each name's class voted over all its articles."""
         votes: dict[str, Counter] = defaultdict(Counter)
@@ -325,7 +330,7 @@ def _same_name(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
     """The same name in several articles is one entity ('Microsoft' = 'Microsoft Corp.': a legal
     suffix is no part of the identity); lone person names wait for _short_names."""
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if not _is_lone_person_name(local, merger):
             by_name[_identity(local)].append(key)
     for name, keys in by_name.items():
@@ -360,7 +365,7 @@ def _middle_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> No
     name fits exactly one other person of the corpus ('Mark Heller' beside both 'Mark Jay Heller' and
     'Mark Alan Heller' stays apart)."""
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         words = local.person_words
         if local.cls == "Person" and len(words) > 1:
             by_surname[words[-1]].append(key)
@@ -408,7 +413,7 @@ def _short_names(merger: _Merger, definitions: dict[str, dict[str, str]]) -> Non
             for word in (words[0], words[-1]):
                 full_names[word].add(merger.find(key))
     lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if _is_lone_person_name(local, merger) or _is_mistyped_surname(local, full_names):
             lone[local.name].append(key)
     context = _Context(merger)
@@ -481,10 +486,10 @@ def _short_organisation_names(merger: _Merger, definitions: dict[str, dict[str, 
     organisation of the article, or else of the corpus. Words that name a kind of organisation
     ('Ministry', 'Council') say too little."""
     full: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
             full[local.words[-1]].append(key)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if local.cls not in ORGANISATION_CLASSES or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
             continue
         candidates = full.get(local.name, [])
@@ -574,7 +579,7 @@ def _blended_nicknames(merger: _Merger) -> None:
         words = local.person_words
         if local.cls == "Person" and len(words) == 2:
             people[words[0][:2]].append((key, words))
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         form = local.best_form
         if len(local.words) != 1 or not form.isalpha() or form.isupper() or not any(c.isupper() for c in form[1:]):
             continue
@@ -618,7 +623,7 @@ def _organisation_words(merger: _Merger, definitions: dict[str, dict[str, str]])
     """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
     article, or else the corpus, has only China's."""
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if local.cls in ORGANISATION_CLASSES:
             signature = organisation_signature(local.best_form)
             if signature is not None:
@@ -675,7 +680,7 @@ def _spellings(merger: _Merger, definitions: dict[str, dict[str, str]]) -> None:
                                 "letter(s) in one article")
     context = _Context(merger)
     blocks: dict[tuple[str, str], dict[tuple[str, str], _Local]] = defaultdict(dict)
-    for key, local in sorted(merger.locals.items()):
+    for key, local in merger.sorted_locals:
         if _coarse(local.cls) is not None and sum(local.forms.values()):
             blocks[(_coarse(local.cls), local.name[:1])].setdefault(merger.find(key), local)
     for block in blocks.values():

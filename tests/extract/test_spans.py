@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
-from kg.extract.spans import phrase_mention, phrase_tokens
+from kg.extract.spans import phrase_mention, phrase_tokens, tokens_where
 
 
 def _parsed(nlp, words, heads, deps, pos) -> Doc:
@@ -37,3 +39,12 @@ TIME_CASES = [
 def test_time_of_the_act(read, text, records, when):
     record = getattr(read(text), records)[0]
     assert record.evidence.when == when
+
+
+def test_tokens_where_picks_the_tokens_a_walk_over_the_document_would(nlp):
+    doc = nlp("The minister said the plan, which the council had approved, would cost $5 million, the minister added.")
+    assert [t.i for t in tokens_where(doc, LOWER, ["the", "minister"])] == [
+        t.i for t in doc if t.lower_ in ("the", "minister")]
+    assert [t.i for t in tokens_where(doc, POS, (VERB, AUX))] == [t.i for t in doc if t.pos_ in ("VERB", "AUX")]
+    assert [t.text for t in tokens_where(doc, ORTH, [","])] == [","] * 3
+    assert list(tokens_where(doc, LOWER, ["absent"])) == [] and list(tokens_where(nlp(""), ORTH, [","])) == []
