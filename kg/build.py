@@ -36,7 +36,7 @@ from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
 from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
-from kg.store import STORE_DIR, export_turtle, open_store, write_store
+from kg.store import STORE_DIR, ChunkedNTriples, export_turtle, open_store, write_store
 from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE, ontology_graph
 
@@ -162,23 +162,25 @@ def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Res
     returns the counts of relations, claims and (distinct) triples."""
     out = settings.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    data_file, inferred_file = sibling_name(out / "data.nt", "tmp"), sibling_name(out / "inferred.nt", "tmp")
+    data = ChunkedNTriples(sibling_name(out / "data", "tmp"))
+    inferred = ChunkedNTriples(sibling_name(out / "inferred", "tmp"))
     writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()))
     relations = claims = done = 0
     try:
-        with open(data_file, "w", encoding="utf-8") as data, open(inferred_file, "w", encoding="utf-8") as inferred:
-            entities = writer.lines(resolution_triples(resolution, writer.mint))
-            hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
-            for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
-                data.write(part.data)
-                inferred.write(part.inferred)
-                relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
-                notify("write", done, len(articles))
+        entities = writer.lines(resolution_triples(resolution, writer.mint))
+        hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
+        for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
+            data.write(part.data)
+            inferred.write(part.inferred)
+            relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
+            notify("write", done, len(articles))
+        data.close()
+        inferred.close()
         notify("store")
-        triples = write_store(data_file, inferred_file, out)
+        triples = write_store(data.files, inferred.files, out)
     finally:
-        data_file.unlink(missing_ok=True)
-        inferred_file.unlink(missing_ok=True)
+        data.remove()
+        inferred.remove()
     return relations, claims, triples
 
 

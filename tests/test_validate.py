@@ -51,7 +51,7 @@ def test_validate_command_lists_violations_and_fails(corpus_build, tmp_path):
     graph.remove((claim, KG.content, None))
     graph.serialize(tmp_path / "data.nt", format="nt", encoding="utf-8")
     (tmp_path / "inferred.nt").write_bytes(b"")
-    write_store(tmp_path / "data.nt", tmp_path / "inferred.nt", tmp_path)
+    write_store([tmp_path / "data.nt"], [tmp_path / "inferred.nt"], tmp_path)
     broken = runner.invoke(app, ["validate", "--out", str(tmp_path)])
     assert broken.exit_code == 1
     assert f"kg:Claim {claim}: a claim has exactly one content, the words said  [kgsh:Claim]" in broken.output
