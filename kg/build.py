@@ -11,6 +11,7 @@ settings and the code are those of the last build and its outputs are in place, 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -84,7 +85,12 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     notify("resolve")
     resolution = resolve_names(names)
     del names
-    relations, claims, triples = write_graph(articles, cache, resolution, settings, notify)
+    entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
+    with _scratch_ntriples(out) as (data, inferred):
+        relations, claims = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
+        del resolution  # freed before the store's bulk loads take their memory
+        notify("store")
+        triples = write_store(data.files, inferred.files, out)
     notify("page")
     store = open_store(out)
     with ThreadPoolExecutor(1) as turtle_writer:  # the store writes Turtle without the GIL, beside the page
@@ -96,7 +102,6 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     write_atomic(out / HTML_FILE, page.encode("utf-8"))
     cache.keep_only(articles)
 
-    entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
     result = BuildReport(
         articles=len(articles), entities=entities, relations=relations, claims=claims, triples=triples,
         seconds=time.perf_counter() - started,
@@ -156,32 +161,36 @@ def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) 
         yield names
 
 
-def write_graph(articles: list[Article], cache: ExtractionCache, resolution: Resolution, settings: BuildSettings,
-                notify: Callable) -> tuple[int, int, int]:
-    """Stream every triple and its entailments to N-Triples files and load them into the store;
-    returns the counts of relations, claims and (distinct) triples."""
-    out = settings.out_dir
+def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: Resolution,
+                   settings: BuildSettings, data: ChunkedNTriples, inferred: ChunkedNTriples,
+                   notify: Callable) -> tuple[int, int]:
+    """Stream every triple and its entailments to N-Triples files; returns the counts of relations
+    and claims."""
+    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()))
+    relations = claims = done = 0
+    entities = writer.lines(resolution_triples(resolution, writer.mint))
+    hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
+    for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
+        data.write(part.data)
+        inferred.write(part.inferred)
+        relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
+        notify("write", done, len(articles))
+    data.close()
+    inferred.close()
+    return relations, claims
+
+
+@contextlib.contextmanager
+def _scratch_ntriples(out: Path) -> Iterator[tuple[ChunkedNTriples, ChunkedNTriples]]:
+    """Files for the data's and the entailments' N-Triples, removed once the store has them."""
     out.mkdir(parents=True, exist_ok=True)
     data = ChunkedNTriples(sibling_name(out / "data", "tmp"))
     inferred = ChunkedNTriples(sibling_name(out / "inferred", "tmp"))
-    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()))
-    relations = claims = done = 0
     try:
-        entities = writer.lines(resolution_triples(resolution, writer.mint))
-        hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
-        for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
-            data.write(part.data)
-            inferred.write(part.inferred)
-            relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
-            notify("write", done, len(articles))
-        data.close()
-        inferred.close()
-        notify("store")
-        triples = write_store(data.files, inferred.files, out)
+        yield data, inferred
     finally:
         data.remove()
         inferred.remove()
-    return relations, claims, triples
 
 
 class _Part(NamedTuple):
