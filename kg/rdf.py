@@ -20,7 +20,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import Namespace
 
 from kg import vocab
-
 from kg.corpus import slugify
 from kg.dates import resolve_date
 from kg.errors import UsageError

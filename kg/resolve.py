@@ -137,7 +137,8 @@ class ArticleNames:
         """The same names read from another article with this text (a copy, or the file moved)."""
         if article.id == self.article and article.source == self.outlet:
             return self
-        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes)) for local in self.names)
+        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes))
+                      for local in self.names)
         return replace(self, article=article.id, names=names, outlet=article.source)
 
 
