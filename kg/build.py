@@ -4,9 +4,10 @@ A build makes two passes over the articles and holds neither all parses nor all 
 1. read: each article not in the cache (kg/cache.py) is parsed and read, in worker processes;
    its records go to the cache, and only its names (what resolution needs) stay in memory;
 2. write: after resolution, each article's records come back from the cache one at a time and
-   stream as N-Triples (and their entailments) into files that the store bulk-loads.
-The Turtle export and the page are then read from the store, side by side. When the articles, the
-settings and the code are those of the last build and its outputs are in place, nothing is redone.
+   stream as N-Triples (and their entailments) into files that the store bulk-loads and that
+   the Turtle export is made from, in a process of its own; the page is then read from the store.
+When the articles, the settings and the code are those of the last build and its outputs are in
+place, nothing is redone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -34,10 +35,11 @@ from kg.infer import Entailer
 from kg.model import Article, BuildReport
 from kg.names import first_names
 from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
+from kg.ntriples import ChunkedNTriples, write_turtle
 from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
-from kg.store import STORE_DIR, ChunkedNTriples, export_turtle, open_store, write_store
+from kg.store import STORE_DIR, open_store, write_store
 from kg.view import PAGE_MAX_NODES
 from kg.vocab import DEFAULT_BASE, ontology_graph
 
@@ -91,14 +93,14 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         del resolution  # freed before the store's bulk loads take their memory
         notify("store")
         triples = write_store(data.files, inferred.files, out)
-    notify("page")
-    store = open_store(out)
-    with ThreadPoolExecutor(1) as turtle_writer:  # the store writes Turtle without the GIL, beside the page
-        turtle = turtle_writer.submit(export_turtle, store, out / TURTLE_FILE)
-        view = page_view(store, PAGE_MAX_NODES)
-        page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
-        turtle.result()
-    del store
+        notify("page")
+        # the Turtle is written from the data's N-Triples by a process of its own, on the core that
+        # the page (one thread) leaves free; the loads before it take both
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as turtle_writer:
+            turtle = turtle_writer.submit(write_turtle, data.files, out / TURTLE_FILE)
+            view = page_view(open_store(out), PAGE_MAX_NODES)
+            page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
+            turtle.result()
     write_atomic(out / HTML_FILE, page.encode("utf-8"))
     cache.keep_only(articles)
 

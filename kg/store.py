@@ -10,17 +10,15 @@ and deduplicate all graphs, and queries ran ~1.7x slower that way.
 from __future__ import annotations
 
 import gc
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TextIO
 
 import pyoxigraph
 
 from kg.errors import StoreError
-from kg.files import new_dir_beside, replace_dir, sibling_name
-from kg.vocab import DATA_GRAPH, PREFIXES, ontology_text
+from kg.files import new_dir_beside, replace_dir
+from kg.vocab import DATA_GRAPH, ontology_text
 
 STORE_DIR = "store"
 DATA = pyoxigraph.NamedNode(DATA_GRAPH)  # the extracted data alone, as exports and validation want it
@@ -60,57 +58,6 @@ def write_store(data: list[Path], inferred: list[Path], out_dir: Path) -> int:
 def _load_all(store: pyoxigraph.Store, loads: list[dict]) -> None:
     for load in loads:
         store.bulk_load(**load)
-
-
-class ChunkedNTriples:
-    """N-Triples written to numbered files of about CHUNK_LINES lines each. A bulk load's memory
-    grows with its input (1.6 GB for 4.6 million triples, 0.8 GB for 1 million), so a large graph
-    is loaded one chunk at a time; each later chunk loads ~2x slower, into a store that is no longer
-    empty, which a corpus of the BBC set's size (1.1 million lines) does not pay."""
-
-    CHUNK_LINES = 1_200_000
-
-    def __init__(self, stem: Path) -> None:
-        self.stem = stem
-        self.files: list[Path] = []
-        self._handle: TextIO | None = None
-        self._lines = 0
-
-    def write(self, text: str) -> None:
-        if self._handle is None or self._lines >= self.CHUNK_LINES:
-            self._next_file()
-        assert self._handle is not None
-        self._handle.write(text)
-        self._lines += text.count("\n")
-
-    def _next_file(self) -> None:
-        self.close()
-        path = self.stem.with_name(f"{self.stem.name}-{len(self.files)}.nt")
-        self.files.append(path)
-        self._handle = open(path, "w", encoding="utf-8")
-        self._lines = 0
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-
-    def remove(self) -> None:
-        self.close()
-        for path in self.files:
-            path.unlink(missing_ok=True)
-
-
-def export_turtle(store: pyoxigraph.Store, target: Path) -> None:
-    """The data as Turtle, grouped by subject in the store's order (stable for the same triples)
-    and streamed, so that a large graph is never held in memory; swapped in when complete."""
-    staging = sibling_name(target, "tmp")
-    try:
-        store.dump(staging, pyoxigraph.RdfFormat.TURTLE, from_graph=DATA, prefixes=PREFIXES)
-        os.replace(staging, target)
-    except BaseException:
-        staging.unlink(missing_ok=True)
-        raise
 
 
 def store_path(out_dir: Path) -> Path:

@@ -3,12 +3,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from pyoxigraph import RdfFormat
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.build import BuildSettings, build
 from kg.errors import NothingToBuildError
-from kg.store import open_store
+from kg.store import DATA, open_store
 from kg.validate import validate_build
 from kg.vocab import KG, SCHEMA
 from tests.conftest import CORPUS, write
@@ -24,7 +25,14 @@ def test_build_writes_all_outputs(corpus_build):
     assert len(set(graph.subjects(RDF.type, KG.Claim))) > 0
     store = open_store(out)
     assert len(store) >= report.triples  # the data plus the ontology
+    stored_data = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DATA)
+    # the export is the store's data (whose decimals the store writes as '12', the export as '12.0')
+    assert _by_value(graph) == _by_value(Graph().parse(data=stored_data, format="nt"))
     assert (out / "kg.html").stat().st_size > 0
+
+
+def _by_value(graph: Graph) -> set[tuple]:
+    return {(s, p, (o.toPython(), o.datatype, o.language) if isinstance(o, Literal) else o) for s, p, o in graph}
 
 
 def test_two_builds_give_isomorphic_graphs(corpus_build, tmp_path):

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.store import DATA, ChunkedNTriples, open_store, write_store
+from kg.ntriples import ChunkedNTriples
+from kg.store import DATA, open_store, write_store
 
 TRIPLES = [f"<https://kg.example.org/id/e{i}> <http://www.w3.org/2000/01/rdf-schema#label> \"name {i}\" .\n"
            for i in range(10)]
