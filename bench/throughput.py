@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kg.build import BuildSettings, build
 from kg.corpus import read_articles
-from kg.nlp import MAX_ARTICLE_CHARS, PIPE_BATCH, load_pipeline, load_stock_pipeline
+from kg.nlp import PIPE_BATCH, load_pipeline, load_stock_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"
@@ -56,7 +56,6 @@ def peak_rss_mb() -> tuple[float, float]:
 def run_raw(files: list[Path], workers: int) -> tuple[float, tuple[float, float]]:
     articles, _ = read_articles(files)
     nlp = load_stock_pipeline()
-    nlp.max_length = MAX_ARTICLE_CHARS
     started = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), n_process=workers, batch_size=PIPE_BATCH):
         pass

@@ -8,7 +8,7 @@ from spacy.lang.en import English
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.nlp import MAX_ARTICLE_CHARS, CompiledAttributeRuler, load_stock_pipeline
+from kg.nlp import CompiledAttributeRuler, load_stock_pipeline
 
 from .conftest import CORPUS
 
@@ -24,7 +24,6 @@ RULE_CASES = (
 def stock():
     """The model's pipeline with its own attribute ruler and the same sentence rule as ours."""
     nlp = load_stock_pipeline()
-    nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp
 
