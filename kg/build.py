@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.cache import ExtractionCache, source_version
+from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
 from kg.excerpt import page_view
@@ -36,7 +37,7 @@ from kg.model import Article, BuildReport
 from kg.names import first_names
 from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
 from kg.ntriples import ChunkedNTriples, write_turtle
-from kg.rdf import Minter, article_triples, check_base, ntriples_line, resolution_triples
+from kg.rdf import Minter, article_triples, asserted_counts, check_base, ntriples_line, resolution_triples
 from kg.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
 from kg.store import STORE_DIR, open_store, write_store
@@ -63,6 +64,8 @@ class BuildSettings:
     model: str = MODEL_NAME
     workers: int = os.cpu_count() or 1
     fresh: bool = False  # parse every article again, ignoring the cache and the last build
+    # facts less sure than this are kept as candidates, not asserted (kg/confidence.py)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
@@ -168,7 +171,7 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
                    notify: Callable) -> tuple[int, int]:
     """Stream every triple and its entailments to N-Triples files; returns the counts of relations
     and claims."""
-    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()))
+    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()), settings.min_confidence)
     relations = claims = done = 0
     entities = writer.lines(resolution_triples(resolution, writer.mint))
     hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
@@ -213,6 +216,7 @@ class _Writer:
     resolution: Resolution
     mint: Minter
     entailer: Entailer
+    min_confidence: float
 
     def lines(self, triples: Iterable[tuple]) -> _Part:
         data, inferred = [], []
@@ -223,9 +227,10 @@ class _Writer:
 
     def batch(self, articles: list[Article]) -> _Part:
         extractions = [self.cache.extraction(article) for article in articles]
-        part = self.lines(t for x in extractions for t in article_triples(x, self.resolution, self.mint))
-        return part._replace(relations=sum(len(x.relations) for x in extractions),
-                             claims=sum(len(x.claims) for x in extractions), articles=len(extractions))
+        part = self.lines(t for x in extractions
+                          for t in article_triples(x, self.resolution, self.mint, min_confidence=self.min_confidence))
+        relations, claims = map(sum, zip(*(asserted_counts(x, self.min_confidence) for x in extractions)))
+        return part._replace(relations=relations, claims=claims, articles=len(extractions))
 
 
 # The writer forked workers use: set just before the fork, so that they share the resolution
@@ -277,7 +282,8 @@ def _outputs(out: Path) -> dict[str, str]:
 
 def _fingerprint(articles: list[Article], settings: BuildSettings) -> str:
     """What a build's outputs depend on: the articles, the settings and the code."""
-    identity = [source_version(settings.model), settings.base, [(a.id, a.path, a.sha256) for a in articles]]
+    identity = [source_version(settings.model), settings.base, settings.min_confidence,
+                [(a.id, a.path, a.sha256) for a in articles]]
     return hashlib.sha256(json.dumps(identity).encode("utf-8")).hexdigest()
 
 

@@ -17,6 +17,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
                            TimeRemainingColumn)
 from rich.table import Table
 
+from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
 from kg.query import DEFAULT_TIMEOUT
 from kg.view import PAGE_MAX_NODES
@@ -53,6 +54,10 @@ def build(
                                 help="Processes that parse and read articles (default: one per core)."),
     fresh: bool = typer.Option(False, "--fresh", help="Parse every article again instead of reusing "
                                                       "what the last build read (OUT/cache)."),
+    min_confidence: float = typer.Option(
+        DEFAULT_MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
+        help="Assert only facts at least this sure (the share of such facts a careful reader accepted); "
+             "the rest are kept as candidates (kg query candidates)."),
 ) -> None:
     """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store.
 
@@ -62,7 +67,7 @@ def build(
     from kg.build import build as build_graph
 
     try:
-        settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh)
+        settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence)
         if quiet:
             report = build_graph(paths, settings)
         else:

@@ -3,6 +3,9 @@
 Every extracted triple gets a reified `kg:Assertion` (rdf:subject/predicate/object) naming the
 article, evidence sentence, offsets, rule and confidence; one per article that asserts it, so
 corroboration is a count. A negated statement is recorded but never asserted as a plain triple.
+A fact the build does not assert (kg/confidence.py: too unsure, or modal) keeps only its record,
+typed `kg:Candidate` (a claim `kg:CandidateClaim`, a figure `kg:CandidateMeasurement`), with the
+reason it was held back.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from kg import vocab
 from kg.corpus import slugify
 from kg.dates import resolve_date
 from kg.errors import UsageError
+from kg.confidence import DEFAULT_MIN_CONFIDENCE, Decision, decide
 from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Merge, Relation, Role
 from kg.names import normalise
 from kg.resolve import CONCEPT, Resolution
@@ -128,8 +132,11 @@ class Minter:
     def measurement(self, article: Article, measurement: Measurement) -> URIRef:
         return URIRef(f"{self.base}measurement/{article.id}/{measurement.start}-{measurement.end}")
 
-    def assertion(self, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence) -> URIRef:
-        identity = "|".join([*map(str, triple), article.id, str(evidence.sentence.start), evidence.rule])
+    def assertion(self, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence,
+                  asserted: bool = True) -> URIRef:
+        # a candidate and an assertion of one triple from one sentence are two records
+        parts = [*map(str, triple), article.id, str(evidence.sentence.start), evidence.rule]
+        identity = "|".join(parts if asserted else [*parts, "candidate"])
         return URIRef(f"{self.base}assertion/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
 
 
@@ -145,7 +152,8 @@ def new_graph() -> Graph:
 
 
 def build_graph(
-    extractions: Iterable[Extraction], resolution: Resolution, *, base: str = DEFAULT_BASE
+    extractions: Iterable[Extraction], resolution: Resolution, *, base: str = DEFAULT_BASE,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> Graph:
     """The whole graph in memory (for small inputs and tests; a build streams the same triples)."""
     mint = Minter(base)
@@ -153,7 +161,7 @@ def build_graph(
     for triple in resolution_triples(resolution, mint):
         graph.add(triple)
     for extraction in extractions:
-        for triple in article_triples(extraction, resolution, mint):
+        for triple in article_triples(extraction, resolution, mint, min_confidence=min_confidence):
             graph.add(triple)
     return graph
 
@@ -168,10 +176,12 @@ def resolution_triples(resolution: Resolution, mint: Minter) -> Iterator[Triple]
         yield outlet, RDFS.label, Literal(label)
 
 
-def article_triples(extraction: Extraction, resolution: Resolution, mint: Minter) -> list[Triple]:
+def article_triples(extraction: Extraction, resolution: Resolution, mint: Minter, *,
+                    min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Triple]:
     """One article's triples, each once: the article, the entities it mentions, its relations,
-    claims, roles and figures, each with its provenance record. Two articles can give the same
-    triple (a fact both assert, a property both declare); the store keeps it once."""
+    claims, roles and figures, each with its provenance record (asserted, or a candidate below
+    `min_confidence`). Two articles can give the same triple (a fact both assert, a property both
+    declare); the store keeps it once."""
     article = extraction.article
     article_iri = mint.article(article)
     triples = _Triples()
@@ -179,14 +189,24 @@ def article_triples(extraction: Extraction, resolution: Resolution, mint: Minter
     for mention in extraction.mentions:
         triples.add((mint.entity(resolution.of(mention, article.id)), KG.mentionedIn, article_iri))
     for relation in extraction.relations:
-        _add_relation(triples, mint, resolution, article, relation)
+        decision = decide("relation", relation.evidence, min_confidence, relation.kind)
+        _add_relation(triples, mint, resolution, article, relation, decision)
     for claim in extraction.claims:
-        _add_claim(triples, mint, resolution, article, claim)
+        _add_claim(triples, mint, resolution, article, claim, decide("claim", claim.evidence, min_confidence))
     for role in extraction.roles:
-        _add_role(triples, mint, resolution, article, role)
+        _add_role(triples, mint, resolution, article, role, decide("role", role.evidence, min_confidence, role.kind))
     for measurement in extraction.measurements:
-        _add_measurement(triples, mint, resolution, article, measurement)
+        decision = decide("figure", measurement.evidence, min_confidence)
+        _add_measurement(triples, mint, resolution, article, measurement, decision)
     return triples.all()
+
+
+def asserted_counts(extraction: Extraction, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> tuple[int, int]:
+    """How many of the article's relations and claims the graph asserts."""
+    relations = sum(decide("relation", r.evidence, min_confidence, r.kind).asserted and not r.evidence.negated
+                    for r in extraction.relations)
+    claims = sum(decide("claim", c.evidence, min_confidence).asserted for c in extraction.claims)
+    return relations, claims
 
 
 class _Triples:
@@ -195,6 +215,7 @@ class _Triples:
     def __init__(self) -> None:
         self.triples: dict[Triple, None] = {}
         self.confidence: dict[URIRef, Decimal] = {}
+        self.held_back: dict[URIRef, str] = {}  # a candidate read twice keeps its first reason
 
     def add(self, triple: Triple) -> None:
         self.triples[triple] = None
@@ -204,7 +225,8 @@ class _Triples:
 
     def all(self) -> list[Triple]:
         confidences = [(record, KG.confidence, Literal(value)) for record, value in self.confidence.items()]
-        return [*self.triples, *confidences]
+        reasons = [(record, KG.heldBack, _literal(reason)) for record, reason in self.held_back.items()]
+        return [*self.triples, *confidences, *reasons]
 
 
 def _entity(mint: Minter, entity: Entity) -> Iterator[Triple]:
@@ -246,7 +268,8 @@ def _article(mint: Minter, resolution: Resolution, article: Article) -> Iterator
         yield iri, SCHEMA.publisher, mint.entity(known) if known else mint.entity_key(("entity", normalise(article.source)))
 
 
-def _add_relation(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, relation: Relation) -> None:
+def _add_relation(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, relation: Relation,
+                  decision: Decision) -> None:
     agent = resolution.of(relation.subject, article.id)
     subject = mint.entity(agent)
     obj = mint.entity(resolution.of(relation.object, article.id))
@@ -257,17 +280,18 @@ def _add_relation(triples: _Triples, mint: Minter, resolution: Resolution, artic
         triples.add((predicate, RDF.type, OWL.ObjectProperty))
         triples.add((predicate, RDFS.label, Literal(normalise(relation.predicate))))
         triples.add((predicate, RDFS.subPropertyOf, KG.relation))
-    if not relation.evidence.negated:
+    if decision.asserted and not relation.evidence.negated:
         triples.add((subject, predicate, obj))
-    record = _add_assertion(triples, mint, article, (subject, predicate, obj), relation.evidence)
+    record = _add_assertion(triples, mint, article, (subject, predicate, obj), relation.evidence, decision)
     if not relation.kind:  # 'Beijing approved ...': the capital acts for its country
         _flag_metonymy(triples, mint, record, agent)
 
 
-def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, claim: Claim) -> None:
+def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, claim: Claim,
+               decision: Decision) -> None:
     iri = mint.claim(article, claim)
     triples.extend([
-        (iri, RDF.type, KG.Claim),
+        (iri, RDF.type, KG.Claim if decision.asserted else KG.CandidateClaim),
         (iri, KG.sourceText, _literal(claim.source.text)),
         (iri, KG.cue, _literal(claim.cue)),
         (iri, KG.content, _literal(claim.content)),
@@ -280,39 +304,46 @@ def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article:
         triples.add((iri, KG.modality, _literal(claim.evidence.modality)))
     _add_time(triples, iri, article, claim.evidence)
     triples.add((iri, PROV.wasDerivedFrom, mint.article(article)))
-    for mention in claim.mentions:
+    if not decision.asserted:
+        triples.add((iri, KG.heldBack, _literal(decision.held_back)))
+    for mention in claim.mentions if decision.asserted else ():
         triples.add((iri, KG.mentions, mint.entity(resolution.of(mention, article.id))))
     if claim.speaker is None:
         # "officials said ...": the claim is kept with its source words but no invented speaker
-        _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence)
+        _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence,
+                       decision)
         return
     speaker_entity = resolution.of(claim.speaker, article.id)
     speaker = mint.entity(speaker_entity)
-    triples.add((iri, KG.speaker, speaker))
-    _flag_metonymy(triples, mint, iri, speaker_entity)
-    triples.add((speaker, KG.claims, iri))
-    _add_assertion(triples, mint, article, (speaker, KG.claims, iri), claim.evidence)
+    if decision.asserted:
+        triples.add((iri, KG.speaker, speaker))
+        _flag_metonymy(triples, mint, iri, speaker_entity)
+        triples.add((speaker, KG.claims, iri))
+    _add_assertion(triples, mint, article, (speaker, KG.claims, iri), claim.evidence, decision)
 
 
-def _add_role(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, role: Role) -> None:
+def _add_role(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, role: Role,
+              decision: Decision) -> None:
     person = mint.entity(resolution.of(role.person, article.id))
-    if role.title:
+    if role.title and decision.asserted:
         triples.add((person, KG.title, Literal(role.title)))
     if role.organisation is None:
         return
     triple = (person, KG[role.kind], mint.entity(resolution.of(role.organisation, article.id)))
-    triples.add(triple)
-    record = _add_assertion(triples, mint, article, triple, role.evidence)
+    if decision.asserted:
+        triples.add(triple)
+    record = _add_assertion(triples, mint, article, triple, role.evidence, decision)
     if role.title:
         triples.add((record, KG.role, Literal(role.title)))
 
 
 def _add_measurement(
-    triples: _Triples, mint: Minter, resolution: Resolution, article: Article, measurement: Measurement
+    triples: _Triples, mint: Minter, resolution: Resolution, article: Article, measurement: Measurement,
+    decision: Decision,
 ) -> None:
     iri = mint.measurement(article, measurement)
     triples.extend([
-        (iri, RDF.type, KG.Measurement),
+        (iri, RDF.type, KG.Measurement if decision.asserted else KG.CandidateMeasurement),
         (iri, KG.value, _decimal_literal(measurement.value)),
         (iri, KG.unit, Literal(measurement.unit)),
         (iri, KG.asWritten, Literal(measurement.text)),
@@ -320,7 +351,11 @@ def _add_measurement(
         (iri, KG.endChar, Literal(measurement.end)),
         (iri, PROV.wasDerivedFrom, mint.article(article)),
         (iri, KG.evidence, Literal(measurement.evidence.sentence.text)),
+        (iri, KG.extractor, _literal(measurement.evidence.rule)),
+        (iri, KG.confidence, Literal(Decimal(str(decision.confidence)))),
     ])
+    if not decision.asserted:
+        triples.add((iri, KG.heldBack, _literal(decision.held_back)))
     optional = {
         KG.change: measurement.change,
         KG.measure: measurement.measure,
@@ -336,8 +371,9 @@ def _add_measurement(
     if measurement.reported_by is not None:
         source = mint.entity(resolution.of(measurement.reported_by, article.id))
         triples.add((iri, KG.reportedBy, source))
-        triples.add((source, KG.reports, iri))
-        _add_assertion(triples, mint, article, (source, KG.reports, iri), measurement.evidence)
+        if decision.asserted:
+            triples.add((source, KG.reports, iri))
+        _add_assertion(triples, mint, article, (source, KG.reports, iri), measurement.evidence, decision)
 
 
 def _decimal_literal(value: Decimal) -> Literal:
@@ -353,12 +389,15 @@ def _flag_metonymy(triples: _Triples, mint: Minter, record: URIRef, agent: Entit
 
 
 def _add_assertion(
-    triples: _Triples, mint: Minter, article: Article, triple: tuple[URIRef, URIRef, URIRef | Literal], evidence: Evidence
+    triples: _Triples, mint: Minter, article: Article, triple: tuple[URIRef, URIRef, URIRef | Literal],
+    evidence: Evidence, decision: Decision,
 ) -> URIRef:
-    record = mint.assertion(article, triple, evidence)
+    """The provenance record of the triple: a kg:Assertion, or a kg:Candidate saying why the triple
+    is not in the graph."""
+    record = mint.assertion(article, triple, evidence, decision.asserted)
     subject, predicate, obj = triple
     triples.extend([
-        (record, RDF.type, KG.Assertion),
+        (record, RDF.type, KG.Assertion if decision.asserted else KG.Candidate),
         (record, RDF.subject, subject),
         (record, RDF.predicate, predicate),
         (record, RDF.object, obj),
@@ -370,8 +409,10 @@ def _add_assertion(
         (record, KG.negated, _literal(evidence.negated)),
     ])
     # one record per (triple, article, sentence, rule): a second reading of it keeps the surer confidence
-    confidence = Decimal(str(round(evidence.confidence, 3)))
+    confidence = Decimal(str(round(decision.confidence, 3)))
     triples.confidence[record] = max(confidence, triples.confidence.get(record, confidence))
+    if not decision.asserted:
+        triples.held_back.setdefault(record, decision.held_back)
     if evidence.modality:
         triples.add((record, KG.modality, _literal(evidence.modality)))
     _add_time(triples, record, article, evidence)
