@@ -23,10 +23,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import Namespace
 
 from kg import vocab
+from kg.confidence import DEFAULT_MIN_CONFIDENCE, Decision, decide
 from kg.corpus import slugify
 from kg.dates import resolve_date
 from kg.errors import UsageError
-from kg.confidence import DEFAULT_MIN_CONFIDENCE, Decision, decide
 from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Merge, Relation, Role
 from kg.names import normalise
 from kg.resolve import CONCEPT, Resolution
