@@ -56,6 +56,7 @@ ROLE_RULES = frozenset({"appositive", "title", "copula", "affiliation"})
 # The share of each kind's facts that is judged: every typed relation and role, a part of the rest.
 RATES = {"relation": 0.25, "typed": 0.3, "role": 1.0, "claim": 0.3, "figure": 0.6, "entity": 0.2}
 TARGET = 0.9
+PRIOR_WEIGHT = 4
 KG = "https://kg.example.org/ontology#"
 PREFIXES = f"""PREFIX kg: <{KG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -313,15 +314,21 @@ def write_unjudged(facts: list[Fact], judgments: dict[str, dict], halves: dict[s
 
 
 def calibrate(facts: list[Fact], judgments: dict[str, dict], halves: dict[str, str]) -> None:
-    """Each rule's confidence: the share of its tune-half facts judged right, with one right and one
-    wrong reading added (a rule seen twice, right both times, is 0.75, not certain)."""
+    """Each rule's confidence: the share of its tune-half facts judged right, drawn toward the share
+    of its whole kind by PRIOR_WEIGHT judgments' worth (a rule judged twice says little alone)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fact in facts:
         if halves[fact.article] == "tune" and fact.id in judgments:
-            counts[fact.key][0] += judgments[fact.id]["verdict"] == "right"
-            counts[fact.key][1] += 1
-    table = {key: {"confidence": round((right + 1) / (n + 2), 3), "right": right, "judged": n}
-             for key, (right, n) in sorted(counts.items())}
+            for key in (fact.key, fact.kind):
+                counts[key][0] += judgments[fact.id]["verdict"] == "right"
+                counts[key][1] += 1
+    table = {}
+    for key, (right, n) in sorted(counts.items()):
+        if "/" in key:
+            kind_right, kind_n = counts[key.split("/", 1)[0]]
+            prior = kind_right / kind_n
+            table[key] = {"confidence": round((right + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3),
+                          "right": right, "judged": n}
     CALIBRATION.write_text(json.dumps(table, indent=1) + "\n")
     print(f"{len(table)} rules calibrated -> {CALIBRATION}")
 

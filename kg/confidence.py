@@ -18,9 +18,12 @@ from importlib import resources
 from kg.model import Evidence
 
 CALIBRATION_FILE = "calibration.json"
-# The default threshold: every kind of fact the judged sample measured at or above it reached 0.9
-# precision on the held-out half (README, "How sure the facts are").
-DEFAULT_MIN_CONFIDENCE = 0.85
+# The default threshold, for now: it holds back the rules measured mostly wrong (typed 'based in'
+# 0.17, prepositional verb relations 0.29, appositive roles 0.25-0.29, stances 0.37) and keeps
+# those a reader accepted about twice in five or more (subject-verb-object 0.36 and up). It is not
+# yet the 0.9 target: no rule of a kind that carries the graph measures that high (README,
+# "How sure the facts are").
+DEFAULT_MIN_CONFIDENCE = 0.35
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,17 @@ def view(graph):
     return view_of(graph)
 
 
+# Provenance and merge records are not drawn, nor what the graph does not assert (candidates).
+HIDDEN_CLASSES = (KG.Assertion, KG.Merge, KG.Candidate, KG.CandidateClaim, KG.CandidateMeasurement)
+
+
 def expected_counts(graph: Graph) -> tuple[int, int]:
     """Nodes: every entity, concept, claim and figure (provenance and merge records are not drawn);
     edges: relations (verbs and roles), speaker -> claim, source -> figure and figure -> what it is about."""
     nodes = {s for s, cls in graph.subject_objects(RDF.type)
-             if str(cls).startswith(KG_IRI) and cls not in (KG.Assertion, KG.Merge)}
+             if str(cls).startswith(KG_IRI) and cls not in HIDDEN_CLASSES}
     linking = set(relation_properties(graph)) | {KG.claims, KG.reports, KG.about}
-    return len(nodes), sum(1 for t in graph if t[1] in linking)
+    return len(nodes), sum(1 for s, p, o in graph if p in linking and s in nodes)
 
 
 def _degrees(view) -> dict[str, int]:
