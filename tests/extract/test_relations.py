@@ -52,6 +52,18 @@ def test_modality_is_recorded_on_the_evidence(read):
     assert relation.evidence.negated is False
 
 
+# (sentence, the modality on the relation's evidence); bare "Acme" is no entity to spaCy's small model
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Acme Corp may buy Widget Corp.", "may"),
+    ("Acme Corp plans to buy Widget Corp.", "plan"),
+    ("If Acme Corp buys Widget Corp, prices will rise.", "if"),
+    ("Acme Corp bought Widget Corp.", None),
+])
+def test_modality_of_a_relation(read, sentence, expected):
+    [relation] = [r for r in read(sentence).relations if r.predicate == "buy"]
+    assert relation.evidence.modality == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets(read):
     text = "Markets were calm.\nMicrosoft acquired GitHub on Monday."
     [relation] = read(text).relations
