@@ -92,7 +92,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     del names
     entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
     with _scratch_ntriples(out) as (data, inferred):
-        relations, claims = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
+        relations, claims, set_aside = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
         del resolution  # freed before the store's bulk loads take their memory
         notify("store")
         triples = write_store(data.files, inferred.files, out)
@@ -112,6 +112,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         seconds=time.perf_counter() - started,
         outputs=_outputs(out),
         problems=tuple(problems), page_left_out=view.left_out, reused=len(articles) - parsed,
+        set_aside_lines=set_aside,
     )
     manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
     write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
@@ -168,21 +169,22 @@ def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) 
 
 def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: Resolution,
                    settings: BuildSettings, data: ChunkedNTriples, inferred: ChunkedNTriples,
-                   notify: Callable) -> tuple[int, int]:
-    """Stream every triple and its entailments to N-Triples files; returns the counts of relations
-    and claims."""
+                   notify: Callable) -> tuple[int, int, int]:
+    """Stream every triple and its entailments to N-Triples files; returns the counts of asserted
+    relations and claims and of lines set aside as not prose."""
     writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()), settings.min_confidence)
-    relations = claims = done = 0
+    relations = claims = set_aside = done = 0
     entities = writer.lines(resolution_triples(resolution, writer.mint))
     hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
     for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
         data.write(part.data)
         inferred.write(part.inferred)
         relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
+        set_aside += part.set_aside_lines
         notify("write", done, len(articles))
     data.close()
     inferred.close()
-    return relations, claims
+    return relations, claims, set_aside
 
 
 @contextlib.contextmanager
@@ -206,6 +208,7 @@ class _Part(NamedTuple):
     relations: int = 0
     claims: int = 0
     articles: int = 0
+    set_aside_lines: int = 0  # lines that are not prose, read as names and figures only
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,8 @@ class _Writer:
         part = self.lines(t for x in extractions
                           for t in article_triples(x, self.resolution, self.mint, min_confidence=self.min_confidence))
         relations, claims = map(sum, zip(*(asserted_counts(x, self.min_confidence) for x in extractions)))
-        return part._replace(relations=relations, claims=claims, articles=len(extractions))
+        return part._replace(relations=relations, claims=claims, articles=len(extractions),
+                             set_aside_lines=sum(x.set_aside_lines for x in extractions))
 
 
 # The writer forked workers use: set just before the fork, so that they share the resolution

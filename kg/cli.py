@@ -122,6 +122,9 @@ def _print_summary(report) -> None:
             f"{report.claims} claims, {report.triples} triples in {report.seconds:.1f} s",
             highlight=False,
         )
+    if report.set_aside_lines:
+        out_console.print(f"  {report.set_aside_lines} lines set aside as not prose (tables, results, lists)",
+                          highlight=False)
     for kind, path in report.outputs.items():
         out_console.print(f"  {kind:<7} {path}", highlight=False)
     if report.page_left_out:

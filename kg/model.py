@@ -151,6 +151,7 @@ class Extraction:
     claims: tuple[Claim, ...]
     roles: tuple[Role, ...] = ()
     measurements: tuple[Measurement, ...] = ()
+    set_aside_lines: int = 0  # lines that are not prose (tables, results, lists): nothing read from them as sentences
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,4 @@ class BuildReport:
     page_left_out: str = ""  # what the page leaves out to stay usable (kg viz draws more)
     reused: int = 0  # articles not parsed: their records (or a copy's) came from the cache
     up_to_date: bool = False  # nothing changed since the last build, so nothing was redone
+    set_aside_lines: int = 0  # lines of the articles that are not prose (tables, results, lists)

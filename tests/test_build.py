@@ -94,6 +94,18 @@ def test_published_date_and_source_reach_the_graph(tmp_path):
     assert validate_build(tmp_path / "out") == []
 
 
+SQUAD = ("England name side\n\nAndy Robinson named Jason Robinson as captain on Monday.\n\n"
+         "Subs: Marshall, Henchoz, Juninho Paulista, Lambert, Maloney.\n\nChelsea 2-1 Arsenal\n")
+
+
+def test_lines_set_aside_as_not_prose_are_counted_and_kept_in_the_manifest(tmp_path):
+    write(tmp_path, "in/a.txt", SQUAD)
+    first = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
+    assert first.set_aside_lines == 2 and not first.up_to_date
+    assert again.up_to_date and again.set_aside_lines == 2
+
+
 # ---- incremental builds -------------------------------------------------------------------------
 
 FIRST = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said on Monday that the council approved the harbour plan.\n"

@@ -51,6 +51,14 @@ def test_a_second_build_says_it_is_up_to_date_and_fresh_redoes_it(tmp_path):
     assert re.search(r"Built 2 articles: ", fresh.output)
 
 
+def test_build_summary_counts_the_lines_set_aside_as_not_prose(tmp_path):
+    write(tmp_path, "in/a.txt", "Side named\n\nThe coach named his side on Monday.\n\n"
+                                "Subs: Marshall, Henchoz, Lambert, Maloney.\n\nChelsea 2-1 Arsenal\n")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "2 lines set aside as not prose (tables, results, lists)" in result.output
+
+
 def test_query_people_lists_every_person_in_the_graph(built):
     out, _ = built
     graph = Graph().parse(out / "kg.ttl")
