@@ -200,9 +200,9 @@ MODALITY_CASES = [
     ("The group plans to cut 20% of its staff.", "20%", "plan"),
     ("The airline hopes to win 15% of the market.", "15%", "hope"),
     ("Analysts expect growth of 2% next year.", "2%", "forecast"),
-    ("Homeowners expect house prices to rise by 1% this year.", "1%", "forecast"),
+    ("Homeowners expect house prices to rise by 1% this year.", "1%", "expect"),
     ("Savings of £3bn could be made by 2009 if the proposals are adopted.", "£3bn", "could"),
-    ("Taxes would need to rise by £10bn.", "£10bn", "would"),
+    ("Taxes would need to rise by £10bn.", "£10bn", "need"),
     ("If sales rise 10%, the firm will hire more staff.", "10%", "if"),
     ("Sales would have risen 8% if the pound had been weaker.", "8%", "would"),
     # a fact
