@@ -45,6 +45,13 @@ def first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+def first_name_frequency(word: str) -> int:
+    """How common the word is as a first name where it is most used, from 0 (unknown) to 13 (very
+    common), by the name dictionary's frequency codes ('Elena' 10, 'Sheffield' 1)."""
+    codes = "".join(first_names().names.get(word.casefold(), {}).values())
+    return max((int(code, 16) for code in codes if code.strip()), default=0)
+
+
 def is_first_name(word: str) -> bool:
     """True when the name dictionary knows the word as a first name, of either gender ('Sam', 'Jane')."""
     return first_names().get_gender(word) != "unknown"

@@ -36,6 +36,7 @@ CLASS_COLOURS = {
     "Event": "#ff9da7",
     "Policy": "#d4a6c8",
     "CreativeWork": "#c9a0dc",
+    "Entity": "#79706e",  # a name whose kind is unsure; after every class above, so a node keeps its own
     "Concept": "#bab0ac",
     "Claim": "#f28e2b",
     "Measurement": "#d37295",
@@ -193,12 +194,14 @@ def _keep(view: View, kept: set[str]) -> View:
 
 
 def _typed_nodes(graph: Graph) -> set[tuple[URIRef, str]]:
-    nodes = set()
+    classes: dict[URIRef, list[str]] = {}
     for node, cls_iri in graph.subject_objects(RDF.type):
         cls = str(cls_iri).removeprefix(KG_IRI)
         if cls in CLASS_COLOURS and isinstance(node, URIRef):
-            nodes.add((node, cls))
-    return nodes
+            classes.setdefault(node, []).append(cls)
+    # a graph with its entailments types a kg:Person as a kg:Entity too: the node is drawn as a person
+    order = list(CLASS_COLOURS)
+    return {(node, min(found, key=order.index)) for node, found in classes.items()}
 
 
 def _label(graph: Graph, node) -> str:

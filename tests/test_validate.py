@@ -17,6 +17,13 @@ def test_the_corpus_graph_conforms(corpus_build):
     assert validate_build(out) == []
 
 
+def test_an_entity_of_unsure_kind_conforms(corpus_build):
+    out, _ = corpus_build
+    graph = Graph().parse(out / "kg.ttl")
+    graph.set((_first(graph, KG.Person), RDF.type, KG.Entity))  # a name whose kind is unsure
+    assert validate_graph(graph) == []
+
+
 def _first(graph: Graph, cls):
     return sorted(graph.subjects(RDF.type, cls))[0]
 

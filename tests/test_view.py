@@ -126,3 +126,17 @@ def test_layout_places_every_node_the_same_way_each_time(view):
     assert positions.keys() == {n["id"] for n in view.nodes}
     assert layout(view) == positions
     assert len(set(positions.values())) == len(positions)
+
+
+def test_a_name_of_unsure_kind_is_drawn_and_entailed_classes_do_not_hide_a_nodes_own(graph):
+    unsure = sorted(graph.subjects(RDF.type, KG.Person))[0]
+    country = sorted(graph.subjects(RDF.type, KG.Country))[0]
+    retyped = Graph()
+    for triple in graph:
+        retyped.add(triple)
+    retyped.set((unsure, RDF.type, KG.Entity))  # 'Grand Slam': a plain kg:Entity
+    # what RDFS entailment adds to a country
+    retyped.add((country, RDF.type, KG.Entity))
+    retyped.add((country, RDF.type, KG.GeopoliticalEntity))
+    kinds = {node["id"]: node["kind"] for node in view_of(retyped).nodes}
+    assert (kinds[str(unsure)], kinds[str(country)]) == ("Entity", "Country")

@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.mentions import GOVERNMENT_WORDS, organisation_class
+from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
 from kg.extract.spans import sentence, sentences
 from kg.extract.titles import ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
@@ -210,6 +210,10 @@ def _new_government_body(token: Token) -> tuple[Mention, list[Token]] | None:
         modifiers.insert(0, left)
     if not modifiers:
         return None  # 'the ministry' alone names nothing new
+    if any(m.lower_ in DETERMINER_ADJECTIVES for m in modifiers):
+        return None  # 'the present government', 'the next Labour government': placed in time, no name
+    if all(m.is_lower for m in modifiers) and token.lower_ not in LOWER_CASE_NAME_HEADS:
+        return None  # 'the federal court', 'the local council': common nouns ('the foreign ministry' is a name)
     span = token.doc[modifiers[0].i : token.i + 1]
     mention = Mention(text=span.text, cls=organisation_class(span.text), start=span.start_char, end=span.end_char)
     return mention, list(span)

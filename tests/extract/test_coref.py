@@ -36,6 +36,11 @@ CASES = [
     # a definite description goes to the organisation whose name has its words
     ("The Ministry of Finance published its budget. The ministry said spending would rise.",
      {"The ministry": "Ministry of Finance"}),
+    # 'the Bank' is a fragment of the name, not a name of its own: it refers to the bank named in full
+    ("The Bank of England held rates on Thursday. The Bank said inflation would stay low.",
+     {"The Bank": "Bank of England"}),
+    # a lower-case common noun introduces no government body to refer back to
+    ("The federal court rejected the appeal. The court said the filing was late.", {}),
     # ... or to the person introduced with that title
     ("The president, Joe Biden, arrived late. The president said the deal was close.",
      {"The president": "Joe Biden"}),
