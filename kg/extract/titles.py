@@ -10,6 +10,9 @@ ROLE_KINDS = {
     **dict.fromkeys(
         "president chairman chairwoman chairperson chair chief ceo head director leader governor "
         "mayor premier chancellor founder owner boss commander principal dean".split(), "leads"),
+    # AP abbreviations before a name: 'Illinois Gov. James Thompson', 'Sen. Bob Dole', 'Rep. Ted Weiss'
+    "gov.": "leads",
+    **dict.fromkeys("sen. rep.".split(), "worksFor"),
     **dict.fromkeys("member members delegate delegates".split(), "memberOf"),
     **dict.fromkeys(
         "minister secretary adviser advisor official officer researcher analyst economist "

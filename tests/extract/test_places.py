@@ -42,3 +42,24 @@ HOMES = [
 def test_an_organisation_named_after_its_country_is_based_there(read, text, expected):
     found = {(r.subject.text, r.object.name) for r in read(text).relations if r.evidence.rule == "country-in-name"}
     assert found == expected
+
+
+# (text, expected locatedIn pairs as (town, country)): a place the tagger knows, then its country
+TOWN_COUNTRY = [
+    ("The camera was invented in Riga, Latvia, in 1938.", {("Riga", "Latvia")}),
+    ("His first trip will be to Caracas, Venezuela.", {("Caracas", "Venezuela")}),
+    # 'and' after the country makes it a list; a possessive makes it the owner of what follows
+    ("Troops came from Lima, Peru and Chile.", set()),
+    ("He lived in Baghdad, Iraq's capital.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOWN_COUNTRY)
+def test_a_place_and_its_country_are_located_in(read, text, expected):
+    found = {(r.subject.text, r.object.name) for r in read(text).relations if r.evidence.rule == "town-country"}
+    assert found == expected
+
+
+def test_a_list_of_names_is_no_town_and_region(read):
+    text = "Mull Historical Society, Deacon Blue, Idlewild, Texas, Mogwai and Teenage Fanclub played."
+    assert not [r for r in read(text).relations if r.evidence.rule in ("town-region", "town-country")]

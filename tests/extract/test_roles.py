@@ -30,6 +30,8 @@ CASES = [
      {("Anna Lee", "", "worksFor", "Acme Corp")}),
     # a vice president does not lead
     ("Tom Green, vice president of Acme Corp, resigned.", {("Tom Green", "vice president", "worksFor", "Acme Corp")}),
+    # AP abbreviations are titles: a governor leads the state before the title
+    ("Illinois Gov. James Thompson signed the bill.", {("James Thompson", "Gov.", "leads", "Illinois")}),
 ]
 
 
