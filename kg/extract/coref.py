@@ -4,9 +4,13 @@ Three kinds of reference, each resolved only when one antecedent is clearly mean
 - short names: "Trump" or "Spokesperson Lin" after "Donald Trump" / "Lin Jian" was named in full;
 - definite descriptions: "the ministry" -> the organisation whose name has that word that the
   passage is about (the last one that was a subject lately, else the last one named),
-  "the president" -> the last person introduced with that title, "the company" -> the one company
+  "the president" -> the last person introduced with that title ("the foreign secretary" not the
+  one introduced as "Home Secretary"), "the company" -> the one company
   in view;
-- subject pronouns: "he"/"she" -> the person who was the subject last, "it" -> the organisation.
+- subject pronouns: "he"/"she" -> the person who was the subject last, "it" -> the organisation;
+  the subject of a speech verb ('..., he said') is the last plausible speaker instead: the latest
+  subject of a main clause or a speech verb in view, never someone named in the quote or in the
+  statement itself, and nobody when that subject is a person or thing that is no entity.
 A reference that is ambiguous is left out rather than guessed.
 """
 
@@ -19,9 +23,11 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.claims import INSERTED_CUE_DEPS, is_cue
 from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
-from kg.extract.spans import sentence, sentences
-from kg.extract.titles import ROLE_WORDS, is_title_word
+from kg.extract.quotes import Quote, find_quotes
+from kg.extract.spans import sentence, sentences, text_of
+from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import normalise, person_gender
 
@@ -35,7 +41,21 @@ COMPANY_NOUNS = frozenset(
     "airline insurer chipmaker supplier business conglomerate".split()
 )
 DETERMINERS = frozenset({"the", "this", "that"})
+# Words that date a title rather than tell it apart: 'the former president' is still the president.
+TIME_ADJECTIVES = frozenset("former new then current late outgoing incoming acting interim".split())
 PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which its antecedent may be
+# ... for the subject of a speech verb: 'he said' looks two sentences back, 'it said' only one
+SPEAKER_WINDOWS = {"he": 2, "she": 2, "it": 1}
+# Where a subject's verb makes it the one a passage is about: the sentence's own verb, a verb
+# coordinated with it, or a speech verb ('..., Jane Doe said in an interview').
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj"})
+# Where a speech verb holds what it attributes: 'he said (that) ...', 'it warned, ...'.
+STATEMENT_DEPS = frozenset({"ccomp", "parataxis", "dep", "xcomp"})
+# Nouns that stand for a person though they name nobody: 'the official', 'a spokesman'.
+PERSON_NOUNS = ROLE_WORDS | frozenset(
+    "man woman person boy girl father mother son daughter wife husband friend peer mp candidate "
+    "councillor activist campaigner voter resident witness victim player manager coach fan".split()
+)
 COMPANY_WINDOW = 3
 DESCRIPTION_WINDOW = 3  # sentences in which a subject counts as what the passage is about
 
@@ -66,6 +86,7 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
     # walk the article in order; resolved references become antecedents too ("the ministry said
     # ... It added")
     pending = sorted(named, key=lambda n: n.mention.start)
+    quotes = find_quotes(text_of(doc))
     earlier: list[_Named] = []
     introduced: list[Mention] = []
     for token in _referring_candidates(doc):
@@ -77,7 +98,8 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
         reference = (
             _surname_reference(token, earlier)
             or _description_reference(token, earlier, titles, number)
-            or _pronoun_reference(token, earlier, number)
+            or (_speaker_reference(token, earlier, number, quotes) if _is_speaker(token)
+                else _pronoun_reference(token, earlier, number))
         )
         if reference is None:
             reference = _new_government_body(token)
@@ -139,7 +161,8 @@ def _titles(named: list[_Named]) -> dict[str, set[str]]:
             words.add(appos.lower_)
         if item.head.dep_ == "appos":
             words.add(item.head.head.lower_)
-        titles.setdefault(item.mention.name, set()).update(words & ROLE_WORDS)
+        if words & ROLE_WORDS:  # 'Home Secretary X' keeps 'home' too: 'the foreign secretary' is someone else
+            titles.setdefault(item.mention.name, set()).update(words)
     return titles
 
 
@@ -170,7 +193,9 @@ def _description_reference(
     words = [c for c in token.children if c.dep_ == "compound"] + [token]
     wanted = [normalise(w.text) for w in words]
     if token.lower_ in ROLE_WORDS:
-        candidates = [n for n in earlier if n.mention.cls == "Person" and token.lower_ in titles.get(n.mention.name, ())]
+        described = {token.lower_, *(w.lower_ for w in token.children
+                                     if w.dep_ in ("amod", "compound") and w.lower_ not in TIME_ADJECTIVES)}
+        candidates = [n for n in earlier if n.mention.cls == "Person" and described <= titles.get(n.mention.name, set())]
     else:
         candidates = [
             n for n in earlier
@@ -238,6 +263,122 @@ def _pronoun_reference(token: Token, earlier: list[_Named], sentence: int) -> tu
     else:
         return None
     return _reference(token, [token], antecedent), [token]
+
+
+def _is_speaker(token: Token) -> bool:
+    """'he said', 'it warned', 'she urged ...': a subject pronoun of a verb of saying or of a stance."""
+    return token.lower_ in SPEAKER_WINDOWS and token.dep_ in SUBJECT_DEPS and is_cue(token.head, stance=True)
+
+
+def _speaker_reference(
+    token: Token, earlier: list[_Named], number: int, quotes: list[Quote]
+) -> tuple[Mention, list[Token]] | None:
+    """The speaker 'he'/'she'/'it' of a speech verb stands for: the latest subject in view that it
+    can be, sentence by sentence back, and in a sentence the subject of a main clause or of a
+    speech verb first ('Lord Smith said that he and Jane Doe became friends. "...," he said.' is
+    Lord Smith); for 'he' or 'she' with no such subject, the only person in view, or with nobody
+    in view the only person named so far. Never someone named inside quotation marks or inside the
+    statement the verb attributes ('Mr Doe "made the decisions," he told the court' is not Mr
+    Doe). Nobody when that subject is a person or a thing that is no entity ('The spokesman said
+    ... But he added:', 'A report by X predicted ... It says'), or when two entities are that
+    subject ('Tony Blair and Gordon Brown said ...')."""
+    classes = PRONOUN_CLASSES[token.lower_]
+    first = _window_start(token.doc, number, SPEAKER_WINDOWS[token.lower_], quotes)
+    in_view = [n for n in earlier if n.sentence >= first]
+    at = {t.i: n for n in in_view for t in n.span}
+    surnames = {n.mention.name.split()[-1] for n in earlier if " " in n.mention.name}
+    cue = token.head
+    statement = {t.i for c in cue.children if c.dep_ in STATEMENT_DEPS for t in c.subtree}
+    if cue.dep_ in INSERTED_CUE_DEPS:  # 'Acts of protest, he said, are ...': the sentence is the statement
+        statement |= {t.i for t in sentence(token)}
+    # subjects before the pronoun, outside the statement and the quotes ('Mr Doe "made the
+    # decisions," he said': a subject of quoted words is part of the quote)
+    slots = [
+        t for t in token.doc[sentences(token.doc)[first].start : token.i]
+        if t.dep_ in SUBJECT_DEPS and t.i not in statement and not _quoted(t, quotes) and not _quoted(t.head, quotes)
+    ]
+    # the latest sentence first; in a sentence, a main clause's or a speech verb's subject first
+    slots.sort(key=lambda t: (-sentence(t).start, not _prominent(t), -t.i))
+    for slot in slots:
+        heads = [slot, *(c for c in slot.children if c.dep_ == "conj")]
+        meant = [_slot_meaning(h, at, token, classes, surnames) for h in heads]
+        if all(m is False for m in meant):
+            continue  # 'The trip was her first. She said ...': not something 'she' can be
+        meant = [m for m in meant if m is not False]
+        names = {m.mention.name if m is not None else None for m in meant}
+        if len(names) != 1 or None in names:
+            return None  # two of them, or a speaker that is no entity
+        return _reference(token, [token], meant[0].mention), [token]
+    if token.lower_ == "it":
+        return None  # 'it' only for an organisation that was a subject just before
+    named = [n for n in earlier if n.mention.cls in classes and _agrees(token, n, surnames) and _is_name(n.mention)]
+    # the only one in view (not one the quote or the statement names); with nobody in view, the
+    # only one named so far, in quotes or not
+    in_view = [n for n in named if n.sentence >= first and not _quoted(n.head, quotes) and n.head.i not in statement]
+    candidates = in_view or named
+    if len({n.mention.name for n in candidates}) == 1:
+        return _reference(token, [token], candidates[-1].mention), [token]
+    return None
+
+
+def _prominent(subject: Token) -> bool:
+    """The subject of the sentence's own verb, of one coordinated with it, or of a speech verb."""
+    return subject.head.dep_ in MAIN_CLAUSE_DEPS or is_cue(subject.head, stance=True)
+
+
+def _window_start(doc: Doc, number: int, window: int, quotes: list[Quote]) -> int:
+    """The first sentence in view: `window` sentences back, not counting those of the pronoun's
+    paragraph that are all quotation ('"A. B. C," he said': A and B do not push the speaker out of
+    view)."""
+    all_sentences = sentences(doc)
+    text = text_of(doc)
+    first = number
+    while first > 0 and window > 0:
+        first -= 1
+        sent = all_sentences[first]
+        same_paragraph = "\n" not in text[sent.start_char : all_sentences[number].start_char].rstrip()
+        if not same_paragraph or any(t.is_alpha and not _quoted(t, quotes) for t in sent):
+            window -= 1
+    return first
+
+
+def _slot_meaning(
+    head: Token, at: dict[int, _Named], pronoun: Token, classes: set[str], surnames: set[str]
+) -> _Named | None | bool:
+    """What a subject is, as the antecedent of a speaker pronoun: the entity it names (directly or in
+    apposition: 'the ministry's spokesman, Jane Doe'), None for someone or something the pronoun can
+    be that is no entity, False for what the pronoun cannot be."""
+    named = at.get(head.i) or next((at[c.i] for c in head.children if c.dep_ == "appos" and c.i in at), None)
+    if named is not None:
+        if not _is_name(named.mention):
+            return None  # 'Lord' taken for a name: someone, but not an entity
+        if named.mention.cls in classes and _agrees(pronoun, named, surnames):
+            return named
+        # 'Lord Butler' tagged as an organisation: a title shows a person whatever the tag says
+        return named if pronoun.lower_ != "it" and _titled(named.span) and _agrees(pronoun, named, surnames) else False
+    if head.tag_ in ("NNS", "NNPS", "PRP") and head.lower_ != pronoun.lower_:
+        return False  # 'officials', 'they', 'I': not 'he' or 'it'
+    if head.lower_ == pronoun.lower_:
+        # an unresolved 'he' before is someone unknown; an unresolved 'it' may be 'it is likely that'
+        return None if pronoun.lower_ != "it" else False
+    if pronoun.lower_ == "it":
+        return None if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERSON_NOUNS else False
+    return None if head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS else False
+
+
+def _titled(span: Span) -> bool:
+    """'Lord Butler', 'Mr Smith': a name after a courtesy title is a person's, whatever it was tagged."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+
+
+def _is_name(mention: Mention) -> bool:
+    """Not a title on its own ('Lord'), which the tagger sometimes takes for a name."""
+    return not is_title_word(mention.name)
+
+
+def _quoted(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.start <= token.idx < q.end for q in quotes)
 
 
 def _agrees(pronoun: Token, antecedent: _Named, surnames: set[str]) -> bool:

@@ -89,6 +89,123 @@ CASES = [
 ]
 
 
+# What went wrong in judged claims of unseen news, one table per cause; each row: (text, expected
+# (speaker entity or None, source words, rule, content) claims).
+PRONOUN_SOURCE_CASES = [
+    # the writer or a reader speaking in the first person is no reported speaker
+    ("I think the plan will fail.", set()),
+    ("Let's hope the council changes its mind.", set()),
+    ("We must be seen to be walking the walk, and how can we accuse other countries of abuses?", set()),
+    # a third person pronoun nobody is clearly meant by keeps its words, under a rule of its own
+    ('"We will appeal the ruling," he said.', {(None, "he", "quote-pronoun", "We will appeal the ruling")}),
+    # 'it' after a subject that is no entity ('a report') is that, not the company named in it
+    ("A report by the consultancy Ovum predicted strong growth. It says that tablets will outsell laptops.",
+     {(None, "It", "reported-pronoun", "tablets will outsell laptops")}),
+    # ... and the organisation that was the subject just before
+    ("Acme Corp reported record sales on Monday. It said demand had doubled.",
+     {("Acme Corp", "It", "reported", "demand had doubled"),
+      ("Acme Corp", "Acme Corp", "stance", "record sales on Monday")}),
+]
+
+SPEAKER_CASES = [
+    # the speaker is the last subject of a main clause, not someone named in the quote
+    ('Speaking in court, Tom Smith rejected the allegations. Mr Jones "made every decision," he told the court.',
+     {("Tom Smith", "Tom Smith", "stance", "the allegations"),
+      ("Tom Smith", "he", "reported", 'Mr Jones "made every decision')}),
+    # ... nor someone only mentioned in what the last speaker said
+    ('Tom Smith said that he and Peter Brown had become close friends. "He was a man of great courage," he said.',
+     {("Tom Smith", "Tom Smith", "reported", "he and Peter Brown had become close friends"),
+      ("Tom Smith", "he", "quote", "He was a man of great courage")}),
+    # the last speaker is no entity ('the company's spokesman'): nobody, rather than the person before
+    (('Jane Doe met union leaders on Monday. The company\'s spokesman said talks would continue. '
+      'But he added: "No deal is close yet."'),
+     {(None, "The company's spokesman", "reported", "talks would continue"),
+      (None, "he", "quote-pronoun", "No deal is close yet.")}),
+    # two people said it together: neither is the speaker, nor what 'he' stands for next
+    ("Tony Blair and Gordon Brown said the party was united. He said the campaign would start soon.",
+     {(None, "Tony Blair and Gordon Brown", "reported", "the party was united"),
+      (None, "He", "reported-pronoun", "the campaign would start soon")}),
+    # a quote after a sentence that reports someone else's own statement is still the quote's speaker's
+    (('"It was a shock to all of us," Tom Smith said. "He was a decent man who helped me.\n\n'
+      '"The party will be poorer without him." Peter Brown said that he and Tom Smith had been friends.'),
+     {("Tom Smith", "Tom Smith", "quote", "It was a shock to all of us"),
+      ("Tom Smith", "Tom Smith", "quote", "He was a decent man who helped me."),
+      ("Tom Smith", "Tom Smith", "quote", "The party will be poorer without him."),
+      ("Peter Brown", "Peter Brown", "reported", "he and Tom Smith had been friends")}),
+    # a quote introduced after a statement about someone else is the speaker's, not that someone's
+    ('Jane Doe said Tom Smith had shown he could lead the party: "I think every voter will see that soon."',
+     {("Jane Doe", "Jane Doe", "reported", "Tom Smith had shown he could lead the party"),
+      ("Jane Doe", "Jane Doe", "quote", "I think every voter will see that soon.")}),
+    # 'the foreign secretary' is not the person introduced as home secretary
+    ("Home Secretary Tom Smith spoke first. The foreign secretary said the treaty was safe.",
+     {(None, "The foreign secretary", "reported", "the treaty was safe")}),
+    # only part of a name taken for an organisation speaks for nobody
+    ("Swiss Re believes that the cost would be substantial.",
+     {(None, "Swiss Re", "reported", "the cost would be substantial")}),
+]
+
+CUE_CASES = [
+    # verbs that are no saying: picking a player, seeking, wanting, refusing, deciding
+    ("Tom Smith has recalled the experienced striker Paul Jones for the final.", set()),
+    ("Insurers have sought to calm fears that they face huge losses.", set()),
+    ("Everyone involved wants the vote to be fair and open.", set()),
+    ("Jane Doe refused to support the bill on Monday.", set()),
+    ("Jane Doe decided that the time had come.", set()),
+    # a person who showed something said nothing; a survey or research states findings
+    ("Tom Smith had shown he could win the seat.", set()),
+    ("A survey showed that most voters backed the plan.",
+     {(None, "A survey", "reported", "most voters backed the plan")}),
+    ("Research has shown the majority have voted Labour in every election.",
+     {(None, "Research", "reported", "the majority have voted Labour in every election")}),
+    # the one criticised or asked is not the one who criticised or asked
+    ("Criticised for the decision, Jane Doe said the plan would stand.",
+     {("Jane Doe", "Jane Doe", "reported", "the plan would stand")}),
+    # a stance needs a holder who is an entity
+    ("Officials urged residents to leave their homes.", set()),
+]
+
+CONTENT_CASES = [
+    # the statement ends where the reporter's question begins
+    ('Tony Blair has told supporters he is "back" - but does that sum up the mood at the conference?',
+     {("Tony Blair", "Tony Blair", "reported", 'he is "back')}),
+    # ... and where a second statement begins, which is a claim of its own
+    ("The WTO said there was no consensus among its members and emphasised that funding was available.",
+     {("WTO", "WTO", "reported", "there was no consensus among its members"),
+      ("WTO", "WTO", "reported", "funding was available")}),
+    ("Jane Doe claimed the detention had harmed the detainees, saying two were in hospital.",
+     {("Jane Doe", "Jane Doe", "reported", "the detention had harmed the detainees"),
+      ("Jane Doe", "Jane Doe", "reported", "two were in hospital")}),
+    # a question put to the speaker, or one the speaker asks, states nothing
+    ("Asked why he thought the warnings were missing, Tom Smith said the dossier was clear.",
+     {("Tom Smith", "Tom Smith", "reported", "the dossier was clear")}),
+    ("Jane Doe asked if parents would vote for such a candidate.", set()),
+    ("Jane Doe did not say whether the plan would go ahead.", set()),
+    # a condition is no statement
+    ("If Tom Smith says the plan is sound, the board will approve it.", set()),
+    # ... though a statement may be conditional
+    ("Tom Smith said that if rates rise, growth would slow.",
+     {("Tom Smith", "Tom Smith", "reported", "if rates rise, growth would slow")}),
+    # quoted words someone talked about are a topic, not the nearest speaker's statement
+    ('As Tom Smith went on about "how the system is rigged", Jane Doe said yes.', set()),
+    # a quote left open where the next one starts ends there, not at the next mark
+    (('"We played well in the first half. We deserved the win. "The fans were great all season," '
+      "said Tom Smith. The 30-year-old also praised his coach."),
+     {("Tom Smith", "Tom Smith", "quote", "We played well in the first half. We deserved the win."),
+      ("Tom Smith", "Tom Smith", "quote", "The fans were great all season")}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PRONOUN_SOURCE_CASES + SPEAKER_CASES + CUE_CASES + CONTENT_CASES
+)
+def test_judged_causes(read, text, expected):
+    found = {
+        (c.speaker.name if c.speaker else None, c.source.text, c.evidence.rule, c.content)
+        for c in read(text).claims
+    }
+    assert found == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_claims(read, text, expected):
     found = {

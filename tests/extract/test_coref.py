@@ -50,6 +50,17 @@ CASES = [
     # 'it' for an organisation that was the subject
     ("The Ministry of Finance issued a statement. It said spending would rise.",
      {"It": "Ministry of Finance"}),
+    # a title's other words must fit too: the foreign secretary is not the home secretary
+    ("Home Secretary Tom Smith spoke first. The home secretary said the treaty was safe.",
+     {"The home secretary": "Tom Smith"}),
+    ("Home Secretary Tom Smith spoke first. The foreign secretary said the treaty was safe.", {}),
+    # the speaker 'he' is the last subject, never the one named in the words he is quoted with
+    ('Tom Smith rejected the claims. Mr Jones "made every decision," he told the court.', {"he": "Tom Smith"}),
+    # a speaker 'it' after a subject that is no entity ('a report') stands for nothing named
+    ("Acme Corp hired Ovum. A report by Ovum predicted strong growth. It said tablets would outsell laptops.", {}),
+    # a speaker 'she' after a speaker who is no entity ('the spokesman') stands for nobody
+    (("Jane Doe met union leaders. The company's spokesman said talks would continue. "
+      "But she added that no deal was close."), {}),
 ]
 
 

@@ -14,6 +14,9 @@ from kg.extract.quotes import find_quotes
         ('A "short" word.', []),
         ('He appeared on "Face the Nation" on Sunday.', []),  # a title, not a statement
         ("''Doubled apostrophes mark this quote,'' he said.", ["Doubled apostrophes mark this quote,"]),
+        # straight marks pair by the way they face: a quote left open ends where the next one opens
+        ('"We played well today. We deserved it. "The fans were great," he said. The coach agreed.',
+         ["We played well today. We deserved it.", "The fans were great,"]),
     ],
 )
 def test_find_quotes(text, quoted):
