@@ -7,12 +7,14 @@ full noun phrase as a Concept. Verbs of saying are claims, not relations (see cl
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.attrs import POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import content_head, modality, phrase_mention, sentence_of, time_of, tokens_where
+from kg.extract.spans import (content_head, modality, phrase_mention, sentence, sentence_of, text_of, time_of,
+                              tokens_where)
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -27,6 +29,19 @@ SKIPPED_LEMMAS = frozenset(
 OBJECT_PREPOSITIONS = frozenset("for on in into to with from against about over".split())
 
 CONFIDENCE = {"svo": 0.8, "svo-passive": 0.75, "svo-preposition": 0.6}
+# Verbs whose clausal complement is someone's statement or belief, not the article's: 'Ebbers
+# testified that Sullivan made the decisions', 'Hobbes believed he was promoting ...'.
+REPORTING_LEMMAS = frozenset(
+    "say tell claim testify allege argue insist believe think suggest assert contend maintain "
+    "admit deny report add state write warn fear hope doubt feel know reckon suspect".split()
+)
+# Words that deny an act when they qualify the verb or make up its subject: 'never paid',
+# 'no longer works', 'nobody won', 'no company bid'.
+NEGATING_ADVERBS = frozenset({"never", "longer"})
+NEGATING_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
+# Qualifiers a rule name takes, so that their facts are measured apart (kg/confidence.py):
+# '-reported' for an act inside someone's statement, '-reference' for a subject found by coreference.
 
 
 def extract_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
@@ -57,9 +72,9 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
                     break
     evidence = Evidence(
         sentence=sentence_of(verb),
-        rule=rule,
+        rule=rule + ("-reported" if _reported(verb) else ""),
         confidence=CONFIDENCE[rule],
-        negated=any(c.dep_ == "neg" for c in verb.children),
+        negated=_negated(verb, subjects),
         modality=modality(verb),
         when=time_of(verb),
     )
@@ -67,10 +82,51 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
         subject = mentions.get(subject_token.i)
         if subject is None:
             continue
+        if _is_reference(subject):
+            evidence_of_subject = replace(evidence, rule=evidence.rule + "-reference")
+        else:
+            evidence_of_subject = evidence
         for object_token in objects:
             obj = phrase_mention(content_head(object_token), mentions)
             if obj is not None and obj != subject:
-                yield Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence)
+                evidence_of_pair = evidence_of_subject
+                if not evidence.modality and _alternatives(object_token):
+                    evidence_of_pair = replace(evidence_of_subject, modality="or")
+                yield Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence_of_pair)
+
+
+def _alternatives(token: Token) -> bool:
+    """'will face either Jankovic or Elia': one of them, so neither is stated."""
+    first = token if token.dep_ != "conj" else next((t for t in token.ancestors if t.dep_ != "conj"), token)
+    return any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "either", "nor") for c in first.children)
+
+
+def _negated(verb: Token, subjects: list[Token]) -> bool:
+    """'did not approve', 'never paid', 'no longer works', 'nobody won', 'no company bid'."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATING_ADVERBS) for c in verb.children):
+        return True
+    return any(s.lower_ in NEGATING_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)
+               for s in subjects)
+
+
+def _reported(verb: Token) -> bool:
+    """The act is part of what someone said or believes: the verb sits in the clausal complement of
+    a verb of saying or thinking ('X said that Y approved ...'), or inside quotation marks."""
+    token = verb
+    while token.head != token and token.dep_ in ("ccomp", "conj", "xcomp", "advcl", "relcl"):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        token = token.head
+    sent = sentence(verb)
+    before = text_of(verb.doc)[sent.start_char: verb.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _is_reference(mention: Mention) -> bool:
+    """A subject found by coreference from a pronoun or a description ('he', 'the company'), not
+    from a name."""
+    words = mention.text.lower().split()
+    return mention.refers_to is not None and bool(words) and (words[0] in PRONOUNS or words[0] == "the")
 
 
 def _predicate(verb: Token) -> str:

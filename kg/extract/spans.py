@@ -34,7 +34,7 @@ CLAUSE_MARKS = {"if": "if", "unless": "unless", "provided": "if", "providing": "
 # buy", "wants the club to sign X", "is expected to announce", "failed to win".
 INTENT_LEMMAS = frozenset(
     "want wish hope plan intend aim seek try attempt expect propose threaten promise consider aspire "
-    "pledge vow offer prepare look bid need refuse decline fail".split()
+    "pledge vow offer prepare look bid need refuse decline fail vote".split()
 )
 # ... of those, the ones whose that-clause is wished or foreseen too: "hopes (that) Acme wins".
 WISH_THAT_LEMMAS = frozenset("want wish hope expect propose threaten promise pledge vow".split())
@@ -227,6 +227,15 @@ def _conditional_main_clause(token: Token, children: list[Token]) -> str | None:
     return None
 
 
+def _stem(token: Token) -> str:
+    """The word's stem when the lemmatizer slips ('hoping' -> 'hop'): 'hoping' -> 'hope'."""
+    word = token.lower_
+    for ending, replacement in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(ending) and word[: -len(ending)] + replacement in INTENT_LEMMAS:
+            return word[: -len(ending)] + replacement
+    return word
+
+
 def _governing_word(token: Token, head: Token) -> str | None:
     """The word above the token's clause that makes its act wished, planned, expected or due."""
     lemma = head.lemma_.lower()
@@ -238,8 +247,8 @@ def _governing_word(token: Token, head: Token) -> str | None:
         return lemma  # "denied claims that he faked a crash"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
-    if to_clause and lemma in INTENT_LEMMAS | DIRECTIVE_LEMMAS:
-        return lemma  # "plans to buy", "wants the club to sign", "urged Congress to pass"
+    if to_clause and (lemma in INTENT_LEMMAS | DIRECTIVE_LEMMAS or _stem(head) in INTENT_LEMMAS):
+        return _stem(head) if lemma not in INTENT_LEMMAS | DIRECTIVE_LEMMAS else lemma  # "plans to buy", "urged Congress to pass"
     if token.dep_ == "ccomp" and lemma in WISH_THAT_LEMMAS:
         return lemma  # "hopes Acme wins the bid"
     if token.dep_ == "xcomp" and lemma in REPORTED_LEMMAS and _passive_or_raising(head):
