@@ -71,3 +71,38 @@ def test_evidence_is_the_sentence_with_its_offsets(read):
     assert sentence.text == "Microsoft acquired GitHub on Monday."
     assert text[sentence.start : sentence.end] == sentence.text
 
+
+
+# (text, the relation's verb, negated) for negations beyond 'not'
+@pytest.mark.parametrize(("text", "verb", "negated"), [
+    ("Apple never paid the fine.", "pay", True),
+    ("Nobody won the prize.", "win", True),
+    ("No company bought the licence.", "buy", True),
+    ("Apple paid the fine.", "pay", False),
+])
+def test_negating_words_deny_the_act(read, text, verb, negated):
+    relations = [r for r in read(text).relations if r.predicate == verb]
+    assert all(r.evidence.negated is negated for r in relations)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Sania Mirza plays either Jelena Jankovic or Maria Sharapova next.", "or"),
+    ("Clive Owen is hoping to repeat his Golden Globe success.", "hope"),
+    ("Paul Tucker voted to raise interest rates.", "vote"),
+])
+def test_alternatives_and_intents_are_not_stated_acts(read, text, modality):
+    relations = read(text).relations
+    assert relations and all(r.evidence.modality == modality for r in relations)
+
+
+# (text, the relation's rule): an act inside someone's statement, or with a subject found by
+# coreference, is measured apart
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Microsoft acquired GitHub.", "svo"),
+    ("Jane Doe testified that Microsoft acquired GitHub.", "svo-reported"),
+    ('"Microsoft acquired GitHub," Jane Doe said.', "svo-reported"),
+    ("Microsoft grew fast. It acquired GitHub.", "svo-reference"),
+])
+def test_reported_and_referred_acts_have_rules_of_their_own(read, text, rule):
+    [relation] = [r for r in read(text).relations if r.predicate == "acquire"]
+    assert relation.evidence.rule == rule
