@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Graph
 from rdflib.compare import isomorphic
 
-from kg.confidence import calibration
+from kg.confidence import calibration, measured
 from kg.errors import UsageError
 from kg.extract import extract
 from kg.model import Article
@@ -168,3 +168,15 @@ def test_a_capital_speaking_is_linked_to_its_country_not_merged_into_it(nlp):
     [claim] = graph.subjects(RDF.type, KG.Claim)
     assert (claim, KG.speaker, beijing) in graph
     assert (claim, KG.metonymFor, china) in graph
+
+
+@pytest.mark.parametrize(("rule", "share"), [
+    ("svo", 0.5),
+    ("svo-reported", 0.3),
+    ("svo-passive-reported", 0.7),  # never judged: its rule's share
+    ("svo-passive-reference-reported", 0.7),
+    ("svo-preposition", None),  # never judged at all: the extractor's own score is used
+])
+def test_a_variant_never_judged_takes_its_rules_measure(rule, share):
+    table = {"relation/svo": 0.5, "relation/svo-reported": 0.3, "relation/svo-passive": 0.7}
+    assert measured("relation", rule, None, table) == share
