@@ -374,6 +374,8 @@ def mention_from_span(span: Span, *, evidence: ArticleEvidence = ArticleEvidence
         # 'Karol Brisk 4-6 6-3': a person's name with a score stuck on is a player's
         evidence = replace(evidence, people=evidence.people | {name[-1].text})
     text, start = _clean(name.text, name.start_char, initial=_starts_with_initial_a(name))
+    if not text.split():
+        return None  # cleaning left nothing ('&', '-', a figure alone)
     cls = _class_of(name, text, evidence)
     if cls == "Person":
         text, start = _without_description(*_without_title(text, start))

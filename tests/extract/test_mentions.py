@@ -141,3 +141,16 @@ def test_mention_class(read, text, name, cls):
 )
 def test_person_name_shape(name, expected):
     assert is_person_name(name.split()) is expected
+
+
+@pytest.mark.parametrize("label", ["EVENT", "ORG", "PERSON", "GPE", "WORK_OF_ART"])
+def test_an_entity_span_of_punctuation_only_is_no_mention(nlp, label):
+    """The tagger once marked "'" and two line breaks as an EVENT (a BBC article): no name, no crash."""
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import mention_from_span
+
+    doc = nlp("He said it was over.'\n\nThe end came later.")
+    quote = next(t for t in doc if t.text == "'")
+    span = Span(doc, quote.i, quote.i + 2, label=label)
+    assert mention_from_span(span) is None
