@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, find_quotes
+from kg.extract.quotes import MIN_QUOTE_WORDS, Quote
 from kg.extract.spans import (
     modality,
+    quotes_of,
     sentence,
     sentence_of,
     text_of,
@@ -115,7 +116,7 @@ CONFIDENCE = {
 
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
-    quotes = find_quotes(text_of(doc))
+    quotes = quotes_of(doc)
     reported = [*_reported_claims(doc, quotes, mentions), *_according_to_claims(doc, quotes, mentions)]
     # 'Merkel said Germany would support the plan': Germany's support is Merkel's claim, not a
     # stance of Germany's, so a stance inside another claim's content is part of that claim

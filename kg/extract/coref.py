@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import INSERTED_CUE_DEPS, is_cue
 from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
-from kg.extract.quotes import Quote, find_quotes
-from kg.extract.spans import sentence, sentences, text_of
+from kg.extract.quotes import Quote
+from kg.extract.spans import quotes_of, sentence, sentences, text_of
 from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import normalise, person_gender
@@ -86,7 +86,7 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
     # walk the article in order; resolved references become antecedents too ("the ministry said
     # ... It added")
     pending = sorted(named, key=lambda n: n.mention.start)
-    quotes = find_quotes(text_of(doc))
+    quotes = quotes_of(doc)
     earlier: list[_Named] = []
     introduced: list[Mention] = []
     for token in _referring_candidates(doc):

@@ -13,7 +13,7 @@ from spacy.attrs import POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import (content_head, modality, phrase_mention, sentence, sentence_of, text_of, time_of,
+from kg.extract.spans import (content_head, modality, phrase_mention, quotes_of, sentence_of, time_of,
                               tokens_where)
 from kg.model import Evidence, Mention, Relation
 
@@ -117,9 +117,7 @@ def _reported(verb: Token) -> bool:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS:
             return True
         token = token.head
-    sent = sentence(verb)
-    before = text_of(verb.doc)[sent.start_char: verb.idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return any(quote.start <= verb.idx < quote.end for quote in quotes_of(verb.doc))
 
 
 def _is_reference(mention: Mention) -> bool:

@@ -9,6 +9,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.quotes import Quote, find_quotes
 from kg.model import Mention, Sentence
 from kg.names import normalise
 
@@ -90,6 +91,13 @@ def text_of(doc: Doc) -> str:
     if "kg.text" not in doc.user_data:
         doc.user_data["kg.text"] = doc.text
     return doc.user_data["kg.text"]
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The quoted passages of the document (kg/extract/quotes.py), found once for all extractors."""
+    if "kg.quotes" not in doc.user_data:
+        doc.user_data["kg.quotes"] = find_quotes(text_of(doc))
+    return doc.user_data["kg.quotes"]
 
 
 def _sentence_index(doc: Doc) -> tuple[list[int], list[Span]]:
