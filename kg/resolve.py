@@ -33,6 +33,7 @@ import numpy
 from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
+from kg.extract.places import REGION_RULES
 from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.geo import capital_country, country_code, country_id, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Article, Entity, Extraction, Merge, Mention
@@ -160,6 +161,9 @@ def names_of(extraction: Extraction) -> ArticleNames:
         # even where the article never writes it; a zero count keeps it out of the other names
         local.forms[mention.name] += 0
         local.classes[mention.cls] += 0
+    for town, written in _towns_written_with_region(extraction):
+        if entity_key(town)[1] in locals_:
+            locals_[entity_key(town)[1]].forms[written] += 0
     names = tuple(locals_.values())
     return ArticleNames(article=article, names=names, concepts=concepts,
                         definitions=_definitions(extraction.article.text, names), outlet=extraction.article.source)
@@ -214,6 +218,18 @@ def _with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, s
         country = countries.get(capital_country(entity.label)) if entity.cls in PLACE_CLASSES else None
         linked[key] = replace(entity, capital_of=country) if country and country != key else entity
     return linked
+
+
+def _towns_written_with_region(extraction: Extraction) -> Iterator[tuple[Mention, str]]:
+    """'Concord, Mass.', 'Riga, Latvia': the town as the article writes it with its region, a name
+    of the town of its own (what tells Portland, Ore. from Portland, Maine), kept among its other
+    names but never its label (it is counted zero times)."""
+    text = extraction.article.text
+    for relation in extraction.relations:
+        if relation.kind == "locatedIn" and relation.evidence.rule in REGION_RULES:
+            town, region = relation.subject, relation.object
+            if town.start < region.start and text[town.end : region.start].strip() == ",":
+                yield town, text[town.start : region.end]
 
 
 def _all_mentions(extraction: Extraction) -> Iterator[tuple[Mention, bool]]:
@@ -291,7 +307,9 @@ class _Merger:
         index: dict[tuple[str, str], tuple[str, str]] = {}
         # order groups so that colliding labels get stable suffixes
         for root, members in sorted(groups.items(), key=lambda kv: min((m.article, m.name) for m in kv[1])):
-            forms: Counter = sum((m.forms for m in members), Counter())
+            forms: Counter = Counter()
+            for member in members:
+                forms.update(member.forms)  # keeps the names written zero times, unlike sum()
             classes: Counter = sum((m.classes for m in members), Counter())
             label = _label(members)
             key = ("entity", normalise(label))
@@ -751,4 +769,4 @@ def _voted_class(classes: Counter[str]) -> str:
 
 
 # The code whose output the cache keeps with each article's records (kg/cache.py hashes it).
-ARTICLE_NAMES_CODE = (entity_key, _Local, ArticleNames, names_of, _all_mentions, _definitions, acronym_of)
+ARTICLE_NAMES_CODE = (entity_key, _Local, ArticleNames, names_of, _all_mentions, _towns_written_with_region, _definitions, acronym_of)

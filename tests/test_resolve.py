@@ -154,3 +154,13 @@ def test_acronym_algorithm():
     assert acronym_of("EU", "European Union")
     assert not acronym_of("EU", "United Europe")
     assert not acronym_of("GM", "General Electric Motors")  # every significant word gives a letter
+
+
+def test_a_town_written_with_its_region_keeps_that_form_as_a_name(nlp):
+    from kg.extract import extract
+
+    text = "Emily Dickinson was born in Amherst, Mass., in 1830."
+    article = Article(id="a", path="a.txt", title="a", text=text, sha256="0" * 64)
+    entities = resolve([extract(nlp(text), article)]).entities.values()
+    town = next(e for e in entities if e.label == "Amherst")
+    assert "Amherst, Mass." in town.alt_labels

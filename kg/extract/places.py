@@ -24,6 +24,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_REGION_TOKENS = 3
 CONFIDENCE = 0.9
 HOME_CONFIDENCE = 0.8
+# The rules of a town located in the region written after it.
+REGION_RULES = frozenset({"town-region", "town-country"})
 
 
 def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str, str]]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.coref import COMPANY_NOUNS
 from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.spans import sentence, sentence_of
-from kg.extract.titles import HONORIFICS, ROLE_WORDS, role_kind
+from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
 from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
 from kg.names import normalise
 
@@ -98,6 +98,8 @@ def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) 
     """'Commerce Minister Jane Doe', 'Ministry Spokesperson Lin': the words right before the name."""
     run: list[Token] = []
     for token in reversed(doc[max(0, span.start - MAX_TITLE_TOKENS) : span.start]):
+        if token.text == "." and token.i > 0 and is_title_word(doc[token.i - 1].text + "."):
+            continue  # the tagger splits 'Lt.' in two
         if token.is_punct or token.pos_ not in TITLE_POS or sentence(token) != sentence(span.root):
             break
         run.insert(0, token)
@@ -106,6 +108,8 @@ def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) 
         return
     run = run[: role_positions[-1] + 1]
     organisation = next((mentions[t.i] for t in run if t.i in mentions), None)
+    if organisation is not None and _names_something_else(run, organisation, mentions):
+        organisation = None
     words = [t for t in run if t.i not in mentions and t.lower_ not in HONORIFICS]
     if organisation is None:
         organisation = _organisation_named_by_word(words, person, mentions)
@@ -113,6 +117,15 @@ def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) 
     role = _role(person, title, organisation, span.root, "title")
     if role is not None:
         yield role
+
+
+def _names_something_else(run: list[Token], organisation: Mention, mentions: dict[int, Mention]) -> bool:
+    """A noun between the name and the position is what the position is of: 'Dallas nightclub owner'
+    owns a nightclub, not Dallas; 'Phoenix newspaper reporter' works for a newspaper. Adjectives and
+    other position words may stand there ('White House economic adviser', 'Ohio deputy governor')."""
+    after = [t for t in run if t.i not in mentions and t.idx >= organisation.end]
+    first_role = next((i for i, t in enumerate(after) if t.lower_ in ROLE_WORDS), len(after))
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ROLE_WORDS for t in after[:first_role])
 
 
 def _organisation_named_by_word(words: list[Token], person: Mention, mentions: dict[int, Mention]) -> Mention | None:

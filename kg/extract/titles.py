@@ -25,7 +25,9 @@ ROLE_KINDS = {
 ROLE_WORDS = frozenset(ROLE_KINDS)
 # Courtesy titles: dropped from names, never roles.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof.".split())
-TITLE_WORDS = ROLE_WORDS | HONORIFICS
+# Military and police ranks, abbreviated, before a name: 'Coast Guard spokesman Lt. Pat Philbin'.
+RANKS = frozenset("lt. lt col. gen. sgt. cpl. capt. maj. cmdr. adm. pvt. insp. supt. det.".split())
+TITLE_WORDS = ROLE_WORDS | HONORIFICS | RANKS
 
 
 def role_kind(title: str) -> str | None:

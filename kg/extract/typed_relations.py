@@ -131,6 +131,10 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
             link = link_of(kind, subject_span.root, object_span.root, name=subject_span)
             if link is None:
                 continue
+            if kind == "livesIn" and link.rule == "place-preposition" and obj.cls == "Country":
+                # 'Nathalie Dechy of France', 'Felipe Gonzalez of Spain': whose country, not a home
+                yield _relation(subject, "nationality", obj, sent, link.rule, NATIONALITY_CONFIDENCE)
+                continue
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
             probability = probabilities(weights, features)[kind]
             if probability >= MIN_PROBABILITY:

@@ -32,6 +32,11 @@ CASES = [
     ("Tom Green, vice president of Acme Corp, resigned.", {("Tom Green", "vice president", "worksFor", "Acme Corp")}),
     # AP abbreviations are titles: a governor leads the state before the title
     ("Illinois Gov. James Thompson signed the bill.", {("James Thompson", "Gov.", "leads", "Illinois")}),
+    # a noun between the name and the position is what the position is of: the nightclub, not Dallas
+    ("Dallas nightclub owner Jack Ruby shot him.", {("Jack Ruby", "nightclub owner", "leads", None)}),
+    # a rank is a title, not part of the name
+    ("Coast Guard spokesman Lt. Pat Philbin said the sea was calm.",
+     {("Pat Philbin", "spokesman", "spokespersonFor", "Coast Guard")}),
 ]
 
 

@@ -22,6 +22,8 @@ CASES = [
     # residence through what the sentence equates with the person: a clause about it, the age
     ("His sister, Mary Lane, who lives in Toledo, came too.", {("Mary Lane", "livesIn", "Toledo")}),
     ("John Dunn, 44, of Toledo, was arrested on Friday.", {("John Dunn", "livesIn", "Toledo")}),
+    # 'of' a country says whose country it is, not where one lives
+    ("Nathalie Dechy of France reached the final.", {("Nathalie Dechy", "nationality", "France")}),
     ("Mary Lane grew up in Toledo.", {("Mary Lane", "livesIn", "Toledo")}),
     # birthplace: through the person's apposition, or a birthplace noun
     ("The 30th president, Calvin Coolidge, was born in Plymouth, Vermont.",
