@@ -72,8 +72,8 @@ def _country_codes() -> dict[str, str]:
             alpha_3 = info.iso(3)
         except (KeyError, TypeError, AttributeError):
             continue
-        if not alpha_3:
-            continue
+        if not alpha_3 or _is_part_of(info.name(), alpha_3):
+            continue  # 'Wales' is listed with the United Kingdom's code, but is a part of it
         for spelling in [info.name(), *(info.alt_spellings() or [])]:
             if spelling and spelling.isascii():
                 codes.setdefault(normalise(spelling), alpha_3)
@@ -81,6 +81,23 @@ def _country_codes() -> dict[str, str]:
         if demonym == info.name():
             codes.setdefault(normalise(info.demonym()), alpha_3)
     return codes
+
+
+def _is_part_of(name: str, alpha_3: str) -> bool:
+    """Whether `name` is one of the country's subdivisions (ISO 3166-2: 'Wales', 'Scotland' of GBR)
+    rather than the country's own name (Guatemala has a department called Guatemala)."""
+    country = pycountry.countries.get(alpha_3=alpha_3)
+    own = {normalise(getattr(country, a, "") or "") for a in ("name", "official_name", "common_name")}
+    return normalise(name) in _subdivisions(alpha_3) - own
+
+
+@functools.lru_cache(maxsize=None)
+def _subdivisions(alpha_3: str) -> frozenset[str]:
+    country = pycountry.countries.get(alpha_3=alpha_3)
+    if country is None:
+        return frozenset()
+    subdivisions = pycountry.subdivisions.get(country_code=country.alpha_2) or []
+    return frozenset(normalise(s.name.split(" [")[0]) for s in subdivisions)  # 'Wales [Cymru GB-CYM]'
 
 
 def _initials(name: str) -> str:

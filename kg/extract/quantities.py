@@ -185,6 +185,8 @@ SOURCE_NOUNS = frozenset(
 DOCUMENT_SOURCE_NOUNS = frozenset(
     "estimate data datum figure statistic report survey study poll research forecast calculation".split())
 MAX_SOURCE_TOKENS = 12
+# Pronouns for a company or a group as a source: which one is meant is too often wrong to say.
+IMPERSONAL_PRONOUNS = frozenset({"it", "they", "them"})
 # Cue verbs that report a figure (not 'agree', 'decide' or 'continue', which claims also reads as cues).
 FIGURE_CUE_LEMMAS = frozenset(
     "say tell add claim confirm state announce report show reveal indicate estimate forecast predict "
@@ -1008,7 +1010,9 @@ def _verb_subject(verb: Token, mentions: dict[int, Mention]) -> Mention | None:
 
 def _period(figure: Span, root: Token, verb: Token | None, part: Span) -> str | None:
     """The date the figure refers to: a DATE on the figure itself ('62% at the end of 2003'), else
-    on the same verb but not on another figure, else the only DATE of the sentence."""
+    on the same verb but not on another figure. A date elsewhere in the sentence is another
+    event's ('accused of an $11bn fraud when WorldCom collapsed in 2002'): no period is better
+    than a wrong one."""
     dates = [e for e in sentence(root).ents
              if e.label_ == "DATE" and not AMOUNT_AS_DATE.match(e.text) and part.start <= e.start < part.end]
     own = [d for d in dates if root in d.root.ancestors]
@@ -1018,7 +1022,7 @@ def _period(figure: Span, root: Token, verb: Token | None, part: Span) -> str | 
         attached = [d for d in dates if verb in d.root.ancestors and not _on_other_figure(d, figure, verb)]
         if attached:
             return _nearest(attached, figure).text
-    return dates[0].text if len(dates) == 1 else None
+    return None
 
 
 def _on_other_figure(date: Span, figure: Span, verb: Token) -> bool:
@@ -1126,8 +1130,8 @@ def _reports(cue: Token, verb: Token | None) -> bool:
 
 def _kept(reported_by: Mention | None, source: Source, figure: Span, mentions: dict[int, Mention],
           part: Span) -> tuple[Mention | None, Source | None]:
-    """The source when its words are a noun phrase of a source: an entity ('Unilever', 'he' for a
-    known person) or a noun such as 'analysts', 'official figures', 'a report by X'. Not 'The
+    """The source when its words are a noun phrase of a source: an entity ('Unilever') or a noun
+    such as 'analysts', 'official figures', 'a report by X' ('she' when coreference knows her). Not 'it', 'The
     number eight', 'the second', or words running over the figure or past a sentence end."""
     words = figure.doc.char_span(source.start, source.end, alignment_mode="expand")
     if words is None or len(words) > MAX_SOURCE_TOKENS or any(_inside(t, figure) for t in words) \
@@ -1136,6 +1140,8 @@ def _kept(reported_by: Mention | None, source: Source, figure: Span, mentions: d
     if any(t.text in (".", ";", "!", "?") or "\n" in t.text for t in words):
         return None, None
     head = words.root
+    if head.lower_ in IMPERSONAL_PRONOUNS:
+        return None, None  # 'it said': readers found the wrong company behind 'it' too often
     if reported_by is not None or head.i in mentions or any(f in SOURCE_NOUNS for f in _base_forms(head)):
         return reported_by, source
     return None, None

@@ -103,7 +103,7 @@ PRONOUN_SOURCE_CASES = [
      {(None, "It", "reported-pronoun", "tablets will outsell laptops")}),
     # ... and the organisation that was the subject just before
     ("Acme Corp reported record sales on Monday. It said demand had doubled.",
-     {("Acme Corp", "It", "reported", "demand had doubled"),
+     {("Acme Corp", "It", "reported-reference", "demand had doubled"),
       ("Acme Corp", "Acme Corp", "stance", "record sales on Monday")}),
 ]
 
@@ -111,11 +111,11 @@ SPEAKER_CASES = [
     # the speaker is the last subject of a main clause, not someone named in the quote
     ('Speaking in court, Tom Smith rejected the allegations. Mr Jones "made every decision," he told the court.',
      {("Tom Smith", "Tom Smith", "stance", "the allegations"),
-      ("Tom Smith", "he", "reported", 'Mr Jones "made every decision')}),
+      ("Tom Smith", "he", "reported-reference", 'Mr Jones "made every decision')}),
     # ... nor someone only mentioned in what the last speaker said
     ('Tom Smith said that he and Peter Brown had become close friends. "He was a man of great courage," he said.',
      {("Tom Smith", "Tom Smith", "reported", "he and Peter Brown had become close friends"),
-      ("Tom Smith", "he", "quote", "He was a man of great courage")}),
+      ("Tom Smith", "he", "quote-reference", "He was a man of great courage")}),
     # the last speaker is no entity ('the company's spokesman'): nobody, rather than the person before
     (('Jane Doe met union leaders on Monday. The company\'s spokesman said talks would continue. '
       'But he added: "No deal is close yet."'),
