@@ -24,8 +24,8 @@ CALIBRATION_FILE = "calibration.json"
 QUALIFIERS = frozenset({"reported", "reference", "pronoun"})
 # The default threshold, for now: it holds back every rule that readers accepted less than 45 %
 # of the time on the tune half (claims whose source is an unresolved pronoun, acts inside someone's
-# statement or with a subject found by coreference, appositive and most works-for roles, weak
-# based-in shapes) and keeps plain subject-verb-object relations (0.57), without which the graph
+# statement or with a subject found by coreference, appositive 'leads' and title 'works for' roles,
+# possessive based-in) and keeps plain subject-verb-object relations (0.53), without which the graph
 # says nothing of who did what. It is not the 0.9 target: no threshold reaches it for relations
 # or figures on the held-out half (README, "How sure the facts are").
 DEFAULT_MIN_CONFIDENCE = 0.45
