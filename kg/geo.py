@@ -39,6 +39,17 @@ def is_country(name: str) -> bool:
     return country_code(name) is not None and country_of_demonym(name) is None
 
 
+def is_nation(name: str) -> bool:
+    """A country, or a nation that is part of one (ISO 3166-2 'country' or 'nation': 'Wales', 'England')."""
+    return is_country(name) or normalise(name) in _nations()
+
+
+@functools.lru_cache(maxsize=1)
+def _nations() -> frozenset[str]:
+    return frozenset(normalise(s.name.split(" [")[0]) for s in pycountry.subdivisions
+                     if s.type in ("Country", "Nation"))
+
+
 def country_code(name: str) -> str | None:
     """country_id for a name as written: a short word counts only in capitals ('US' is a country,
     the magazine 'Us' is not)."""
@@ -60,9 +71,10 @@ def _country_codes() -> dict[str, str]:
     countryinfo. Normalising folds case, so callers decide whether a short word is a code ('US')."""
     codes: dict[str, str] = {}
     for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name", "alpha_3", "alpha_2"):
-            value = getattr(country, attribute, None)
-            if value:
+        names = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
+        short_names = [country.name, getattr(country, "common_name", None)]
+        for value in [*names, country.alpha_3, country.alpha_2]:
+            if value and _usable(value, short_names):
                 codes.setdefault(normalise(value), country.alpha_3)
         initials = _initials(getattr(country, "official_name", ""))
         if len(initials) >= MIN_COUNTRY_INITIALS:  # 'PRC', 'DPRK'; not 'ROI' (Republic of India)
@@ -75,12 +87,19 @@ def _country_codes() -> dict[str, str]:
         if not alpha_3 or _is_part_of(info.name(), alpha_3):
             continue  # 'Wales' is listed with the United Kingdom's code, but is a part of it
         for spelling in [info.name(), *(info.alt_spellings() or [])]:
-            if spelling and spelling.isascii():
+            if spelling and spelling.isascii() and _usable(spelling, [info.name()]):
                 codes.setdefault(normalise(spelling), alpha_3)
         demonym = country_of_demonym(info.demonym() or "")
         if demonym == info.name():
             codes.setdefault(normalise(info.demonym()), alpha_3)
     return codes
+
+
+def _usable(value: str, names: list[str | None]) -> bool:
+    """A two-letter code names its country in prose only when it is the initials of one of its names
+    ('US', 'UK', 'NZ'); the others are other words in news ('IT', 'PM', 'ID', 'AG' of 'AG Edwards')."""
+    bare = normalise(value).replace(" ", "")
+    return len(bare) != 2 or any(name and _initials(name) == bare for name in names)
 
 
 def _is_part_of(name: str, alpha_3: str) -> bool:

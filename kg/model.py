@@ -43,7 +43,7 @@ class Sentence:
 
 # Groups of ontology classes (Mention.cls) that rules treat alike.
 ORGANISATION_CLASSES = frozenset(
-    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"}
+    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization", "SportsTeam"}
 )
 PLACE_CLASSES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
 

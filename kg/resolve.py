@@ -42,7 +42,7 @@ from kg.names import normalise
 # Among equally frequent classes, prefer the more specific one (kg:Entity, a name of unsure kind, least).
 CLASS_SPECIFICITY = {
     "Country": 3, "GovernmentBody": 3, "Company": 3, "ResearchOrganization": 3,
-    "MediaOrganization": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1, "Entity": 0,
+    "MediaOrganization": 3, "SportsTeam": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1, "Entity": 0,
 }
 CONCEPT = "Concept"
 # Words an acronym may skip, and words that do not tell organisations apart ('Ministry of

@@ -28,6 +28,7 @@ CLASS_COLOURS = {
     "Company": "#76b7b2",
     "ResearchOrganization": "#9c755f",
     "MediaOrganization": "#edc948",
+    "SportsTeam": "#f1ce63",
     "Country": "#59a14f",
     "GeopoliticalEntity": "#8cd17d",
     "Location": "#86bc86",

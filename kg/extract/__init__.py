@@ -12,13 +12,15 @@ from kg.extract.places import based_in_home_country, home_countries, located_in
 from kg.extract.quantities import extract_measurements
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
+from kg.extract.teams import as_teams
 from kg.extract.typed_relations import extract_typed_relations
 from kg.model import Article, Evidence, Extraction
 
 
 def extract(doc: Doc, article: Article) -> Extraction:
-    # by_token maps each token to the entity it names or refers to ("he" -> the person meant)
-    mentions, by_token = link(doc, extract_mentions(doc))
+    # by_token maps each token to the entity it names or refers to ("he" -> the person meant);
+    # 'France beat Ireland' names two teams, not two countries
+    mentions, by_token = link(doc, as_teams(doc, extract_mentions(doc)))
     # 'U.S. Congress': the country inside an organisation's name is a mention of its own
     homes = list(home_countries(doc, mentions))
     mentions = tuple(sorted([*mentions, *(country for _, country in homes)], key=lambda m: (m.start, m.end)))

@@ -676,14 +676,17 @@ def _starts_with_initial_a(name: Span) -> bool:
 
 
 def _clean(text: str, start: int, *, initial: bool = False) -> tuple[str, int]:
-    """Drop a leading article (unless it is an `initial`), a possessive ending and edge punctuation;
-    keep offsets right."""
+    """Drop a leading article (unless it is an `initial`), an 'ex-', a possessive ending and edge
+    punctuation; keep offsets right."""
     stripped = text.lstrip(EDGE_PUNCTUATION)
     start += len(text) - len(stripped)
     first, _, rest = stripped.partition(" ")
     if first.lower() in LEADING_WORDS and rest and not initial:
         start += len(first) + 1
         stripped = rest
+    if stripped[:3].lower() == "ex-" and stripped[3:4].isupper():
+        start += 3  # 'ex-Yukos boss': the name is Yukos
+        stripped = stripped[3:]
     for ending in POSSESSIVE_ENDINGS:
         if stripped.endswith(ending) and len(stripped) > len(ending):
             stripped = stripped[: -len(ending)]

@@ -119,8 +119,8 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
             kind = KIND_OF_CLASSES.get((COARSE[subject.cls], COARSE[obj.cls]))
             if kind is None or (kind == "locatedIn" and subject.cls == "Country" and obj.cls != "Location"):
                 continue  # a country lies in a region ('Africa'), never in another country or a city
-            if kind == "basedIn" and _is_event(subject_span):
-                continue
+            if kind == "basedIn" and (_is_event(subject_span) or subject.cls == "SportsTeam"):
+                continue  # an event is held somewhere; a team plays somewhere ('England at Lansdowne Road')
             if kind == "livesIn" and _is_demonym(obj, object_span):
                 if _nationality_of(subject_span, object_span):
                     yield _relation(subject, "nationality", obj, sent, "nationality", NATIONALITY_CONFIDENCE)

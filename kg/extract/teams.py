@@ -1,0 +1,148 @@
+"""Teams named after a place: 'France beat Ireland 24-17', 'the Ireland coach', 'scored for Italy',
+'Burnley v Liverpool'. The tagger reads those names as the place; in a sports story they name the
+team, and a graph that says 'France beat Ireland' of two countries, or 'Birmingham City is a
+city', is wrong.
+
+A place's name is a team's in an article when the article uses it as one once in a strong way or
+twice in a weaker one. Strong: 'X v Y'; a score right after the name ('Ireland 19-12'); 'for X'
+after a word of playing or scoring ('won his 50th cap for Ireland'); the subject or object of a
+match verb, with a name on the other side, in a sentence with a score ('France beat Ireland
+24-17'). Weaker: the same without a score ('China beat the US in the race for markets' may be no
+match); a squad word after the name ('the Ireland coach', "France's fly-half").
+
+Then every mention of that name in the article is the team's. A team named after a country or a
+nation ('Wales') is '<name> national team': the country stays the country elsewhere, and its
+demonym stays a nationality ('the Irish flanker'). A team named after a town keeps its name
+('Burnley', 'Birmingham City'). Organisations the tagger already took for one ('Arsenal') keep
+their class: a club is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.spans import sentence
+from kg.geo import is_nation
+from kg.model import PLACE_CLASSES, Mention
+from kg.names import normalise
+
+TEAM_CLASS = "SportsTeam"
+# Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.
+MATCH_VERBS = frozenset(
+    "beat defeat lose draw play face host thrash edge overcome trounce hammer outplay whitewash "
+    "crush rout down stun upset eliminate knock concede".split())
+# Nouns of a squad after a team's name: 'the Ireland coach', "France's fly-half" (not 'team' nor
+# 'side': 'the US team of negotiators').
+SQUAD_WORDS = frozenset(
+    "coach captain skipper squad fly-half scrum-half winger flanker hooker full-back "
+    "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
+# Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.
+MATCH_NOUNS = frozenset("game match tie clash fixture encounter test victory win defeat loss draw".split())
+# 'for X' after these: 'scored for Italy', 'his 50th cap for Ireland', 'a debut for Wales'.
+PLAYING_FOR_WORDS = frozenset("play score kick cap debut appearance start feature goal try".split())
+OPPONENT_PREPOSITIONS = frozenset({"to", "with", "against"})
+MATCH_MARKS = frozenset({"v", "vs", "v.", "vs."})
+SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+STRONG_USES = 1
+WEAK_USES = 2
+
+
+def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions, with those of a place's name that the article uses as a team's made the team's."""
+    mentions = list(mentions)
+    spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
+    places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])]
+    strong, weak = Counter(), Counter()
+    for mention in places:
+        use = _team_use(spans[mention])
+        if use == "strong":
+            strong[normalise(mention.text)] += 1
+        elif use == "weak":
+            weak[normalise(mention.text)] += 1
+    teams = {name for name in strong | weak if strong[name] >= STRONG_USES or weak[name] >= WEAK_USES}
+    # the other side of a team's match is a team too: 'how France will play against Ireland'
+    named_by = {token.i: normalise(m.text) for m in places for token in spans[m]}
+    teams |= {normalise(m.text) for m in places
+              if any(named_by.get(side.i) in teams for side in _opponents(spans[m].root))}
+    return [_team(m) if m in places and normalise(m.text) in teams else m for m in mentions]
+
+
+def _named_after_a_place(mention: Mention) -> bool:
+    """A place's name, or a nation's that the tagger took for an organisation ('Wales' in 'for Wales')."""
+    return mention.cls in PLACE_CLASSES or mention.cls == "Organization" and is_nation(mention.text)
+
+
+def _team(mention: Mention) -> Mention:
+    if mention.cls == "Country" or is_nation(mention.text):
+        return replace(mention, cls=TEAM_CLASS, refers_to=f"{mention.name} national team")
+    return replace(mention, cls=TEAM_CLASS)
+
+
+def _is_proper(span: Span) -> bool:
+    """'Ireland', 'Birmingham City'; not the demonym 'Irish' (a nationality)."""
+    return span.root.pos_ == "PROPN"
+
+
+def _team_use(span: Span) -> str | None:
+    root, doc = span.root, span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in MATCH_MARKS or after is not None and after.lower_ in MATCH_MARKS:
+        return "strong"  # 'Burnley v Liverpool'
+    if _score_at(doc, span.end):
+        return "strong"  # 'Ireland 19-12'
+    if _played_for(root) or _opponent_in_a_match(root):
+        return "strong"
+    if _opponents(root):
+        # 'France beat Ireland 24-17'; without a score, 'China beat the US in the race for markets' may be no match
+        sent = sentence(root)
+        return "strong" if any(_score_at(doc, i) for i in range(sent.start, sent.end)) else "weak"
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.lower_ in SQUAD_WORDS:
+        return "weak"  # 'the Ireland coach', "France's fly-half"
+    return None
+
+
+def _score_at(doc: Doc, i: int) -> bool:
+    """'24-17' at token i, as one token or three ('24', '-', '17')."""
+    if i >= len(doc):
+        return False
+    if SCORE.match(doc[i].text):
+        return True
+    return i + 2 < len(doc) and SCORE.match(doc[i].text + doc[i + 1].text + doc[i + 2].text) is not None
+
+
+def _opponents(root: Token) -> list[Token]:
+    """'France beat Ireland', 'Ireland lost to England': the names on the other side of a match
+    verb that has this name as its subject or object."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in OPPONENT_PREPOSITIONS:
+        verb = verb.head  # 'lost to England', 'drew with Wales'; not 'beat Ireland in Dublin'
+    elif root.dep_ == "pobj":
+        return []
+    if verb.lemma_.lower() not in MATCH_VERBS or root.dep_ not in ("nsubj", "dobj", "pobj"):
+        return []
+    return [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and t is not root and t.pos_ == "PROPN"]
+
+
+def _opponent_in_a_match(root: Token) -> bool:
+    """'the game against Wales', 'a 24-17 victory over France', 'defeat to Ireland', 'playing
+    against France'; not 'sanctions against Iran'."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in ("against", "over", "to"):
+        return False
+    word = preposition.head.lemma_.lower()
+    return word in MATCH_NOUNS or preposition.lower_ == "against" and word in MATCH_VERBS
+
+
+def _played_for(root: Token) -> bool:
+    """'scored for Italy', 'his 50th cap for Ireland', 'kicked the winning penalty for Wales'."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "for":
+        return False
+    word = preposition.head
+    return word.lemma_.lower() in PLAYING_FOR_WORDS or word.dep_ == "dobj" and word.head.lemma_.lower() in PLAYING_FOR_WORDS

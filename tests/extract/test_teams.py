@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+# (text, {name as written: (class, name the mention stands for)})
+CASES = [
+    # a match with a score names two teams; the city it was played in stays a city
+    ("Rugby report\nFrance beat Ireland 24-17 in Dublin on Saturday.",
+     {"France": ("SportsTeam", "France national team"), "Ireland": ("SportsTeam", "Ireland national team"),
+      "Dublin": ("GeopoliticalEntity", "Dublin")}),
+    # the demonym stays a nationality
+    ("Rugby report\nThe Irish flanker was injured as France beat Ireland 24-17.",
+     {"Irish": ("Country", "Ireland"), "France": ("SportsTeam", "France national team"),
+      "Ireland": ("SportsTeam", "Ireland national team")}),
+    # one use without a score is not enough: countries compete in markets too
+    ("Trade report\nChina beat the US in the race for markets.",
+     {"China": ("Country", "China"), "US": ("Country", "US")}),
+    # playing for a nation, twice a squad word: every mention of the name is the team's
+    ("Rugby report\nHenson kicked the winning penalty for Wales. Wales will face Italy next.",
+     {"Wales": ("SportsTeam", "Wales national team")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_place_names_used_as_teams(read, text, expected):
+    found = {m.text: (m.cls, m.name) for m in read(text).mentions if m.text in expected}
+    assert found == expected
