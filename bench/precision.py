@@ -315,10 +315,12 @@ def write_unjudged(facts: list[Fact], judgments: dict[str, dict], halves: dict[s
 
 def calibrate(facts: list[Fact], judgments: dict[str, dict], halves: dict[str, str]) -> None:
     """Each rule's confidence: the share of its tune-half facts judged right, drawn toward the share
-    of its whole kind by PRIOR_WEIGHT judgments' worth (a rule judged twice says little alone)."""
+    of its whole kind by PRIOR_WEIGHT judgments' worth (a rule judged twice says little alone).
+    Facts held back for their modality ('may approve') are left out: they are never asserted, so
+    the confidence measures the facts the threshold decides on."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fact in facts:
-        if halves[fact.article] == "tune" and fact.id in judgments:
+        if halves[fact.article] == "tune" and fact.id in judgments and not fact.held_back.startswith("modality"):
             for key in (fact.key, fact.kind):
                 counts[key][0] += judgments[fact.id]["verdict"] == "right"
                 counts[key][1] += 1

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.spans import (content_head, modality, phrase_mention, quotes_of, sentence_of, time_of,
                               tokens_where)
+from kg.extract.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -47,9 +48,16 @@ PRONOUNS = frozenset("he she it they him her them his its their who this that th
 def extract_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
     """Relations of every verb in `doc`; `mentions` maps token index -> entity mention."""
     for verb in tokens_where(doc, POS, (VERB, AUX)):
-        if verb.lemma_.lower() in SKIPPED_LEMMAS:
+        if verb.lemma_.lower() in SKIPPED_LEMMAS or _is_title(verb):
             continue
         yield from _verb_relations(verb, mentions)
+
+
+def _is_title(verb: Token) -> bool:
+    """'has been managing director', 'the acting president': a participle before a position word is
+    part of the title, not an act."""
+    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return verb.tag_ == "VBG" and following is not None and following.lower_ in ROLE_WORDS
 
 
 def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relation]:
