@@ -5,9 +5,10 @@
     python bench/precision.py --unjudged todo.jsonl   # sampled facts no one has judged yet, to judge
     python bench/precision.py --calibrate         # confidences measured on the tune half -> kg/calibration.json
 
-The sample (`bench/precision/sample.tsv`) is 105 BBC News articles (2004-2005) chosen by a
-hash of the path, from `../shared/data/bbc`: 60 from all five sections and 15 of the articles whose
-lines look like results, scores, squad lists or tables (the kinds of text that are not prose). Each
+The sample (`bench/precision/sample.tsv`) is 135 BBC News articles (2004-2005) chosen by a
+hash of the path, from `../shared/data/bbc`: first 60 from all five sections and 15 of the articles
+whose lines look like results, scores, squad lists or tables (the kinds of text that are not prose),
+then twice 30 more from all sections (`added`), to measure rules judged only a few times. Each
 article belongs to one half, `tune` or `held-out`; rules and confidences are tuned on the first and
 reported on the second.
 

@@ -73,6 +73,10 @@ PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 # resolved is someone unknown, so its claim gets a rule of its own ('quote-pronoun').
 FIRST_PERSON_SOURCES = frozenset("i me we us 's you my our".split())
 THIRD_PERSON_SOURCES = frozenset("he she it they him her them who".split())
+# ... and so is a group no one can name: 'most believe', 'many say', 'some pundits believe', 'a lot
+# of people think', 'those who ...', 'everyone agrees'.
+INDEFINITE_SOURCE_WORDS = frozenset(
+    "most many some those these others everyone everybody someone somebody few several".split())
 # A cue in a condition or an indirect question states nothing: 'if he says so', 'asked why he
 # thought ...', 'whether she believed ...', 'how can we accuse ...'.
 CONDITION_MARKS = frozenset("if unless whether".split())
@@ -401,14 +405,15 @@ def _pronoun_rule(rule: str, speaker: Mention | None, source: Source) -> str | N
     """The rule a claim is measured by when its source is not a name: a pronoun or a description
     that coreference resolved ('it said', 'the company said') is measured apart ('reported-reference':
     readers find the wrong company behind 'it' often enough); a pronoun nobody was resolved to is
-    kept under a rule of its own ('"...," he added.' with nobody clearly meant), and dropped when it
-    is the writer or a reader ('I think ...', "Let's hope ...")."""
+    kept under a rule of its own ('"...," he added.' with nobody clearly meant; 'many believe'), and
+    dropped when it is the writer or a reader ('I think ...', "Let's hope ...")."""
     words = source.text.lower()
     if speaker is not None:
         return f"{rule}-reference" if _is_reference(source.text) else rule
     if words in FIRST_PERSON_SOURCES:
         return None
-    return f"{rule}-pronoun" if words in THIRD_PERSON_SOURCES else rule
+    unknown = words in THIRD_PERSON_SOURCES or words.split()[0] in INDEFINITE_SOURCE_WORDS or words.startswith("a lot of")
+    return f"{rule}-pronoun" if unknown else rule
 
 
 def _is_reference(words: str) -> bool:

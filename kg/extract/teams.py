@@ -35,14 +35,17 @@ TEAM_CLASS = "SportsTeam"
 # Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.
 MATCH_VERBS = frozenset(
     "beat defeat lose draw play face host thrash edge overcome trounce hammer outplay whitewash "
-    "crush rout down stun upset eliminate knock concede".split())
+    "crush rout down stun upset eliminate knock concede meet".split())
 # Nouns of a squad after a team's name: 'the Ireland coach', "France's fly-half" (not 'team' nor
 # 'side': 'the US team of negotiators').
 SQUAD_WORDS = frozenset(
     "coach captain skipper squad fly-half scrum-half winger flanker hooker full-back "
     "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
 # Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.
-MATCH_NOUNS = frozenset("game match tie clash fixture encounter test victory win defeat loss draw".split())
+MATCH_NOUNS = frozenset("game match tie clash fixture encounter test victory win defeat loss draw decider final "
+                        "semi-final quarter-final showdown opener friendly qualifier".split())
+# What a team does in a sports story: it is the subject, object or owner of something.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 # 'for X' after these: 'scored for Italy', 'his 50th cap for Ireland', 'a debut for Wales'.
 PLAYING_FOR_WORDS = frozenset("play score kick cap debut appearance start feature goal try".split())
 OPPONENT_PREPOSITIONS = frozenset({"to", "with", "against"})
@@ -69,6 +72,11 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
     named_by = {token.i: normalise(m.text) for m in places for token in spans[m]}
     teams |= {normalise(m.text) for m in places
               if any(named_by.get(side.i) in teams for side in _opponents(spans[m].root))}
+    if teams:
+        # a sports story: a nation that acts in it is a team too ('England scored first', 'Ireland
+        # raced upfield', "into Ireland's half"); a country merely named stays one ('in Dublin, Ireland')
+        teams |= {normalise(m.text) for m in places
+                  if is_nation(m.text) and spans[m].root.dep_ in ACTING_DEPS}
     return [_team(m) if m in places and normalise(m.text) in teams else m for m in mentions]
 
 
@@ -94,22 +102,23 @@ def _team_use(span: Span) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ in MATCH_MARKS or after is not None and after.lower_ in MATCH_MARKS:
         return "strong"  # 'Burnley v Liverpool'
-    if _score_at(doc, span.end):
-        return "strong"  # 'Ireland 19-12'
+    if _score_at(doc, span.end) or _score_at(doc, span.start - 3) or _score_at(doc, span.start - 1):
+        return "strong"  # 'Ireland 19-12', 'Ireland 19-13 England'
     if _played_for(root) or _opponent_in_a_match(root):
         return "strong"
     if _opponents(root):
         # 'France beat Ireland 24-17'; without a score, 'China beat the US in the race for markets' may be no match
         sent = sentence(root)
         return "strong" if any(_score_at(doc, i) for i in range(sent.start, sent.end)) else "weak"
-    if root.dep_ in ("compound", "poss", "nmod") and root.head.lower_ in SQUAD_WORDS:
-        return "weak"  # 'the Ireland coach', "France's fly-half"
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.lower_ in SQUAD_WORDS \
+            or after is not None and after.lower_ in SQUAD_WORDS:
+        return "weak"  # 'the Ireland coach', "France's fly-half", 'England fly-half Charlie Hodgson'
     return None
 
 
 def _score_at(doc: Doc, i: int) -> bool:
     """'24-17' at token i, as one token or three ('24', '-', '17')."""
-    if i >= len(doc):
+    if not 0 <= i < len(doc):
         return False
     if SCORE.match(doc[i].text):
         return True

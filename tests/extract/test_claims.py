@@ -98,6 +98,11 @@ PRONOUN_SOURCE_CASES = [
     ("We must be seen to be walking the walk, and how can we accuse other countries of abuses?", set()),
     # a third person pronoun nobody is clearly meant by keeps its words, under a rule of its own
     ('"We will appeal the ruling," he said.', {(None, "he", "quote-pronoun", "We will appeal the ruling")}),
+    # ... and so does a group no one can name
+    ("Most believe the seat is Labour's for the taking.",
+     {(None, "Most", "reported-pronoun", "the seat is Labour's for the taking")}),
+    ("A lot of people think they are governed badly.",
+     {(None, "A lot of people", "reported-pronoun", "they are governed badly")}),
     # 'it' after a subject that is no entity ('a report') is that, not the company named in it
     ("A report by the consultancy Ovum predicted strong growth. It says that tablets will outsell laptops.",
      {(None, "It", "reported-pronoun", "tablets will outsell laptops")}),

@@ -15,6 +15,9 @@ CASES = [
     # one use without a score is not enough: countries compete in markets too
     ("Trade report\nChina beat the US in the race for markets.",
      {"China": ("Country", "China"), "US": ("Country", "US")}),
+    # in a sports story, a nation that acts is a team even without a score in its sentence
+    ("Rugby report\nIreland beat England 19-13 in Dublin. Scotland began the second half well.",
+     {"Scotland": ("SportsTeam", "Scotland national team"), "England": ("SportsTeam", "England national team")}),
     # playing for a nation, twice a squad word: every mention of the name is the team's
     ("Rugby report\nHenson kicked the winning penalty for Wales. Wales will face Italy next.",
      {"Wales": ("SportsTeam", "Wales national team")}),
