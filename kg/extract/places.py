@@ -4,7 +4,7 @@
   and a place the tagger knows followed by its country ('in Riga, Latvia, in 1938').
   The region is a US state (full name or AP style-book abbreviation) or a country (kg.geo). The tagger often misses one half or takes 'Minn' for a person, so the pair
   fixes both mentions; and the pair itself says the town is located in the region.
-- An organisation named after its country or its demonym ('U.S. Congress', 'Haitian Parliament')
+- A public body named after its country or its demonym ('U.S. Congress', 'Haitian Parliament')
   is based in that country.
 """
 
@@ -188,8 +188,12 @@ def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Me
 
 
 def based_in_home_country(doc: Doc, homes: list[tuple[Mention, Mention]]) -> Iterator[Relation]:
-    """'U.S. Congress': the organisation is based in the country its name starts with."""
+    """'U.S. Congress', 'the British government': a public body is based in the country its name
+    starts with. A company's or an association's is its brand ('British Airways', 'American
+    Airlines', 'British Medical Association'): readers did not take it for a stated base."""
     for organisation, country in homes:
+        if organisation.cls != "GovernmentBody":
+            continue
         anchor = doc.char_span(country.start, country.end, alignment_mode="expand")
         yield _relation(organisation, "basedIn", country, anchor.root, "country-in-name", HOME_CONFIDENCE)
 

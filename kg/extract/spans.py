@@ -31,6 +31,9 @@ MODAL_WORDS = frozenset("will would may might can could should must shall ought 
 MODAL_CONTRACTIONS = {"wo": "will", "'ll": "will", "ca": "can", "sha": "shall", "'d": "would"}
 # Words that open a conditional or an embedded question, and the modality they give.
 CLAUSE_MARKS = {"if": "if", "unless": "unless", "provided": "if", "providing": "if", "whether": "whether"}
+# Prepositions whose clause, with a subject of its own, is a proposition talked about: "wrong
+# about Britain winning the war", "talk of China cutting exports".
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "on"})
 # Verbs whose to-complement is wanted, planned, attempted, expected or refused, not done: "plans to
 # buy", "wants the club to sign X", "is expected to announce", "failed to win".
 INTENT_LEMMAS = frozenset(
@@ -198,7 +201,8 @@ def _hedge(children: list[Token]) -> str | None:
 
 
 def _clause_mark(token: Token, children: list[Token]) -> str | None:
-    """The conditional or question word that opens the token's clause."""
+    """The conditional or question word that opens the token's clause, or the preposition a clause
+    with its own subject is the topic of ('about Britain winning')."""
     for child in children:
         if child.dep_ == "mark" and child.lower_ in CLAUSE_MARKS:
             return CLAUSE_MARKS[child.lower_]  # "if Acme buys X", "whether Acme bought X"
@@ -206,6 +210,8 @@ def _clause_mark(token: Token, children: list[Token]) -> str | None:
             return "if"  # "as long as the board agrees"
         if child.dep_ == "prep" and child.lower_ == "in" and child.i < token.i and _case_without_of(child):
             return "if"  # "in case the bid fails"
+    if token.dep_ == "pcomp" and token.head.lower_ in TOPIC_PREPOSITIONS and any(c.dep_ == "nsubj" for c in children):
+        return "about"  # "wrong about Britain winning the war": a proposition talked about, not stated
     if token.dep_ not in ("ccomp", "advcl"):
         return None
     before = token.left_edge.i - 1
