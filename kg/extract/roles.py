@@ -27,6 +27,14 @@ ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
 # Where a role's organisation may also be a place: "the mayor of Paris", "China's minister".
 EMPLOYER_CLASSES = ORGANISATION_CLASSES | {"Country", "GeopoliticalEntity"}
+PLACE_EMPLOYERS = frozenset({"Country", "GeopoliticalEntity"})
+# Positions held in a country or a town rather than in a company ('the mayor of Paris', 'Illinois
+# Gov. James Thompson', 'China's commerce minister', 'US ambassador').
+PUBLIC_OFFICE_WORDS = frozenset(
+    "president premier chancellor governor gov. mayor leader king queen ruler minister secretary "
+    "ambassador envoy senator sen. congressman congresswoman lawmaker representative rep. official "
+    "officials diplomat commissioner prosecutor judge general admiral spokesman spokeswoman "
+    "spokesperson".split())
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | RESEARCH_WORDS | COMPANY_NOUNS
 TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 MAX_TITLE_TOKENS = 6
@@ -70,16 +78,12 @@ def _noun_role(noun: Token, person: Mention, mentions: dict[int, Mention], rule:
     modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in mentions]
     title_tokens = sorted([*modifiers, noun], key=lambda t: t.i)
     title = " ".join(t.text for t in title_tokens)
-    organisation = None
-    for child in noun.children:
-        if child.dep_ == "poss" and child.i in mentions:
-            organisation = mentions[child.i]
-        elif child.dep_ == "compound" and child.i in mentions:
-            organisation = mentions[child.i]
-        elif child.dep_ == "prep" and child.lower_ in ORGANISATION_PREPOSITIONS and organisation is None:
-            objects = [g for g in child.children if g.dep_ == "pobj" and g.i in mentions]
-            if objects:
-                organisation = mentions[objects[0].i]
+    named = next((mentions[c.i] for c in noun.children if c.dep_ in ("poss", "compound") and c.i in mentions), None)
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ORGANISATION_PREPOSITIONS
+               for g in c.children if g.dep_ == "pobj" and g.i in mentions]
+    organisation = named
+    if objects and (named is None or named.cls in PLACE_EMPLOYERS):
+        organisation = mentions[objects[0].i]  # 'UK economist at Royal Bank of Scotland': the bank
     return _role(person, title, organisation, noun, rule)
 
 
@@ -143,12 +147,19 @@ def _organisation_named_by_word(words: list[Token], person: Mention, mentions: d
     return None
 
 
+def _public_office(title: str) -> bool:
+    """'President', 'foreign minister', 'Gov.', 'ambassador': a position a country or a town is
+    held in; not 'director', 'economist' or 'owner' ('UK economist X' works for a bank)."""
+    return any(word in PUBLIC_OFFICE_WORDS for word in title.lower().replace("-", " ").split())
+
+
 def _role(person: Mention, title: str, organisation: Mention | None, anchor: Token, rule: str) -> Role | None:
     kind = role_kind(title)
     if kind is None or not title:
         return None
-    if organisation is not None and (organisation.cls not in EMPLOYER_CLASSES or organisation.name == person.name):
-        organisation = None
+    if organisation is not None and (organisation.cls not in EMPLOYER_CLASSES or organisation.name == person.name
+                                     or organisation.cls in PLACE_EMPLOYERS and not _public_office(title)):
+        organisation = None  # 'Hong Kong director Wong Kar-Wai' directs films, not Hong Kong
     return Role(
         person=person,
         title=title,
