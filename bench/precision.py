@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from kg.confidence import QUALIFIERS
 from kg.corpus import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,7 +317,8 @@ def write_unjudged(facts: list[Fact], judgments: dict[str, dict], halves: dict[s
 
 def calibrate(facts: list[Fact], judgments: dict[str, dict], halves: dict[str, str]) -> None:
     """Each rule's confidence: the share of its tune-half facts judged right, drawn toward the share
-    of its whole kind by PRIOR_WEIGHT judgments' worth (a rule judged twice says little alone).
+    of its whole kind by PRIOR_WEIGHT judgments' worth (a rule judged twice says little alone), or
+    toward the rule it qualifies when that is lower ('svo-claimed-reference' toward 'svo-claimed').
     Facts held back for their modality ('may approve') are left out: they are never asserted, so
     the confidence measures the facts the threshold decides on."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -325,15 +327,38 @@ def calibrate(facts: list[Fact], judgments: dict[str, dict], halves: dict[str, s
             for key in (fact.key, fact.kind):
                 counts[key][0] += judgments[fact.id]["verdict"] == "right"
                 counts[key][1] += 1
-    table = {}
-    for key, (right, n) in sorted(counts.items()):
-        if "/" in key:
+    table: dict[str, dict] = {}
+
+    def confidence(key: str) -> float:
+        if key not in table:
+            right, n = counts[key]
             kind_right, kind_n = counts[key.split("/", 1)[0]]
             prior = kind_right / kind_n
+            parent = _parent(key)
+            while parent is not None and parent not in counts:
+                parent = _parent(parent)
+            if parent is not None:  # a qualified rule is taken to be no surer than the rule it qualifies
+                prior = min(prior, confidence(parent))
             table[key] = {"confidence": round((right + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3),
                           "right": right, "judged": n}
+        return table[key]["confidence"]
+
+    for key in counts:
+        if "/" in key:
+            confidence(key)
+    table = dict(sorted(table.items()))
     CALIBRATION.write_text(json.dumps(table, indent=1) + "\n")
     print(f"{len(table)} rules calibrated -> {CALIBRATION}")
+
+
+def _parent(key: str) -> str | None:
+    """The rule a qualified rule qualifies: 'relation/svo-claimed-reference' -> 'relation/svo-claimed';
+    None for a rule without qualifiers ('relation/svo', 'role/title/leads')."""
+    kind, rule, *predicate = key.split("/")
+    head, _, last = rule.rpartition("-")
+    if not head or last not in QUALIFIERS:
+        return None
+    return "/".join([kind, head, *predicate])
 
 
 def sweep(facts: list[Fact], judgments: dict[str, dict], halves: dict[str, str], half: str) -> None:

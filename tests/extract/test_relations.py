@@ -99,7 +99,10 @@ def test_alternatives_and_intents_are_not_stated_acts(read, text, modality):
 # coreference, is measured apart
 @pytest.mark.parametrize(("text", "rule"), [
     ("Microsoft acquired GitHub.", "svo"),
-    ("Jane Doe testified that Microsoft acquired GitHub.", "svo-reported"),
+    ("Jane Doe said that Microsoft acquired GitHub.", "svo-reported"),
+    # someone's claim or belief is measured apart from what someone announces
+    ("Jane Doe claimed that Microsoft acquired GitHub.", "svo-claimed"),
+    ("Jane Doe believes Microsoft acquired GitHub.", "svo-claimed"),
     ('"Microsoft acquired GitHub," Jane Doe said.', "svo-reported"),
     ("Microsoft grew fast. It acquired GitHub.", "svo-reference"),
 ])
