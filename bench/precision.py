@@ -169,7 +169,9 @@ def _claim_facts(store, files, texts) -> list[Fact]:
              kg:startChar ?start ; kg:endChar ?end ; prov:wasDerivedFrom ?article .
           ?r rdf:object|rdf:subject ?c ; kg:evidence ?evidence ; kg:extractor ?rule .
           OPTIONAL { ?r kg:confidence ?conf } OPTIONAL { ?r kg:heldBack ?why }
-          OPTIONAL { ?c kg:speaker/rdfs:label ?speaker }
+          # a held-back claim names its speaker only in its record ('X claims C' held back)
+          OPTIONAL { { ?c kg:speaker/rdfs:label ?speaker } UNION
+                     { ?r rdf:predicate kg:claims ; rdf:object ?c ; rdf:subject/rdfs:label ?speaker } }
         }""")
     facts = []
     for row in rows:

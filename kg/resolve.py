@@ -34,7 +34,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
 from kg.extract.places import REGION_RULES
-from kg.extract.mentions import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.extract.mentions import COMPANY_WORDS, GENERIC_CLASS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.geo import capital_country, country_code, country_id, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Article, Entity, Extraction, Merge, Mention
 from kg.names import normalise
@@ -59,6 +59,7 @@ ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | ME
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
 MIN_SHORT_FIRST_NAME = 3  # 'Fred' for 'Frederick'; 'Al' says too little
 MIN_SPELLING_CONTEXT = 3  # other entities two articles must share for a misspelling across them
+PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 MIN_SHARED_CONTEXT = 2  # other entities a namesake's articles must share to claim a lone surname
 DOMINANT_MENTIONS = 3  # ... or, sharing as much as another, be named this many times as often
 
@@ -77,6 +78,7 @@ class _Local:
     name: str  # normalised
     forms: Counter = field(default_factory=Counter)
     classes: Counter = field(default_factory=Counter)
+    called_he_or_she: bool = False  # coreference found 'he' or 'she' for it: a person
 
     # computed once the articles are read (the forms and classes no longer change then)
     @functools.cached_property
@@ -138,7 +140,7 @@ class ArticleNames:
         """The same names read from another article with this text (a copy, or the file moved)."""
         if article.id == self.article and article.source == self.outlet:
             return self
-        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes))
+        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes), local.called_he_or_she)
                       for local in self.names)
         return replace(self, article=article.id, names=names, outlet=article.source)
 
@@ -154,6 +156,7 @@ def names_of(extraction: Extraction) -> ArticleNames:
             concepts.setdefault(key, Counter())[mention.text] += 1
             continue
         local = locals_.setdefault(key[1], _Local(article, key[1]))
+        local.called_he_or_she |= mention.text.lower() in PERSONAL_PRONOUNS
         if named:
             local.forms[mention.text] += 1
             local.classes[mention.cls] += 1
@@ -317,7 +320,7 @@ class _Merger:
                 key = ("entity", f"{normalise(label)} {min(m.article for m in members)}")
             entities[key] = Entity(
                 key=key,
-                cls=_voted_class(classes),
+                cls=_class_to_assert(_voted_class(classes), label, any(m.called_he_or_she for m in members)),
                 label=label,
                 alt_labels=tuple(sorted(f for f in forms if f != label)),
                 mention_count=sum(forms.values()),
@@ -760,6 +763,16 @@ def _label(members: list[_Local]) -> str:
         is_proper = any(ch.isupper() for ch in form)  # 'Commerce Ministry' over 'commerce ministry'
         return (not is_acronym, len(local.words) > 1, is_proper, sum(local.forms.values()), len(local.words), local.name)
     return max(members, key=fullness).best_form
+
+
+def _class_to_assert(cls: str, label: str, called_he_or_she: bool) -> str:
+    """A lone word the tagger took for a person's name, that the corpus never gives in full nor
+    calls 'he' or 'she', is as often a product, a club or a fragment ('Napster', 'Leicester',
+    'Schmidt' of 'About Schmidt') as a person (readers accepted 7 of 15): the graph says only that
+    it names something."""
+    if cls == "Person" and len(label.split()) == 1 and not called_he_or_she:
+        return GENERIC_CLASS
+    return cls
 
 
 def _voted_class(classes: Counter[str]) -> str:

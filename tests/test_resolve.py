@@ -40,9 +40,23 @@ def test_equal_normalised_names_merge_across_articles_with_all_surface_forms():
 
 
 def test_class_is_a_vote_so_a_mislabelled_mention_does_not_split_the_entity():
-    resolution = resolve([_extraction("a", ("Trump", "Person"), ("Trump", "Person"), ("Trump", "Organization"))])
+    resolution = resolve([_extraction("a", ("Sania Mirza", "Person"), ("Sania Mirza", "Person"),
+                                      ("Sania Mirza", "Organization"))])
     [entity] = resolution.entities.values()
     assert entity.cls == "Person"
+
+
+def test_a_lone_word_is_a_person_only_when_called_he_or_she():
+    from kg.model import Evidence, Relation, Sentence
+
+    he = Mention("He", "Person", 40, 42, refers_to="Bez")
+    won = Relation(he, "win", Mention("show", "Concept", 47, 51),
+                   Evidence(Sentence("He won the show.", 40, 56), rule="svo-reference", confidence=0.8))
+    extraction = _extraction("a", ("Bez", "Person"), ("Napster", "Person"))
+    extraction = Extraction(extraction.article, extraction.mentions, (won,), ())
+    classes = {e.label: e.cls for e in resolve([extraction]).entities.values()}
+    assert classes["Bez"] == "Person"
+    assert classes["Napster"] == "Entity"  # a lone word no one calls 'he' or 'she' may name anything
 
 
 def test_different_names_stay_apart():
