@@ -163,7 +163,7 @@ def _record_facts(store, files) -> list[Fact]:
 
 def _claim_facts(store, files, texts) -> list[Fact]:
     rows = _select(store, """
-        SELECT ?cls ?speaker ?source ?cue ?content ?direct ?start ?end ?article ?evidence ?rule ?conf ?why WHERE {
+        SELECT DISTINCT ?cls ?speaker ?source ?cue ?content ?direct ?start ?end ?article ?evidence ?rule ?conf ?why WHERE {
           VALUES ?cls { kg:Claim kg:CandidateClaim }
           ?c a ?cls ; kg:sourceText ?source ; kg:cue ?cue ; kg:content ?content ; kg:direct ?direct ;
              kg:startChar ?start ; kg:endChar ?end ; prov:wasDerivedFrom ?article .
