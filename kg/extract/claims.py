@@ -102,6 +102,8 @@ SPEAKER_DEPS = frozenset({"nsubj"})
 NON_SPEAKER_SUBJECTS = frozenset("it this that there".split())
 # How the parser attaches a cue inserted in or appended to the statement it attributes.
 INSERTED_CUE_DEPS = frozenset({"parataxis", "dep"})
+# Words that join a sentence to the one before, not part of what is said: 'However, he added, ...'.
+CONNECTIVES = frozenset("however but and so also yet still meanwhile moreover furthermore nonetheless".split())
 REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 # "..., saying ...": a participle or coordinated cue shares the subject of the verb it hangs from.
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
@@ -292,7 +294,12 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if cue.dep_ in INSERTED_CUE_DEPS and any(c.dep_ in SPEAKER_DEPS for c in cue.children):
         # 'Acts of protest, Jane Doe said, are acts of patriotism' / '..., statistics show.': the
         # parser hangs the cue off the statement, so the statement is the sentence around it
-        yield [t for t in sentence(cue) if not t.is_space], "reported"
+        tokens = [t for t in sentence(cue) if not t.is_space]
+        before = [t for t in tokens if t.i < cue.left_edge.i]
+        if all(t.is_punct or t.lower_ in CONNECTIVES for t in before):
+            # 'However, he added, any rate increase is unlikely': the statement starts after the cue
+            tokens = [t for t in tokens if t.i > cue.right_edge.i]
+        yield tokens, "reported"
         return
     clause = _clause_on_object(cue)
     if clause is not None:

@@ -219,9 +219,13 @@ def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Mea
             yield measurement
             continue
         change_noun = _change_noun(root)
-        measure_head = _measure_head(_Figure(figure, root, verb, change_noun, unit, mentions))
+        facts = _Figure(figure, root, verb, change_noun, unit, mentions)
+        measure_head = _measure_head(facts)
         measure_head = measure_head if measure_head is not None and _within(measure_head, part) else None
         measure = _measure_text(measure_head, figure, root, mentions) if measure_head is not None else None
+        shared = _share_of(facts)
+        if measure is not None and unit == "percent" and isinstance(shared, Token) and shared.i == measure_head.i:
+            measure = f"share of {measure}"  # '45% of GDP' measures a share of GDP, not GDP
         subject = _subject(measure_head, verb, mentions)
         reported_by, source = _attribution(figure, verb, mentions, part)
         measurement = Measurement(

@@ -170,6 +170,9 @@ CUE_CASES = [
 ]
 
 CONTENT_CASES = [
+    # a cue set after a connective opens the statement; the connective and the cue are no part of it
+    ("Jane Doe spoke on Monday. However, Jane Doe added, any rate increase is not likely until May.",
+     {("Jane Doe", "Jane Doe", "reported", "any rate increase is not likely until May")}),
     # the statement ends where the reporter's question begins
     ('Tony Blair has told supporters he is "back" - but does that sum up the mood at the conference?',
      {("Tony Blair", "Tony Blair", "reported", 'he is "back')}),
