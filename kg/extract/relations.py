@@ -44,6 +44,8 @@ CONTESTED_LEMMAS = frozenset(
 # 'no longer works', 'nobody won', 'no company bid'.
 NEGATING_ADVERBS = frozenset({"never", "longer"})
 NEGATING_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+# Coordinators that set one thing against another rather than list them.
+CONTRAST_WORDS = frozenset({"but", "yet", "while", "whereas"})
 PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
 # Qualifiers a rule name takes, so that their facts are measured apart (kg/confidence.py):
 # '-reported' for an act inside someone's statement ('-claimed' inside a claim or belief),
@@ -153,8 +155,14 @@ def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    """'Bessent, Greer and Lutnick' -> all three."""
-    return [t for token in tokens for t in (token, *token.conjuncts) if t.dep_ != "cc"]
+    """'Bessent, Greer and Lutnick' -> all three; not a name set against them ('beat Johansson but
+    fourth seed Youzhny lost': the parser joins the two)."""
+    return [t for token in tokens for t in (token, *token.conjuncts)
+            if t.dep_ != "cc" and not (t.dep_ == "conj" and _contrasted(t))]
+
+
+def _contrasted(conjunct: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS for c in (*conjunct.children, *conjunct.head.children))
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -171,15 +179,22 @@ def _subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the one it shares: 'approved and issued' (conjunction),
     'agreed to restart' (subject control: the one who agreed restarts), 'urged the US to follow'
     (object control: the US follows)."""
+    came_by_xcomp = False
     while True:
         own = _children(verb, SUBJECT_DEPS)
         if own:
             return _with_conjuncts(own)
+        passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+        if passive:
+            # 'Kenny was inspired to keep Arsenal at bay': the one inspired keeps them; a passive
+            # verb's subject is its own, so a subject further up is someone else's
+            return _with_conjuncts(passive) if came_by_xcomp else []
         if verb.dep_ == "xcomp" and verb.head != verb:
             controller = _children(verb.head, OBJECT_DEPS)
             if controller:
                 return _with_conjuncts(controller)
         if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+            came_by_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
             continue
         return []
