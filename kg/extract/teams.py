@@ -97,6 +97,7 @@ def _is_proper(span: Span) -> bool:
 
 
 def _team_use(span: Span) -> str | None:
+    """'strong' or 'weak' when this mention of a place's name is used as a team's, else None."""
     root, doc = span.root, span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -135,7 +136,7 @@ def _opponents(root: Token) -> list[Token]:
         return []
     if verb.lemma_.lower() not in MATCH_VERBS or root.dep_ not in ("nsubj", "dobj", "pobj"):
         return []
-    return [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and t is not root and t.pos_ == "PROPN"]
+    return [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and t.i != root.i and t.pos_ == "PROPN"]
 
 
 def _opponent_in_a_match(root: Token) -> bool:
