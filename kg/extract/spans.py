@@ -31,6 +31,8 @@ MODAL_WORDS = frozenset("will would may might can could should must shall ought 
 MODAL_CONTRACTIONS = {"wo": "will", "'ll": "will", "ca": "can", "sha": "shall", "'d": "would"}
 # Words that open a conditional or an embedded question, and the modality they give.
 CLAUSE_MARKS = {"if": "if", "unless": "unless", "provided": "if", "providing": "if", "whether": "whether"}
+# Words that make a date a habit, not a day: 'every year', 'each Monday'.
+HABITUAL_WORDS = frozenset({"every", "each", "annually", "daily", "weekly", "monthly", "yearly"})
 # Prepositions whose clause, with a subject of its own, is a proposition talked about: "wrong
 # about Britain winning the war", "talk of China cutting exports".
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "on"})
@@ -130,6 +132,7 @@ def modality(verb: Token) -> str | None:
     - a modal auxiliary on the verb or up its control chain: "may field", "will continue to
       strengthen" -> "may", "will";
     - a hedging adverb: "reportedly bought" -> "reportedly";
+    - a present-tense act on a given day, still to come: "plays Rusedski on Wednesday" -> "scheduled";
     - a conditional or embedded question the verb is in: "if Acme buys", "unless the club pays",
       "asked whether Acme bought" -> "if", "unless", "whether"; and the present main clause of a
       conditional: "Acme raises prices if demand rises" -> "if";
@@ -153,7 +156,8 @@ def modality(verb: Token) -> str | None:
     while True:
         children = list(token.children)  # made once: a Token per child is most of the cost
         if shares_modal:
-            found = _modal_auxiliary(children) or _hedge(children) or _conditional_main_clause(token, children)
+            found = (_modal_auxiliary(children) or _hedge(children) or _conditional_main_clause(token, children)
+                     or _scheduled(token, children))
             if found:
                 return found
         found = _clause_mark(token, children)
@@ -189,6 +193,22 @@ def _modal_auxiliary(children: list[Token]) -> str | None:
             return child.lower_
         if child.tag_ == "MD" and child.lower_ in MODAL_CONTRACTIONS:
             return MODAL_CONTRACTIONS[child.lower_]
+    return None
+
+
+def _scheduled(verb: Token, children: list[Token]) -> str | None:
+    """'Federer plays Rusedski on Wednesday', 'The Lions leave for New Zealand on 24 May': news tells
+    past acts in the past tense, so a present-tense act on a given day is one still to come (not in
+    a headline, which tells past acts in the present: 'China approves licences', nor a habit: 'every
+    year')."""
+    if verb.tag_ not in ("VBZ", "VBP") or sentence(verb).start == 0:
+        return None
+    for child in children:
+        dates = [child] if child.dep_ in ("npadvmod", "tmod") else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("on", "in", "at") else []
+        for date in dates:
+            if date.ent_type_ == "DATE" and not any(t.lower_ in HABITUAL_WORDS for t in date.subtree):
+                return "scheduled"
     return None
 
 

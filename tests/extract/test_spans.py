@@ -112,6 +112,10 @@ MODALITY_CASES = [
     ("Maurice Greene could only finish second.", "finish", None),
     ("Acme keeps reserves in case of trouble.", "keeps", None),
     ("He told reporters that Acme bought Widget Corp.", "bought", None),
+    # a present-tense act on a given day is still to come; a headline's present is past, a habit no day
+    ("Federer won on Monday. He plays Rusedski on Wednesday.", "plays", "scheduled"),
+    ("China approves rare earth licences on Monday", "approves", None),
+    ("Exports rose. China exports steel every year.", "exports", None),
     # a clause with its own subject that a preposition talks about is no statement that it happened
     ("He is wrong about Britain winning the war.", "winning", "about"),
     # ... while an act after a preposition with no subject of its own is the sentence's
