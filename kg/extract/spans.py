@@ -203,13 +203,21 @@ def _scheduled(verb: Token, children: list[Token]) -> str | None:
     year')."""
     if verb.tag_ not in ("VBZ", "VBP") or sentence(verb).start == 0:
         return None
-    for child in children:
-        dates = [child] if child.dep_ in ("npadvmod", "tmod") else \
-            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("on", "in", "at") else []
-        for date in dates:
-            if date.ent_type_ == "DATE" and not any(t.lower_ in HABITUAL_WORDS for t in date.subtree):
-                return "scheduled"
+    for date in (t for t in verb.subtree if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod")):
+        on_a_day = date.dep_ != "pobj" or date.head.lower_ in ("on", "in", "at")
+        if on_a_day and _in_clause_of(date, verb) and not any(t.lower_ in HABITUAL_WORDS for t in date.subtree):
+            return "scheduled"  # 'plays Rusedski in the second round on Wednesday'
     return None
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """The token hangs on the verb through nouns and prepositions, not through another verb."""
+    head = token.head
+    while head != verb:
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
+            return False
+        head = head.head
+    return True
 
 
 def _hedge(children: list[Token]) -> str | None:
