@@ -33,6 +33,7 @@ import numpy
 from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
+from kg.extract.layout import non_prose_lines
 from kg.extract.places import REGION_RULES
 from kg.extract.mentions import COMPANY_WORDS, GENERIC_CLASS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.geo import capital_country, country_code, country_id, us_state
@@ -79,6 +80,7 @@ class _Local:
     forms: Counter = field(default_factory=Counter)
     classes: Counter = field(default_factory=Counter)
     called_he_or_she: bool = False  # coreference found 'he' or 'she' for it: a person
+    named_in_prose: bool = False  # written in a sentence, not only in a squad list or a table
 
     # computed once the articles are read (the forms and classes no longer change then)
     @functools.cached_property
@@ -140,7 +142,8 @@ class ArticleNames:
         """The same names read from another article with this text (a copy, or the file moved)."""
         if article.id == self.article and article.source == self.outlet:
             return self
-        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes), local.called_he_or_she)
+        names = tuple(_Local(article.id, local.name, Counter(local.forms), Counter(local.classes), local.called_he_or_she,
+                             local.named_in_prose)
                       for local in self.names)
         return replace(self, article=article.id, names=names, outlet=article.source)
 
@@ -148,6 +151,7 @@ class ArticleNames:
 def names_of(extraction: Extraction) -> ArticleNames:
     """Local names with their surface forms (named mentions only: 'he' is no name) and the concepts."""
     article = extraction.article.id
+    set_aside = non_prose_lines(extraction.article.text)
     locals_: dict[str, _Local] = {}
     concepts: dict[tuple[str, str], Counter] = {}
     for mention, named in _all_mentions(extraction):
@@ -160,6 +164,7 @@ def names_of(extraction: Extraction) -> ArticleNames:
         if named:
             local.forms[mention.text] += 1
             local.classes[mention.cls] += 1
+            local.named_in_prose |= not any(start <= mention.start < end for start, end in set_aside)
         # the full name a reference stands for ('Switzerland' for 'Swiss') is a candidate label
         # even where the article never writes it; a zero count keeps it out of the other names
         local.forms[mention.name] += 0
@@ -320,7 +325,8 @@ class _Merger:
                 key = ("entity", f"{normalise(label)} {min(m.article for m in members)}")
             entities[key] = Entity(
                 key=key,
-                cls=_class_to_assert(_voted_class(classes), label, any(m.called_he_or_she for m in members)),
+                cls=_class_to_assert(_voted_class(classes), label, any(m.called_he_or_she for m in members),
+                                     any(m.named_in_prose for m in members)),
                 label=label,
                 alt_labels=tuple(sorted(f for f in forms if f != label)),
                 mention_count=sum(forms.values()),
@@ -765,12 +771,17 @@ def _label(members: list[_Local]) -> str:
     return max(members, key=fullness).best_form
 
 
-def _class_to_assert(cls: str, label: str, called_he_or_she: bool) -> str:
-    """A lone word the tagger took for a person's name, that the corpus never gives in full nor
-    calls 'he' or 'she', is as often a product, a club or a fragment ('Napster', 'Leicester',
-    'Schmidt' of 'About Schmidt') as a person (readers accepted 7 of 15): the graph says only that
-    it names something."""
+def _class_to_assert(cls: str, label: str, called_he_or_she: bool, named_in_prose: bool) -> str:
+    """The class the graph asserts, or only that the name names something (kg:Entity) where the
+    tagger's class is as often wrong as right:
+    - a lone word it took for a person's name, that the corpus never gives in full nor calls 'he'
+      or 'she': as often a product, a club or a fragment ('Napster', 'Leicester', 'Schmidt' of
+      'About Schmidt') as a person (readers accepted 7 of 15);
+    - a name it took for an organisation or a place that the corpus writes only in squad lists and
+      tables, never in a sentence ('Dudek' a place, 'Montgomery' an organisation: 0 of 3)."""
     if cls == "Person" and len(label.split()) == 1 and not called_he_or_she:
+        return GENERIC_CLASS
+    if not named_in_prose and (cls in ORGANISATION_CLASSES or cls in PLACE_CLASSES):
         return GENERIC_CLASS
     return cls
 

@@ -178,3 +178,15 @@ def test_a_town_written_with_its_region_keeps_that_form_as_a_name(nlp):
     entities = resolve([extract(nlp(text), article)]).entities.values()
     town = next(e for e in entities if e.label == "Amherst")
     assert "Amherst, Mass." in town.alt_labels
+
+
+def test_a_name_written_only_in_a_table_keeps_no_class_from_the_tagger():
+    text = "League table\nThe league resumed on Saturday after the winter break.\nDudek   25   62\nArsenal   24   58\n"
+    article = Article(id="a", path="a.txt", title="a", text=text, sha256="0")
+    dudek, arsenal = (Mention(name, cls, text.index(name), text.index(name) + len(name))
+                      for name, cls in (("Dudek", "GeopoliticalEntity"), ("Arsenal", "Organization")))
+    prose = Mention("Arsenal", "Organization", 0, 7)  # named in a sentence of another article
+    other = Article(id="b", path="b.txt", title="b", text="Arsenal won.", sha256="1")
+    classes = {e.label: e.cls for e in resolve([Extraction(article, (dudek, arsenal), (), ()),
+                                                Extraction(other, (prose,), (), ())]).entities.values()}
+    assert classes == {"Dudek": "Entity", "Arsenal": "Organization"}
