@@ -46,8 +46,7 @@ def is_nation(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _nations() -> frozenset[str]:
-    return frozenset(normalise(s.name.split(" [")[0]) for s in pycountry.subdivisions
-                     if s.type in ("Country", "Nation"))
+    return frozenset(_subdivision_name(s) for s in pycountry.subdivisions if s.type in ("Country", "Nation"))
 
 
 def country_code(name: str) -> str | None:
@@ -116,7 +115,11 @@ def _subdivisions(alpha_3: str) -> frozenset[str]:
     if country is None:
         return frozenset()
     subdivisions = pycountry.subdivisions.get(country_code=country.alpha_2) or []
-    return frozenset(normalise(s.name.split(" [")[0]) for s in subdivisions)  # 'Wales [Cymru GB-CYM]'
+    return frozenset(_subdivision_name(s) for s in subdivisions)
+
+
+def _subdivision_name(subdivision) -> str:
+    return normalise(subdivision.name.split(" [")[0])  # 'Wales [Cymru GB-CYM]'
 
 
 def _initials(name: str) -> str:

@@ -34,8 +34,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
 from kg.extract.layout import non_prose_lines
-from kg.extract.places import REGION_RULES
 from kg.extract.mentions import COMPANY_WORDS, GENERIC_CLASS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.extract.places import REGION_RULES
 from kg.geo import capital_country, country_code, country_id, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Article, Entity, Extraction, Merge, Mention
 from kg.names import normalise
@@ -166,7 +166,7 @@ def names_of(extraction: Extraction) -> ArticleNames:
             local.classes[mention.cls] += 1
             local.named_in_prose |= not any(start <= mention.start < end for start, end in set_aside)
         # the full name a reference stands for ('Switzerland' for 'Swiss') is a candidate label
-        # even where the article never writes it; a zero count keeps it out of the other names
+        # even where the article never writes it; counted zero times, it never outweighs a name written
         local.forms[mention.name] += 0
         local.classes[mention.cls] += 0
     for town, written in _towns_written_with_region(extraction):

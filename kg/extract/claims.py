@@ -74,9 +74,9 @@ PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 FIRST_PERSON_SOURCES = frozenset("i me we us 's you my our".split())
 THIRD_PERSON_SOURCES = frozenset("he she it they him her them who".split())
 # ... and so is a group no one can name: 'most believe', 'many say', 'some pundits believe', 'a lot
-# of people think', 'those who ...', 'everyone agrees'.
+# of people think', 'those who ...', 'everyone agrees' (not 'these figures show': documents).
 INDEFINITE_SOURCE_WORDS = frozenset(
-    "most many some those these others everyone everybody someone somebody few several".split())
+    "most many some others everyone everybody someone somebody few several".split())
 # A cue in a condition or an indirect question states nothing: 'if he says so', 'asked why he
 # thought ...', 'whether she believed ...', 'how can we accuse ...'.
 CONDITION_MARKS = frozenset("if unless whether".split())
@@ -419,7 +419,8 @@ def _pronoun_rule(rule: str, speaker: Mention | None, source: Source) -> str | N
         return f"{rule}-reference" if _is_reference(source.text) else rule
     if words in FIRST_PERSON_SOURCES:
         return None
-    unknown = words in THIRD_PERSON_SOURCES or words.split()[0] in INDEFINITE_SOURCE_WORDS or words.startswith("a lot of")
+    unknown = (words in THIRD_PERSON_SOURCES or words.split()[0] in INDEFINITE_SOURCE_WORDS
+               or words.startswith(("a lot of", "those who")) or words in ("those", "these"))
     return f"{rule}-pronoun" if unknown else rule
 
 

@@ -323,8 +323,8 @@ def _titled_names(doc: Doc) -> list[Mention]:
             continue
         words = []
         for token in doc[title.i + 1 : title.i + 1 + MAX_TITLED_NAME_WORDS]:
-            if not words and is_title_word(token.text):
-                continue  # 'spokesman Lt. Pat Philbin': the rank is a title too
+            if not words and (is_title_word(token.text) or token.text == "." and is_title_word(token.nbor(-1).text)):
+                continue  # 'spokesman Lt. Pat Philbin': the rank (and the full stop split off it) is a title too
             is_name = token.pos_ == "PROPN" or (token.pos_ == "PRON" and not token.is_sent_start)
             if not token.is_title or not is_name or token.i in in_entity or sentence(token) != sentence(title):
                 break
@@ -385,7 +385,7 @@ def mention_from_span(span: Span, *, evidence: ArticleEvidence = ArticleEvidence
         return None  # nothing of a name is left ('> ’s')
     if len(text) == 1 or (text.islower() and " " not in text):  # "a", "trade": not a name
         return None
-    if " " not in text and is_title_word(text.rstrip(".") + "."):  # 'Dr', 'Lt.': a title whose name was cut off
+    if " " not in text and is_title_word(text):  # 'Dr', 'Lt.': a title whose name was cut off
         return None
     if _is_fragment(text):
         return None  # 'Bank' of 'Bank of England', 'AG', 'Stars on' of 'Stars on Thin Ice'

@@ -45,7 +45,7 @@ CONTESTED_LEMMAS = frozenset(
 NEGATING_ADVERBS = frozenset({"never", "longer"})
 NEGATING_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "no"})
 # Coordinators that set one thing against another rather than list them.
-CONTRAST_WORDS = frozenset({"but", "yet", "while", "whereas"})
+CONTRAST_WORDS = frozenset({"but", "yet"})
 PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
 # Qualifiers a rule name takes, so that their facts are measured apart (kg/confidence.py):
 # '-reported' for an act inside someone's statement ('-claimed' inside a claim or belief),
@@ -61,10 +61,12 @@ def extract_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relati
 
 
 def _is_title(verb: Token) -> bool:
-    """'has been managing director', 'the acting president': a participle before a position word is
-    part of the title, not an act."""
+    """'has been managing director', 'the acting president': a participle right before the position
+    word it governs or describes is part of the title, not an act ('was visiting President Bush'
+    is one: 'President' belongs to the name)."""
     following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
-    return verb.tag_ == "VBG" and following is not None and following.lower_ in ROLE_WORDS
+    return verb.tag_ == "VBG" and following is not None and following.lower_ in ROLE_WORDS \
+        and (following.head == verb and following.dep_ == "dobj" or verb.head == following)
 
 
 def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relation]:
@@ -178,7 +180,8 @@ def _objects(verb: Token) -> list[Token]:
 def _subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the one it shares: 'approved and issued' (conjunction),
     'agreed to restart' (subject control: the one who agreed restarts), 'urged the US to follow'
-    (object control: the US follows)."""
+    (object control: the US follows), 'was inspired to keep' (the one inspired keeps). A passive
+    verb met on the way up has a subject of its own, so none further up is borrowed."""
     came_by_xcomp = False
     while True:
         own = _children(verb, SUBJECT_DEPS)

@@ -26,8 +26,11 @@ from kg.names import normalise
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
 # Where a role's organisation may also be a place: "the mayor of Paris", "China's minister".
-EMPLOYER_CLASSES = ORGANISATION_CLASSES | {"Country", "GeopoliticalEntity"}
 PLACE_EMPLOYERS = frozenset({"Country", "GeopoliticalEntity"})
+EMPLOYER_CLASSES = ORGANISATION_CLASSES | PLACE_EMPLOYERS
+# Words that qualify a position without naming what it is of: 'vice president', 'acting chairman'.
+TITLE_MODIFIERS = frozenset("vice deputy assistant acting chief senior associate executive managing general "
+                            "former interim co".split())
 # Positions held in a country or a town rather than in a company ('the mayor of Paris', 'Illinois
 # Gov. James Thompson', 'China's commerce minister', 'US ambassador').
 PUBLIC_OFFICE_WORDS = frozenset(
@@ -102,7 +105,7 @@ def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) 
     """'Commerce Minister Jane Doe', 'Ministry Spokesperson Lin': the words right before the name."""
     run: list[Token] = []
     for token in reversed(doc[max(0, span.start - MAX_TITLE_TOKENS) : span.start]):
-        if token.text == "." and token.i > 0 and is_title_word(doc[token.i - 1].text + "."):
+        if token.text == "." and token.i > 0 and is_title_word(doc[token.i - 1].text):
             continue  # the tagger splits 'Lt.' in two
         if token.is_punct or token.pos_ not in TITLE_POS or sentence(token) != sentence(span.root):
             break
@@ -129,7 +132,8 @@ def _names_something_else(run: list[Token], organisation: Mention, mentions: dic
     other position words may stand there ('White House economic adviser', 'Ohio deputy governor')."""
     after = [t for t in run if t.i not in mentions and t.idx >= organisation.end]
     first_role = next((i for i, t in enumerate(after) if t.lower_ in ROLE_WORDS), len(after))
-    return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ROLE_WORDS for t in after[:first_role])
+    return any(t.pos_ == "NOUN" and t.is_lower and t.lower_ not in ROLE_WORDS | TITLE_MODIFIERS
+               for t in after[:first_role])  # not 'US Commerce Secretary', 'Acme vice president'
 
 
 def _organisation_named_by_word(words: list[Token], person: Mention, mentions: dict[int, Mention]) -> Mention | None:

@@ -31,6 +31,11 @@ MODAL_WORDS = frozenset("will would may might can could should must shall ought 
 MODAL_CONTRACTIONS = {"wo": "will", "'ll": "will", "ca": "can", "sha": "shall", "'d": "would"}
 # Words that open a conditional or an embedded question, and the modality they give.
 CLAUSE_MARKS = {"if": "if", "unless": "unless", "provided": "if", "providing": "if", "whether": "whether"}
+# Words of a date that name a day: 'on Wednesday', 'tomorrow', 'on 24 May'.
+DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday tomorrow tonight".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Present-tense verbs of saying and of being that tell no act to come: 'says today', 'is 35 years old'.
+UNSCHEDULED_LEMMAS = frozenset("be have say tell add expect believe think hope want need seem".split())
 # Words that make a date a habit, not a day: 'every year', 'each Monday'.
 HABITUAL_WORDS = frozenset({"every", "each", "annually", "daily", "weekly", "monthly", "yearly"})
 # Prepositions whose clause, with a subject of its own, is a proposition talked about: "wrong
@@ -201,13 +206,20 @@ def _scheduled(verb: Token, children: list[Token]) -> str | None:
     past acts in the past tense, so a present-tense act on a given day is one still to come (not in
     a headline, which tells past acts in the present: 'China approves licences', nor a habit: 'every
     year')."""
-    if verb.tag_ not in ("VBZ", "VBP") or sentence(verb).start == 0:
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in UNSCHEDULED_LEMMAS or _in_headline(verb):
         return None
     for date in (t for t in verb.subtree if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod")):
-        on_a_day = date.dep_ != "pobj" or date.head.lower_ in ("on", "in", "at")
-        if on_a_day and _in_clause_of(date, verb) and not any(t.lower_ in HABITUAL_WORDS for t in date.subtree):
+        words = {t.lower_ for t in date.subtree}
+        on_a_day = bool(words & DAY_WORDS) or any(t.like_num for t in date.subtree) and bool(words & MONTHS)
+        if on_a_day and _in_clause_of(date, verb) and not words & HABITUAL_WORDS:
             return "scheduled"  # 'plays Rusedski in the second round on Wednesday'
     return None
+
+
+def _in_headline(token: Token) -> bool:
+    """The article's first line tells past acts in the present: 'China approves licences'."""
+    first_break = text_of(token.doc).find("\n")
+    return first_break == -1 or token.idx < first_break
 
 
 def _in_clause_of(token: Token, verb: Token) -> bool:

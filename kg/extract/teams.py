@@ -34,8 +34,8 @@ from kg.names import normalise
 TEAM_CLASS = "SportsTeam"
 # Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.
 MATCH_VERBS = frozenset(
-    "beat defeat lose draw play face host thrash edge overcome trounce hammer outplay whitewash "
-    "crush rout down stun upset eliminate knock concede meet".split())
+    "beat defeat lose draw play face thrash edge overcome trounce hammer outplay whitewash "
+    "crush rout stun upset eliminate knock concede".split())
 # Nouns of a squad after a team's name: 'the Ireland coach', "France's fly-half" (not 'team' nor
 # 'side': 'the US team of negotiators').
 SQUAD_WORDS = frozenset(
@@ -111,10 +111,19 @@ def _team_use(span: Span) -> str | None:
         # 'France beat Ireland 24-17'; without a score, 'China beat the US in the race for markets' may be no match
         sent = sentence(root)
         return "strong" if any(_score_at(doc, i) for i in range(sent.start, sent.end)) else "weak"
-    if root.dep_ in ("compound", "poss", "nmod") and root.head.lower_ in SQUAD_WORDS \
-            or after is not None and after.lower_ in SQUAD_WORDS:
+    if root.dep_ in ("compound", "poss", "nmod") and _word_at(root.head) in SQUAD_WORDS \
+            or after is not None and _word_at(after) in SQUAD_WORDS:
         return "weak"  # 'the Ireland coach', "France's fly-half", 'England fly-half Charlie Hodgson'
     return None
+
+
+def _word_at(token: Token) -> str:
+    """The word the token is part of, in lower case, hyphens joined back: 'fly-half', 'semi-final'
+    (the tagger splits them in three)."""
+    doc, i = token.doc, token.i
+    start = i - 2 if i >= 2 and doc[i - 1].text == "-" else i
+    end = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i
+    return "".join(t.text for t in doc[start : end + 1]).lower() if start != end else token.lemma_.lower()
 
 
 def _score_at(doc: Doc, i: int) -> bool:
@@ -136,7 +145,10 @@ def _opponents(root: Token) -> list[Token]:
         return []
     if verb.lemma_.lower() not in MATCH_VERBS or root.dep_ not in ("nsubj", "dobj", "pobj"):
         return []
-    return [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and t.i != root.i and t.pos_ == "PROPN"]
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in OPPONENT_PREPOSITIONS
+              for g in c.children if g.dep_ == "pobj"]  # not 'in Tokyo', 'on Monday'
+    return [t for t in sides if t.i != root.i and t.pos_ == "PROPN"]
 
 
 def _opponent_in_a_match(root: Token) -> bool:
@@ -145,8 +157,8 @@ def _opponent_in_a_match(root: Token) -> bool:
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ not in ("against", "over", "to"):
         return False
-    word = preposition.head.lemma_.lower()
-    return word in MATCH_NOUNS or preposition.lower_ == "against" and word in MATCH_VERBS
+    word = _word_at(preposition.head)
+    return word in MATCH_NOUNS or preposition.lower_ == "against" and preposition.head.lemma_.lower() in MATCH_VERBS
 
 
 def _played_for(root: Token) -> bool:

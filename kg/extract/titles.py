@@ -26,7 +26,7 @@ ROLE_WORDS = frozenset(ROLE_KINDS)
 # Courtesy titles: dropped from names, never roles.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof.".split())
 # Military and police ranks, abbreviated, before a name: 'Coast Guard spokesman Lt. Pat Philbin'.
-RANKS = frozenset("lt. lt col. gen. sgt. cpl. capt. maj. cmdr. adm. pvt. insp. supt. det.".split())
+RANKS = frozenset("lt. col. gen. sgt. cpl. capt. maj. cmdr. adm. pvt. insp. supt. det.".split())
 TITLE_WORDS = ROLE_WORDS | HONORIFICS | RANKS
 
 
@@ -46,4 +46,6 @@ def role_kind(title: str) -> str | None:
 
 
 def is_title_word(word: str) -> bool:
-    return word.lower() in TITLE_WORDS
+    """'Minister', 'Dr', 'Capt.', and 'Capt' (the tagger splits off the full stop)."""
+    lower = word.lower()
+    return lower in TITLE_WORDS or lower + "." in TITLE_WORDS

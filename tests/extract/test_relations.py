@@ -95,6 +95,12 @@ def test_alternatives_and_intents_are_not_stated_acts(read, text, modality):
     assert relations and all(r.evidence.modality == modality for r in relations)
 
 
+def test_a_participle_before_a_position_is_a_title_not_an_act(read):
+    predicates = {r.predicate for r in read(
+        "Since 2002, Ms Tan has been managing director of Metrojaya. Tony Blair was visiting President Bush.").relations}
+    assert "manage" not in predicates and "visit" in predicates
+
+
 # (text, the relation's rule): an act inside someone's statement, or with a subject found by
 # coreference, is measured apart
 @pytest.mark.parametrize(("text", "rule"), [

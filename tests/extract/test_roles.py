@@ -34,12 +34,16 @@ CASES = [
     ("Illinois Gov. James Thompson signed the bill.", {("James Thompson", "Gov.", "leads", "Illinois")}),
     # a noun between the name and the position is what the position is of: the nightclub, not Dallas
     ("Dallas nightclub owner Jack Ruby shot him.", {("Jack Ruby", "nightclub owner", "leads", None)}),
+    # a department's name before the position is no other thing it is of
+    ("US Commerce Secretary Don Evans arrived.", {("Don Evans", "Commerce Secretary", "worksFor", "US")}),
     # a place holds public offices, not a film director's or an economist's
     ("Hong Kong director Wong Kar-Wai won the award.", {("Wong Kar-Wai", "director", "leads", None)}),
     ("Ross Walker, UK economist at Royal Bank of Scotland, said rates would rise.",
      {("Ross Walker", "economist", "worksFor", "Royal Bank of Scotland")}),
     # a rank is a title, not part of the name
     ("Coast Guard spokesman Lt. Pat Philbin said the sea was calm.",
+     {("Pat Philbin", "spokesman", "spokespersonFor", "Coast Guard")}),
+    ("Coast Guard spokesman Capt. Pat Philbin said the sea was calm.",
      {("Pat Philbin", "spokesman", "spokespersonFor", "Coast Guard")}),
 ]
 

@@ -113,7 +113,10 @@ MODALITY_CASES = [
     ("Acme keeps reserves in case of trouble.", "keeps", None),
     ("He told reporters that Acme bought Widget Corp.", "bought", None),
     # a present-tense act on a given day is still to come; a headline's present is past, a habit no day
-    ("Federer won on Monday. He plays Rusedski on Wednesday.", "plays", "scheduled"),
+    ("Tennis\nFederer won on Monday. He plays Rusedski in the second round on Wednesday.", "plays", "scheduled"),
+    ("Tennis\nThe Lions leave for New Zealand on 24 May.", "leave", "scheduled"),
+    ("Politics\nJane Doe says today that the deal is off.", "says", None),
+    ("Politics\nJane Doe leads Acme this year.", "leads", None),
     ("China approves rare earth licences on Monday", "approves", None),
     ("Exports rose. China exports steel every year.", "exports", None),
     # a clause with its own subject that a preposition talks about is no statement that it happened
