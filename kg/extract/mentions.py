@@ -28,7 +28,7 @@ from kg.extract.headlines import headline_parts, lower_case_words, without_headl
 from kg.extract.places import place_mentions
 from kg.geo import capital_country, country_of_demonym, is_country
 from kg.extract.spans import sentence, text_of, tokens_where
-from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_title_word
+from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_honorific_or_rank, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.names import first_name_frequency, is_first_name, normalise, person_gender
 
@@ -385,7 +385,7 @@ def mention_from_span(span: Span, *, evidence: ArticleEvidence = ArticleEvidence
         return None  # nothing of a name is left ('> ’s')
     if len(text) == 1 or (text.islower() and " " not in text):  # "a", "trade": not a name
         return None
-    if " " not in text and is_title_word(text):  # 'Dr', 'Lt.': a title whose name was cut off
+    if " " not in text and is_honorific_or_rank(text):  # 'Dr', 'Lt.': a title whose name was cut off
         return None
     if _is_fragment(text):
         return None  # 'Bank' of 'Bank of England', 'AG', 'Stars on' of 'Stars on Thin Ice'

@@ -45,6 +45,12 @@ def role_kind(title: str) -> str | None:
     return None
 
 
+def is_honorific_or_rank(word: str) -> bool:
+    """'Dr', 'Mr.', 'Lt', 'Capt.': never a name on its own (unlike 'Dean' or 'Judge', also positions)."""
+    lower = word.lower()
+    return lower in HONORIFICS or lower in RANKS or lower + "." in HONORIFICS | RANKS
+
+
 def is_title_word(word: str) -> bool:
     """'Minister', 'Dr', 'Capt.', and 'Capt' (the tagger splits off the full stop)."""
     lower = word.lower()
