@@ -370,7 +370,7 @@ def mention_from_span(span: Span, *, evidence: ArticleEvidence = ArticleEvidence
         return None
     if _is_common_noun_phrase(span):
         return None  # 'the federal court', 'the next Labour government'
-    unscored = _without_leading_adjectives(span)
+    unscored = _without_leading_adjectives(_without_trailing_verb(span))
     name = _without_figures(unscored)
     if name is not unscored and is_person_name(_clean(name.text, 0)[0].split()):
         # 'Karol Brisk 4-6 6-3': a person's name with a score stuck on is a player's
@@ -552,6 +552,14 @@ def _without_leading_adjectives(span: Span) -> Span:
     first = span.doc[start]
     if start + 1 < span.end and first.is_lower and first.lower_ in DETERMINER_ADJECTIVES:
         return Span(span.doc, start + 1, span.end, label=span.label_)
+    return span
+
+
+def _without_trailing_verb(span: Span) -> Span:
+    """'Pascal Cygan missed' -> 'Pascal Cygan': a verb in lower case the tagger took into the name."""
+    last = span[-1]
+    if len(span) > 1 and last.is_lower and last.is_alpha and last.pos_ in ("VERB", "AUX"):
+        return Span(span.doc, span.start, span.end - 1, label=span.label_)
     return span
 
 

@@ -44,6 +44,9 @@ CONTESTED_LEMMAS = frozenset(
 # 'no longer works', 'nobody won', 'no company bid'.
 NEGATING_ADVERBS = frozenset({"never", "longer"})
 NEGATING_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+# Nouns that need their clause or complement to name anything: 'the way ...', 'the idea of ...'.
+LIGHT_NOUNS = frozenset("way idea thing things fact place part kind sort lot bit stuff something anything "
+                        "everything nothing one".split())
 # Coordinators that set one thing against another rather than list them.
 CONTRAST_WORDS = frozenset({"but", "yet"})
 PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
@@ -105,11 +108,17 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
             evidence_of_subject = evidence
         for object_token in objects:
             obj = phrase_mention(content_head(object_token), mentions)
-            if obj is not None and obj != subject:
+            if obj is not None and obj != subject and not _says_nothing(obj):
                 evidence_of_pair = evidence_of_subject
                 if not evidence.modality and _alternatives(object_token):
                     evidence_of_pair = replace(evidence_of_subject, modality="or")
                 yield Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence_of_pair)
+
+
+def _says_nothing(obj: Mention) -> bool:
+    """'criticised the way (the government works)', 'adopted the idea (of a residence test)': a light
+    noun whose clause the phrase leaves out names nothing on its own."""
+    return obj.cls == "Concept" and obj.text.lower() in LIGHT_NOUNS
 
 
 def _alternatives(token: Token) -> bool:

@@ -154,3 +154,14 @@ def test_an_entity_span_of_punctuation_only_is_no_mention(nlp, label):
     quote = next(t for t in doc if t.text == "'")
     span = Span(doc, quote.i, quote.i + 2, label=label)
     assert mention_from_span(span) is None
+
+
+def test_a_verb_the_tagger_took_into_a_name_is_no_part_of_it(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import mention_from_span
+
+    doc = nlp("Arsenal lost. Pascal Cygan missed the best chance of the game.")
+    start = next(t.i for t in doc if t.text == "Pascal")
+    mention = mention_from_span(Span(doc, start, start + 3, label="PERSON"))
+    assert mention is not None and mention.text == "Pascal Cygan"

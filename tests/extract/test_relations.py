@@ -95,6 +95,12 @@ def test_alternatives_and_intents_are_not_stated_acts(read, text, modality):
     assert relations and all(r.evidence.modality == modality for r in relations)
 
 
+def test_a_light_noun_without_its_clause_is_no_object(read):
+    objects = {r.object.name for r in read(
+        "Lord Butler criticised the way the government operates. Lord Butler adopted the idea of a test.").relations}
+    assert "way" not in objects and "idea of a test" in objects
+
+
 def test_a_participle_before_a_position_is_a_title_not_an_act(read):
     predicates = {r.predicate for r in read(
         "Since 2002, Ms Tan has been managing director of Metrojaya. Tony Blair was visiting President Bush.").relations}
