@@ -218,10 +218,16 @@ def _entity_facts(store, files, texts) -> list[Fact]:
           FILTER(STRSTARTS(STR(?cls), STR(kg:)) && ?cls != kg:Concept)
           OPTIONAL { ?e skos:altLabel ?alt }
         } GROUP BY ?e ?label ?cls ?article""")
+    # a name two entities of one article share ('France' of the France national team and of the
+    # country, written 'French' elsewhere) shows the judge another entity: its own names come first
+    names_in_article: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        names_in_article[row["article"]].update({row["label"], *filter(None, row["alts"].split("|"))})
     facts = []
     for row in rows:
         names = [row["label"], *filter(None, row["alts"].split("|"))]
-        evidence = _sentence_naming(texts[row["article"]], names)
+        own = [name for name in names if names_in_article[row["article"]][name] == 1]
+        evidence = _sentence_naming(texts[row["article"]], own) or _sentence_naming(texts[row["article"]], names)
         if evidence is None:
             continue  # named only through a reference ('he'), nothing to show the judge
         cls = row["cls"].rsplit("#", 1)[-1]
