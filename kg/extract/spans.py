@@ -204,7 +204,7 @@ def _modal_auxiliary(children: list[Token]) -> str | None:
 def _scheduled(verb: Token, children: list[Token]) -> str | None:
     """'Federer plays Rusedski on Wednesday', 'The Lions leave for New Zealand on 24 May': news tells
     past acts in the past tense, so a present-tense act on a given day is one still to come (not in
-    a headline, which tells past acts in the present: 'China approves licences', nor a habit: 'every
+    a headline, which tells past acts in the present: 'Acme approves merger', nor a habit: 'every
     year')."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in UNSCHEDULED_LEMMAS or _in_headline(verb):
         return None
@@ -217,7 +217,7 @@ def _scheduled(verb: Token, children: list[Token]) -> str | None:
 
 
 def _in_headline(token: Token) -> bool:
-    """The article's first line tells past acts in the present: 'China approves licences'."""
+    """The article's first line tells past acts in the present: 'Acme approves merger'."""
     first_break = text_of(token.doc).find("\n")
     return first_break == -1 or token.idx < first_break
 

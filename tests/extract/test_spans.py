@@ -117,7 +117,7 @@ MODALITY_CASES = [
     ("Tennis\nThe Lions leave for New Zealand on 24 May.", "leave", "scheduled"),
     ("Politics\nJane Doe says today that the deal is off.", "says", None),
     ("Politics\nJane Doe leads Acme this year.", "leads", None),
-    ("China approves rare earth licences on Monday", "approves", None),
+    ("Acme approves the merger on Monday", "approves", None),
     ("Exports rose. China exports steel every year.", "exports", None),
     # a clause with its own subject that a preposition talks about is no statement that it happened
     ("He is wrong about Britain winning the war.", "winning", "about"),
