@@ -26,7 +26,7 @@ QUALIFIERS = frozenset({"reported", "claimed", "reference", "pronoun"})
 # to 0.9 there. It holds back acts whose subject coreference found or that someone only claims or
 # believes, claims whose speaker coreference found ('it said': 0.68) or is an unresolved pronoun,
 # and appositive and title roles but for spokespersons and leaders by title; it keeps acts a
-# source announces ('X approved Y, the ministry said': 0.72), without which the graph says little
+# source announces ('X approved Y, the company said': 0.72), without which the graph says little
 # of who did what. On the held-out half no kind reaches the 0.9 target (README, "How sure the
 # facts are").
 DEFAULT_MIN_CONFIDENCE = 0.68

@@ -138,7 +138,7 @@ def _negated(verb: Token, subjects: list[Token]) -> bool:
 def _report_qualifier(verb: Token) -> str:
     """'-claimed' when the act is what someone claims, believes or alleges ('Milburn claimed Kruger
     had exposed ...', 'Ferguson believes Henry caught Heinze'); '-reported' when someone says,
-    announces or confirms it ('China has approved ..., the ministry said') or it is inside quotation
+    announces or confirms it ('Acme has approved ..., the company said') or it is inside quotation
     marks; '' when the article states it. Readers accept the first far less often."""
     token = verb
     while token.head != token and token.dep_ in ("ccomp", "conj", "xcomp", "advcl", "relcl"):
