@@ -4,11 +4,13 @@ team, and a graph that says 'France beat Ireland' of two countries, or 'Birmingh
 city', is wrong.
 
 A place's name is a team's in an article when the article uses it as one once in a strong way or
-twice in a weaker one. Strong: 'X v Y'; a score right after the name ('Ireland 19-12'); 'for X'
-after a word of playing or scoring ('won his 50th cap for Ireland'); the subject or object of a
-match verb, with a name on the other side, in a sentence with a score ('France beat Ireland
-24-17'). Weaker: the same without a score ('China beat the US in the race for markets' may be no
-match); a squad word after the name ('the Ireland coach', "France's fly-half").
+twice in a weaker one. Strong: 'X v Y'; a score beside the name ('Ireland 19-13 England'); 'for
+X' after a word of playing or scoring ('won his 50th cap for Ireland'); an opponent after a word
+of a match ('the game against Wales'); the subject or object of a match verb, with a name on the
+other side, in a sentence with a score ('France beat Ireland 24-17'). Weaker: the same without a
+score ('China beat the US in the race for markets' may be no match); a squad word after the name
+('the Ireland coach', "France's fly-half"). The other side of a team's match is a team too, and
+once a story has a team, so is any nation that acts in it ('England scored first').
 
 Then every mention of that name in the article is the team's. A team named after a country or a
 nation ('Wales') is '<name> national team': the country stays the country elsewhere, and its
