@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {name.lower(): number for number, name in enumerate(
-    "January February March April May June July August September October November December".split(), start=1)}
+MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTHS |= {name[:3]: number for name, number in list(MONTHS.items())} | {"sept": 9}
 WEEKDAYS = {name: number for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}

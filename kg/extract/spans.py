@@ -9,6 +9,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from kg.dates import MONTH_NAMES, WEEKDAYS
 from kg.extract.quotes import Quote, find_quotes
 from kg.model import Mention, Sentence
 from kg.names import normalise
@@ -32,8 +33,8 @@ MODAL_CONTRACTIONS = {"wo": "will", "'ll": "will", "ca": "can", "sha": "shall", 
 # Words that open a conditional or an embedded question, and the modality they give.
 CLAUSE_MARKS = {"if": "if", "unless": "unless", "provided": "if", "providing": "if", "whether": "whether"}
 # Words of a date that name a day: 'on Wednesday', 'tomorrow', 'on 24 May'.
-DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday tomorrow tonight".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
+DAY_WORDS = frozenset(WEEKDAYS) | {"tomorrow", "tonight"}
+MONTH_WORDS = frozenset(MONTH_NAMES)
 # Present-tense verbs of saying and of being that tell no act to come: 'says today', 'is 35 years old'.
 UNSCHEDULED_LEMMAS = frozenset("be have say tell add expect believe think hope want need seem".split())
 # Words that make a date a habit, not a day: 'every year', 'each Monday'.
@@ -210,7 +211,7 @@ def _scheduled(verb: Token, children: list[Token]) -> str | None:
         return None
     for date in (t for t in verb.subtree if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod")):
         words = {t.lower_ for t in date.subtree}
-        on_a_day = bool(words & DAY_WORDS) or any(t.like_num for t in date.subtree) and bool(words & MONTHS)
+        on_a_day = bool(words & DAY_WORDS) or any(t.like_num for t in date.subtree) and bool(words & MONTH_WORDS)
         if on_a_day and _in_clause_of(date, verb) and not words & HABITUAL_WORDS:
             return "scheduled"  # 'plays Rusedski in the second round on Wednesday'
     return None
