@@ -26,7 +26,7 @@ from kg.extract import extract
 from kg.extract.roles import extract_roles
 from kg.extract.typed_relations import extract_typed_relations
 from kg.model import Article, Extraction, Mention
-from kg.nlp import load_pipeline
+from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "conll04" / "conll04_dev_text.jsonl"

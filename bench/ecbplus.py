@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.extract import extract
 from kg.model import Article, Extraction, Mention
-from kg.nlp import parse
+from kg.extract.nlp import parse
 from kg.resolve import resolve
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from kg.build import TURTLE_FILE, BuildSettings, build
-from kg.render import write_page
+from kg.page.render import write_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"

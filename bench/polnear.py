@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.extract import extract
 from kg.model import Article, Claim
-from kg.nlp import load_pipeline
+from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from precision import OUT, build_sample, read_facts, read_judgments, sample
 
-from kg.nlp import load_pipeline
+from kg.extract.nlp import load_pipeline
 
 MIN_FACTS = 12  # slices with fewer judged facts over both halves are not printed
 

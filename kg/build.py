@@ -29,20 +29,20 @@ from kg.cache import ExtractionCache, source_version
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
-from kg.excerpt import page_view
+from kg.page.excerpt import page_view
 from kg.extract import extract
 from kg.files import sibling_name, write_atomic
-from kg.infer import Entailer
+from kg.graph.infer import Entailer
 from kg.model import Article, BuildReport
-from kg.names import first_names
-from kg.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
-from kg.ntriples import ChunkedNTriples, write_turtle
-from kg.rdf import Minter, article_triples, asserted_counts, check_base, ntriples_line, resolution_triples
-from kg.render import render_html
+from kg.lexicon.names import first_names
+from kg.extract.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
+from kg.graph.ntriples import ChunkedNTriples, write_turtle
+from kg.graph.rdf import Minter, article_triples, asserted_counts, check_base, ntriples_line, resolution_triples
+from kg.page.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
-from kg.store import STORE_DIR, open_store, write_store
-from kg.view import PAGE_MAX_NODES
-from kg.vocab import DEFAULT_BASE, ontology_graph
+from kg.graph.store import STORE_DIR, open_store, write_store
+from kg.page.view import PAGE_MAX_NODES
+from kg.graph.vocab import DEFAULT_BASE, ontology_graph
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"

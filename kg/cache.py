@@ -15,46 +15,84 @@ article, and entries the last build did not use are removed.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
-import inspect
 import pickle
 from dataclasses import replace
 from pathlib import Path
 
+from kg.extract.nlp import pipeline_version
 from kg.files import write_atomic
+from kg.graph.vocab import ontology_text
 from kg.model import Article, Extraction
-from kg.nlp import pipeline_version
-from kg.resolve import ARTICLE_NAMES_CODE, ArticleNames
-from kg.vocab import ontology_text
+from kg.resolve import ArticleNames
 
 CACHE_DIR = "cache"
 SUFFIX = ".pickle"
 PACKAGE = Path(__file__).resolve().parent
-# The code and data that decide what is read from an article (resolution and output re-run each build).
-EXTRACTOR_SOURCES = ("extract", "nlp.py", "model.py", "corpus.py", "names.py", "dates.py", "geo.py")
+# What turns an article into its cached records and names: these modules and every kg module they
+# import, found by reading their imports, so a change to any word list, rule or record they use
+# invalidates the cache (corpus-wide resolution and output re-run on every build).
+RECORD_MODULES = ("kg.extract", "kg.resolve")
 
 
 def extractor_version(model: str) -> str:
-    """Changes whenever what is read from an article could change; not when only the rules that
-    merge names across articles change (the rest of resolve.py), which re-run on every build."""
-    names_code = "".join(inspect.getsource(code) for code in ARTICLE_NAMES_CODE)
-    return _version(model, EXTRACTOR_SOURCES, names_code)
+    """Changes whenever what is read from an article could change."""
+    return _version(model, tuple(sorted(imported_modules(RECORD_MODULES))))
 
 
 def source_version(model: str) -> str:
     """Changes whenever any output could change: all the package's code, the ontology and the model."""
-    return _version(model, (".",), ontology_text())
+    return _version(model, tuple(sorted(str(path.relative_to(PACKAGE)) for path in _package_files())), ontology_text())
+
+
+def imported_modules(roots: tuple[str, ...]) -> set[str]:
+    """The files (relative to the package) of `roots` and of every kg module they import, directly
+    or not; a package counts with all its files (its data too: the typed-relation model)."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        module = todo.pop()
+        for file in _files_of(module):
+            name = str(file.relative_to(PACKAGE))
+            if name in seen:
+                continue
+            seen.add(name)
+            if file.suffix == ".py":
+                todo.extend(_kg_imports(file))
+    return seen
+
+
+def _files_of(module: str) -> list[Path]:
+    if module == "kg":  # 'from kg import x': the package's own __init__, and x on its own
+        return [PACKAGE / "__init__.py"]
+    path = PACKAGE.joinpath(*module.split(".")[1:])
+    if path.is_dir():
+        return [file for file in sorted(path.rglob("*")) if file.is_file() and "__pycache__" not in file.parts]
+    return [path.with_suffix(".py")] if path.with_suffix(".py").is_file() else []
+
+
+def _kg_imports(file: Path) -> list[str]:
+    modules = []
+    for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "kg":
+            modules.append(node.module)
+            modules.extend(f"{node.module}.{alias.name}" for alias in node.names)  # 'from kg.graph import vocab'
+        elif isinstance(node, ast.Import):
+            modules.extend(alias.name for alias in node.names if alias.name.split(".")[0] == "kg")
+    return modules
+
+
+def _package_files() -> list[Path]:
+    return [file for file in sorted(PACKAGE.rglob("*")) if file.is_file() and "__pycache__" not in file.parts]
 
 
 @functools.lru_cache(maxsize=None)
-def _version(model: str, sources: tuple[str, ...], extra: str = "") -> str:
+def _version(model: str, files: tuple[str, ...], extra: str = "") -> str:
     digest = hashlib.sha256(f"{pipeline_version(model)}|{extra}".encode())
-    for name in sources:
-        path = PACKAGE / name
-        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(PACKAGE)).encode() + b"\0" + file.read_bytes())
+    for name in files:
+        digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -19,9 +19,9 @@ from rich.table import Table
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
-from kg.query import DEFAULT_TIMEOUT
-from kg.view import PAGE_MAX_NODES
-from kg.vocab import DEFAULT_BASE
+from kg.read.query import DEFAULT_TIMEOUT
+from kg.page.view import PAGE_MAX_NODES
+from kg.graph.vocab import DEFAULT_BASE
 
 app = typer.Typer(
     help="Turn a folder of news articles into a knowledge graph: RDF, an interactive page and SPARQL.",
@@ -146,9 +146,9 @@ def query(
     """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
-    from kg.query import (check_format, format_result, named_queries, parse_parameters, query_text,
+    from kg.read.query import (check_format, format_result, named_queries, parse_parameters, query_text,
                           run_query_with_timeout, term_text)
-    from kg.store import store_path
+    from kg.graph.store import store_path
 
     try:
         if list_queries:
@@ -177,7 +177,7 @@ def query(
 @app.command()
 def validate(out: Path = OUT_OPTION) -> None:
     """Check the built graph against the SHACL shapes (ontology/shapes.ttl); list each violation."""
-    from kg.validate import validate_build
+    from kg.read.validate import validate_build
 
     try:
         violations = validate_build(out)
@@ -199,7 +199,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", help="File to write (default: OUT/export/kg.FORMAT)."),
 ) -> None:
     """Export the built graph for other tools."""
-    from kg.export import export as export_graph
+    from kg.read.export import export as export_graph
 
     try:
         path = export_graph(out, fmt, output)
@@ -220,7 +220,7 @@ def viz(
 ) -> None:
     """Re-render the interactive page from OUT/kg.ttl: the whole graph or one entity's neighbourhood."""
     from kg.build import HTML_FILE, TURTLE_FILE
-    from kg.render import write_page
+    from kg.page.render import write_page
 
     target = output or out / HTML_FILE
     try:
@@ -238,8 +238,8 @@ def stats(
     top: int = typer.Option(10, "--top", min=1, help="How many entities and communities to list."),
 ) -> None:
     """Counts by class, the most connected entities (degree, PageRank) and communities (Louvain)."""
-    from kg.analyze import graph_stats
-    from kg.store import open_store
+    from kg.read.analyze import graph_stats
+    from kg.graph.store import open_store
 
     try:
         found = graph_stats(open_store(out), top=top)
@@ -265,8 +265,8 @@ def entity(
     out: Path = OUT_OPTION,
 ) -> None:
     """Profile one entity: class, other names, why they were merged, relations, claims and roles."""
-    from kg.profile import entity_profile
-    from kg.store import open_store
+    from kg.read.profile import entity_profile
+    from kg.graph.store import open_store
 
     try:
         profile = entity_profile(open_store(out), name)

@@ -46,6 +46,11 @@ ORGANISATION_CLASSES = frozenset(
     {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization", "SportsTeam"}
 )
 PLACE_CLASSES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
+# The ontology's top class for named things: for a name whose kind is unsure.
+GENERIC_CLASS = "Entity"
+# The rules of a town located in the region written after it (extract/places.py), which resolution
+# reads as the town's written form.
+REGION_RULES = frozenset({"town-region", "town-country"})
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ settings.load_profile("kg")
 from kg.build import BuildSettings, build
 from kg.extract import extract
 from kg.model import Article
-from kg.nlp import load_pipeline
+from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -9,9 +9,9 @@ from rdflib.compare import isomorphic
 
 from kg.build import BuildSettings, build
 from kg.errors import NothingToBuildError
-from kg.store import DATA, open_store
-from kg.validate import validate_build
-from kg.vocab import KG, SCHEMA
+from kg.graph.store import DATA, open_store
+from kg.read.validate import validate_build
+from kg.graph.vocab import KG, SCHEMA
 from tests.conftest import CORPUS, write
 
 

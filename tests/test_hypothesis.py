@@ -8,9 +8,9 @@ from rdflib import Graph
 
 from kg.extract import extract
 from kg.model import Article
-from kg.rdf import build_graph
+from kg.graph.rdf import build_graph
 from kg.resolve import resolve
-from kg.validate import validate_graph
+from kg.read.validate import validate_graph
 
 WORDS = ["The", "ministry", "said", "“", "”", '"', "Angela Merkel", "approved", "licences", ",", ".",
          "\n", "\n\n", "<script>", "U.S.", "He", "did", "not", "’s", "&", "Paris", "Acme Corp", "%", "—"]

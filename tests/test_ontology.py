@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, URIRef
 
-from kg.vocab import KG_IRI, ontology_graph
+from kg.graph.vocab import KG_IRI, ontology_graph
 
 ALIGNED_NAMESPACES = ("https://schema.org/", "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#",
                       "http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Article, Extraction, Mention
-from kg.names import normalise
+from kg.lexicon.names import normalise
 from kg.resolve import resolve
 
 

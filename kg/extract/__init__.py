@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.extract.claims import extract_claims
 from kg.extract.coref import link
-from kg.extract.layout import non_prose_lines
+from kg.lexicon.layout import non_prose_lines
 from kg.extract.mentions import extract_mentions
 from kg.extract.places import based_in_home_country, home_countries, located_in
 from kg.extract.quantities import extract_measurements

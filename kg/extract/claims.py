@@ -28,7 +28,7 @@ from kg.extract.spans import (
     time_of,
     tokens_where,
 )
-from kg.extract.titles import is_title_word
+from kg.lexicon.titles import is_title_word
 from kg.model import ORGANISATION_CLASSES, Claim, Evidence, Mention, Source
 
 # Lemmas of verbs of saying or writing: the cue of a quote or of reported speech.

@@ -26,11 +26,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.headlines import headline_parts, lower_case_words, without_headline_words
 from kg.extract.places import place_mentions
-from kg.geo import capital_country, country_of_demonym, is_country
+from kg.lexicon.geo import capital_country, country_of_demonym, is_country
 from kg.extract.spans import sentence, text_of, tokens_where
-from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_honorific_or_rank, is_title_word
-from kg.model import ORGANISATION_CLASSES, Mention
-from kg.names import first_name_frequency, is_first_name, normalise, person_gender
+from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_honorific_or_rank, is_title_word
+from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, Mention
+from kg.lexicon.names import first_name_frequency, is_first_name, normalise, person_gender
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
 LABEL_CLASSES = {
@@ -46,30 +47,9 @@ LABEL_CLASSES = {
     # not spaCy's: one of two names the tagger ran together ('Leeds v Sheffield'); its kind is unsure
     "NAME": "Entity",
 }
-# The ontology's top class for named things: for a name whose kind is unsure.
-GENERIC_CLASS = "Entity"
 # Labels the small model gets right about a third of the time on news (bench/precision, BBC): their
 # class stands only when the name's own words confirm it, else the name is a plain kg:Entity.
 UNSURE_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NAME"})
-# Words in an organisation's name that tell its kind ("Ministry of Commerce", "Ford Motor Co").
-GOVERNMENT_WORDS = frozenset(
-    "ministry department government agency commission council parliament congress senate "
-    "administration bureau cabinet customs authority authorities police army navy military "
-    "court treasury embassy consulate municipality assembly".split()
-)
-COMPANY_WORDS = frozenset(
-    "inc inc. corp corp. corporation ltd ltd. llc plc co co. company companies group holdings "
-    "motors motor bank airlines airways industries technologies systems pharmaceuticals "
-    "enterprises gmbh ag sa re".split()
-)
-RESEARCH_WORDS = frozenset(
-    "university academy institute institution college laboratory laboratories lab school "
-    "observatory think-tank".split()
-)
-MEDIA_WORDS = frozenset(
-    "news times post journal herald tribune gazette media press broadcasting television tv "
-    "radio newspaper magazine reuters bloomberg agency-france-presse".split()
-)
 # Legal forms of a company: no name on their own ('AG' of 'Deutsche Bank AG').
 LEGAL_SUFFIXES = frozenset("inc corp co ltd llc plc ag sa nv bv gmbh".split())
 # Words naming a kind of organisation: alone ('the Bank', 'the Association') they are a fragment

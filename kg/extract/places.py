@@ -2,7 +2,7 @@
 
 - 'Town, Region': 'Aiken, S.C.', 'Chisholm, Minn.', datelines such as 'BANGKOK, Thailand (AP) —',
   and a place the tagger knows followed by its country ('in Riga, Latvia, in 1938').
-  The region is a US state (full name or AP style-book abbreviation) or a country (kg.geo). The tagger often misses one half or takes 'Minn' for a person, so the pair
+  The region is a US state (full name or AP style-book abbreviation) or a country (kg.lexicon.geo). The tagger often misses one half or takes 'Minn' for a person, so the pair
   fixes both mentions; and the pair itself says the town is located in the region.
 - A public body named after its country or its demonym ('U.S. Congress', 'Haitian Parliament')
   is based in that country.
@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import sentence, sentence_of, tokens_where
-from kg.geo import country_of_demonym, is_country, us_state
+from kg.lexicon.geo import country_of_demonym, is_country, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
 MAX_TOWN_WORDS = 4
@@ -24,8 +24,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_REGION_TOKENS = 3
 CONFIDENCE = 0.9
 HOME_CONFIDENCE = 0.8
-# The rules of a town located in the region written after it.
-REGION_RULES = frozenset({"town-region", "town-country"})
 
 
 def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str, str]]:

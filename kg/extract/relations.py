@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.spans import (content_head, modality, phrase_mention, quotes_of, sentence_of, time_of,
                               tokens_where)
-from kg.extract.titles import ROLE_WORDS
+from kg.lexicon.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})

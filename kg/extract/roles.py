@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Token
 from kg.extract.coref import COMPANY_NOUNS
 from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.spans import sentence, sentence_of
-from kg.extract.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
+from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
 from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
-from kg.names import normalise
+from kg.lexicon.names import normalise
 
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})

@@ -9,10 +9,10 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import MONTH_NAMES, WEEKDAYS
+from kg.lexicon.dates import MONTH_NAMES, WEEKDAYS
 from kg.extract.quotes import Quote, find_quotes
 from kg.model import Mention, Sentence
-from kg.names import normalise
+from kg.lexicon.names import normalise
 
 # Dependents that end a noun phrase rather than belong to it: clauses, appositions, coordination.
 PHRASE_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})

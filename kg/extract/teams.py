@@ -29,9 +29,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.spans import sentence
-from kg.geo import is_nation
+from kg.lexicon.geo import is_nation
 from kg.model import PLACE_CLASSES, Mention
-from kg.names import normalise
+from kg.lexicon.names import normalise
 
 TEAM_CLASS = "SportsTeam"
 # Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.

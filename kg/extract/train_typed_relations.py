@@ -97,7 +97,7 @@ def _frequent_features(examples: list[tuple[list[str], str | None]], min_count: 
 
 
 def main(argv: list[str]) -> int:
-    from kg.nlp import load_pipeline
+    from kg.extract.nlp import load_pipeline
 
     if len(argv) != 1:
         print("usage: python -m kg.extract.train_typed_relations CONLL04_TRAIN_JSON", file=sys.stderr)

@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.places import is_region_after
 from kg.extract.spans import sentence_of, sentences
-from kg.extract.titles import ROLE_WORDS
-from kg.geo import country_of_demonym
+from kg.lexicon.titles import ROLE_WORDS
+from kg.lexicon.geo import country_of_demonym
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
 MODEL_FILE = "typed_relations.json.gz"

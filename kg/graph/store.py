@@ -1,0 +1,76 @@
+"""The embedded Oxigraph store under the build folder: written in bulk, opened read-only.
+
+The default graph holds what queries read: the extracted data, the ontology and the triples light
+RDFS inference adds (kg/infer.py), so a kg:Person is found as a schema:Person too. The data is
+also a named graph of its own, which exports and validation read. Storing the data twice is
+deliberate: Oxigraph reading "the union of all graphs" as the default graph makes every lookup span
+and deduplicate all graphs, and queries ran ~1.7x slower that way.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.errors import StoreError
+from kg.files import new_dir_beside, replace_dir
+from kg.graph.vocab import DATA_GRAPH, ontology_text
+
+STORE_DIR = "store"
+DATA = pyoxigraph.NamedNode(DATA_GRAPH)  # the extracted data alone, as exports and validation want it
+
+
+def write_store(data: list[Path], inferred: list[Path], out_dir: Path) -> int:
+    """Bulk-load N-Triples files of the data and of its entailments, and the ontology, into a fresh
+    store beside the old one, then swap it in. Returns the number of data triples (each once,
+    however many articles gave it)."""
+    target = out_dir / STORE_DIR
+    staging = new_dir_beside(target)
+    try:
+        store = pyoxigraph.Store(str(staging))
+        into_default = [
+            *({"path": path, "format": pyoxigraph.RdfFormat.N_TRIPLES} for path in [*data, *inferred]),
+            {"input": ontology_text(), "format": pyoxigraph.RdfFormat.TURTLE},
+        ]
+        into_data_graph = [{"path": path, "format": pyoxigraph.RdfFormat.N_TRIPLES, "to_graph": DATA} for path in data]
+        # Oxigraph loads without the GIL: two loaders side by side take ~40 % less time than one
+        # after the other
+        with ThreadPoolExecutor(2) as pool:
+            for done in [pool.submit(_load_all, store, into_default), pool.submit(_load_all, store, into_data_graph)]:
+                done.result()
+        store.flush()
+        store.optimize()  # compacts the bulk-loaded files: reads get ~2.5x faster on a large build
+        [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{DATA_GRAPH}> {{ ?s ?p ?o }} }}")
+        triples = int(row["n"].value)
+        del store
+        gc.collect()  # release the database lock before the folder moves
+        replace_dir(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return triples
+
+
+def _load_all(store: pyoxigraph.Store, loads: list[dict]) -> None:
+    for load in loads:
+        store.bulk_load(**load)
+
+
+def store_path(out_dir: Path) -> Path:
+    path = out_dir / STORE_DIR
+    if not path.is_dir():
+        raise StoreError(f"{path}: no query store here; run 'kg build --out {out_dir}' first")
+    return path
+
+
+def open_store(out_dir: Path) -> pyoxigraph.Store:
+    """Open the build's store read-only: no query can change it."""
+    path = store_path(out_dir)
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the query store ({error})") from error

@@ -1,0 +1,296 @@
+"""RDF graph -> what the page draws: nodes, edges and the evidence behind them, as plain data.
+
+Every string here is text from the graph, meant to be shown as text: the page (kg/render.py) puts it
+into the DOM with textContent and into vis-network's tooltips as plain strings, never as HTML.
+A view can be cut down to one entity's neighbourhood (`focus`) and to its most connected nodes
+(`limit`), and says what it left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import networkx as nx
+import scipy.optimize  # noqa: F401 (loads scipy's BLAS now, for threadpool_limits to reach it)
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib.namespace import PROV
+from threadpoolctl import threadpool_limits
+
+from kg.errors import UsageError
+from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
+
+CLASS_COLOURS = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "GovernmentBody": "#2f5d8a",
+    "Company": "#76b7b2",
+    "ResearchOrganization": "#9c755f",
+    "MediaOrganization": "#edc948",
+    "SportsTeam": "#f1ce63",
+    "Country": "#59a14f",
+    "GeopoliticalEntity": "#8cd17d",
+    "Location": "#86bc86",
+    "Facility": "#a0cbe8",
+    "Product": "#b07aa1",
+    "Event": "#ff9da7",
+    "Policy": "#d4a6c8",
+    "CreativeWork": "#c9a0dc",
+    "Entity": "#79706e",  # a name whose kind is unsure; after every class above, so a node keeps its own
+    "Concept": "#bab0ac",
+    "Claim": "#f28e2b",
+    "Measurement": "#d37295",
+}
+ROLE_PROPERTIES = (KG.spokespersonFor, KG.leads, KG.worksFor, KG.memberOf)
+CLAIM_LABEL_CHARS = 60
+PAGE_MAX_NODES = 1000  # the build's page keeps the most connected; a browser stays responsive at this size
+EDGE_COLOUR = "#9a9a9a"
+CORROBORATED_COLOUR = "#303030"  # a fact two or more articles assert is drawn darker and wider
+MAX_EDGE_WIDTH = 9
+NODE_SPACING = 100  # pixels between neighbouring nodes in a precomputed layout
+
+
+@dataclass(frozen=True)
+class View:
+    nodes: tuple[dict, ...]
+    edges: tuple[dict, ...]
+    articles: tuple[dict, ...]  # {"headline", "outlet"}; nodes and edges refer to them by index
+    left_out: str = ""  # what a focus or a node limit left out, in words
+    focus: str | None = None  # the id of the focused node
+
+
+def view_of(graph: Graph) -> View:
+    """Entities, concepts, claims and figures as nodes; relations, speaker -> claim and
+    source -> figure -> subject links as edges."""
+    articles = sorted(graph.subject_objects(SCHEMA.headline), key=lambda pair: (str(pair[1]), pair[0]))
+    article_index = {article: i for i, (article, _) in enumerate(articles)}
+    article_rows = tuple({"headline": str(headline), "outlet": _label(graph, graph.value(article, SCHEMA.publisher))}
+                         for article, headline in articles)
+    relations = relation_properties(graph)
+    evidence = _evidence_by_triple(graph, article_index)
+
+    nodes = {}
+    for node, cls in sorted(_typed_nodes(graph)):
+        if cls == "Claim":
+            nodes[node] = _claim_node(graph, node, article_index, article_rows)
+        elif cls == "Measurement":
+            nodes[node] = _measurement_node(graph, node, article_index, article_rows)
+        else:
+            nodes[node] = _entity_node(graph, node, cls, article_index, relations)
+
+    edges = []
+    linking = [*relations, KG.claims, KG.reports, KG.about]
+    links = sorted((s, p, o) for p in linking for s, o in graph.subject_objects(p) if s in nodes and o in nodes)
+    for subject, predicate, obj in links:
+        if predicate in relations:
+            edges.append(_relation_edge(subject, relations[predicate], obj,
+                                        evidence.get((subject, predicate, obj), []), article_rows))
+        elif predicate == KG.claims:
+            cue = str(graph.value(obj, KG.cue) or "says")
+            edges.append({"from": str(subject), "to": str(obj), "label": cue, "kind": "claim",
+                          "articles": nodes[obj]["articles"], "dashes": True, "color": CLASS_COLOURS["Claim"],
+                          "title": f"{nodes[subject]['label']} {cue}: (click the claim for its source)"})
+        elif predicate in (KG.reports, KG.about):
+            label = "reports" if predicate == KG.reports else "about"
+            edges.append({"from": str(subject), "to": str(obj), "label": label, "kind": "figure",
+                          "articles": nodes[subject if predicate == KG.about else obj]["articles"],
+                          "dashes": True, "color": CLASS_COLOURS["Measurement"], "title": label})
+    for number, edge in enumerate(edges):
+        edge["id"] = f"e{number}"
+    return View(nodes=tuple(nodes.values()), edges=tuple(edges), articles=article_rows)
+
+
+def focus_on(view: View, name: str, depth: int) -> View:
+    """The nodes within `depth` links of the entity called `name` (its label or another name, any case)."""
+    node = find_node(view, name)
+    network = _undirected(view)
+    kept = set(nx.single_source_shortest_path_length(network, node["id"], cutoff=depth))
+    left = len(view.nodes) - len(kept)
+    cut = _keep(view, kept)
+    note = f"{left} node(s) more than {depth} link(s) from {node['label']}" if left else ""
+    return replace(cut, focus=node["id"], left_out=note)
+
+
+def limit_nodes(view: View, max_nodes: int) -> View:
+    """The `max_nodes` most connected nodes (the focus always among them), and the edges between them."""
+    if max_nodes <= 0 or len(view.nodes) <= max_nodes:
+        return view
+    degree = _undirected(view).degree
+    ranked = sorted(view.nodes, key=lambda n: (n["id"] != view.focus, rank(n["id"], degree[n["id"]])))
+    kept = {n["id"] for n in ranked[:max_nodes]}
+    cut = _keep(view, kept)
+    note = (f"{len(view.nodes) - len(cut.nodes)} less connected node(s) and {len(view.edges) - len(cut.edges)} "
+            f"edge(s), to keep the page to {max_nodes} nodes")
+    return replace(cut, left_out="; ".join(filter(None, (view.left_out, note))))
+
+
+def rank(node: str, degree: int) -> tuple[int, str]:
+    """The order in which a node limit keeps nodes: the most connected first, then by IRI."""
+    return -degree, node
+
+
+def find_node(view: View, name: str) -> dict:
+    """The entity whose label or other name is `name` in any case; else the only one whose label
+    contains it, the most connected such one when several do."""
+    wanted = name.strip().casefold()
+    entities = [n for n in view.nodes if n["kind"] not in ("Claim", "Measurement")]
+    exact = [n for n in entities if wanted in n["names"]]
+    partial = [n for n in entities if any(wanted in other for other in n["names"])]
+    found = exact or partial
+    if not wanted or not found:
+        raise UsageError(f"no entity named {name!r} in the graph (try kg query people or kg query organizations)")
+    degree = _undirected(view).degree
+    return max(found, key=lambda n: (degree[n["id"]], n["label"]))
+
+
+def layout(view: View, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Node positions in page pixels, for a large graph to be drawn at once instead of settling
+    under the browser's physics: each connected part laid out by networkx's force-directed layout,
+    and the parts packed in rows, biggest first. Laying out the parts apart is ~3x faster than the
+    whole at once (on a 1,000-node page a quarter of the nodes stand alone) and keeps the loose
+    nodes from scattering over the big part. Runs with one BLAS thread: a second one took twice
+    the CPU for the same time, taken from the Turtle export beside it."""
+    with threadpool_limits(limits=1):
+        return _packed_parts(_undirected(view), seed)
+
+
+def _packed_parts(network: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    positions: dict[str, tuple[float, float]] = {}
+    row_width = NODE_SPACING * math.sqrt(len(network))
+    x = y = row_height = 0.0
+    for part in sorted(nx.connected_components(network), key=lambda nodes: (-len(nodes), min(nodes))):
+        shape = _part_shape(network.subgraph(part), seed)
+        width = max(px for px, _ in shape.values()) + NODE_SPACING
+        height = max(py for _, py in shape.values()) + NODE_SPACING
+        row_width = max(row_width, width)  # the biggest part comes first and sets the row width
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        positions.update({node: (round(x + px, 1), round(y + py, 1)) for node, (px, py) in shape.items()})
+        x, row_height = x + width, max(row_height, height)
+    return positions
+
+
+def _part_shape(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """A connected part's positions, from (0, 0) right- and downwards."""
+    nodes = sorted(part)
+    if len(nodes) <= 2:
+        return {node: (i * NODE_SPACING, 0.0) for i, node in enumerate(nodes)}
+    raw = nx.spring_layout(part, seed=seed, iterations=60)
+    scale = NODE_SPACING * math.sqrt(len(nodes))
+    left, top = (min(float(p[axis]) for p in raw.values()) for axis in (0, 1))
+    return {node: ((float(raw[node][0]) - left) * scale, (float(raw[node][1]) - top) * scale) for node in nodes}
+
+
+def _undirected(view: View) -> nx.Graph:
+    network = nx.Graph()
+    network.add_nodes_from(n["id"] for n in view.nodes)
+    network.add_edges_from((e["from"], e["to"]) for e in view.edges)
+    return network
+
+
+def _keep(view: View, kept: set[str]) -> View:
+    return replace(view, nodes=tuple(n for n in view.nodes if n["id"] in kept),
+                   edges=tuple(e for e in view.edges if e["from"] in kept and e["to"] in kept))
+
+
+def _typed_nodes(graph: Graph) -> set[tuple[URIRef, str]]:
+    classes: dict[URIRef, list[str]] = {}
+    for node, cls_iri in graph.subject_objects(RDF.type):
+        cls = str(cls_iri).removeprefix(KG_IRI)
+        if cls in CLASS_COLOURS and isinstance(node, URIRef):
+            classes.setdefault(node, []).append(cls)
+    # a graph with its entailments types a kg:Person as a kg:Entity too: the node is drawn as a person
+    order = list(CLASS_COLOURS)
+    return {(node, min(found, key=order.index)) for node, found in classes.items()}
+
+
+def _label(graph: Graph, node) -> str:
+    return str(graph.value(node, RDFS.label) or "") if node is not None else ""
+
+
+def _article_text(article_rows: tuple[dict, ...], index: int | None) -> str:
+    if index is None:
+        return ""
+    row = article_rows[index]
+    return f"{row['headline']} ({row['outlet']})" if row["outlet"] else row["headline"]
+
+
+def _entity_node(graph: Graph, node: URIRef, cls: str, article_index: dict, relations: dict) -> dict:
+    label = _label(graph, node) or str(node)
+    aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
+    articles = sorted(article_index[a] for a in graph.objects(node, KG.mentionedIn) if a in article_index)
+    mentions = int(graph.value(node, KG.mentionCount) or 1)
+    roles = sorted({f"{relations[p]} {_label(graph, o)}" for p in ROLE_PROPERTIES for o in graph.objects(node, p)}
+                   | {f"{_label(graph, s)} {relations[p]} it"
+                      for p in ROLE_PROPERTIES for s in graph.subjects(p, node)})
+    info = [("Class", cls), ("Also named", "; ".join(aliases) or "-")]
+    if cls != "Concept":
+        info.append(("Mentioned", f"{mentions} time(s) in {len(articles)} article(s)"))
+    if roles:
+        info.append(("Roles", "\n".join(roles)))
+    title = "\n".join(f"{key}: {value}" for key, value in [(label, cls)] + info[1:])
+    names = sorted({label.casefold(), *map(str.casefold, aliases)})
+    return {"id": str(node), "label": label, "kind": cls, "names": names, "articles": articles,
+            "title": title, "info": [("Entity", label), *info],
+            "color": CLASS_COLOURS[cls], "shape": "dot", "value": 0 if cls == "Concept" else mentions}
+
+
+def _claim_node(graph: Graph, node: URIRef, article_index: dict, article_rows: tuple[dict, ...]) -> dict:
+    content = str(graph.value(node, KG.content) or "")
+    # a claim whose source names no entity ('officials said') shows the source's words
+    speaker = _label(graph, graph.value(node, KG.speaker)) or f"({graph.value(node, KG.sourceText) or 'unnamed'})"
+    cue = str(graph.value(node, KG.cue) or "")
+    article = article_index.get(graph.value(node, PROV.wasDerivedFrom))
+    kind = "direct quote" if str(graph.value(node, KG.direct)) == "true" else "reported speech"
+    if str(graph.value(node, KG.negated)) == "true":
+        kind += ", negated"
+    short = content if len(content) <= CLAIM_LABEL_CHARS else content[: CLAIM_LABEL_CHARS - 1] + "…"
+    info = [("Claim", content), ("Speaker", speaker), ("Cue", f"{cue} ({kind})"),
+            ("Article", _article_text(article_rows, article))]
+    return {"id": str(node), "label": short, "kind": "Claim", "names": [],
+            "articles": [article] if article is not None else [],
+            "title": f"{speaker} — {cue} ({kind})\n{content}\nArticle: {info[-1][1]}", "info": info,
+            "color": CLASS_COLOURS["Claim"], "shape": "box", "font": {"size": 11}}
+
+
+def _measurement_node(graph: Graph, node: URIRef, article_index: dict, article_rows: tuple[dict, ...]) -> dict:
+    written = str(graph.value(node, KG.asWritten) or "")
+    measure = graph.value(node, KG.measure)
+    label = f"{written} ({measure})" if measure else written
+    article = article_index.get(graph.value(node, PROV.wasDerivedFrom))
+    info = [("Figure", label)]
+    for predicate, name in ((KG.change, "Change"), (KG.period, "Period"), (KG.sourceText, "Source")):
+        value = graph.value(node, predicate)
+        if value:
+            info.append((name, str(value)))
+    info.append(("Article", _article_text(article_rows, article)))
+    return {"id": str(node), "label": label, "kind": "Measurement", "names": [],
+            "articles": [article] if article is not None else [],
+            "title": "\n".join(f"{key}: {value}" for key, value in info), "info": info,
+            "color": CLASS_COLOURS["Measurement"], "shape": "diamond", "size": 8, "font": {"size": 11}}
+
+
+def _relation_edge(subject: URIRef, label: str, obj: URIRef, sources: list[tuple[int, str]],
+                   article_rows: tuple[dict, ...]) -> dict:
+    articles = sorted({article for article, _ in sources})
+    corroborated = len(articles) >= 2
+    evidence = [f"“{sentence}” — {_article_text(article_rows, article)}" for article, sentence in sources]
+    heading = f"{label}, in {len(articles)} article(s)" + (" (corroborated)" if corroborated else "")
+    return {"from": str(subject), "to": str(obj), "label": label, "kind": "relation", "articles": articles,
+            "title": "\n".join([heading, *evidence]),
+            "info": [("Relation", heading), *(("Evidence", e) for e in evidence)],
+            "width": min(1 + 2 * (len(articles) - 1), MAX_EDGE_WIDTH) if corroborated else 1,
+            "color": CORROBORATED_COLOUR if corroborated else EDGE_COLOUR}
+
+
+def _evidence_by_triple(graph: Graph, article_index: dict) -> dict[tuple, list[tuple[int, str]]]:
+    """(subject, predicate, object) -> [(article index, evidence sentence)] from the provenance records."""
+    found: dict[tuple, set] = defaultdict(set)
+    for record in graph.subjects(RDF.type, KG.Assertion):
+        article = article_index.get(graph.value(record, PROV.wasDerivedFrom))
+        if article is None:
+            continue
+        triple = (graph.value(record, RDF.subject), graph.value(record, RDF.predicate), graph.value(record, RDF.object))
+        found[triple].add((article, str(graph.value(record, KG.evidence) or "")))
+    return {triple: sorted(items) for triple, items in found.items()}

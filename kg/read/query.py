@@ -1,0 +1,312 @@
+"""Read-only SPARQL over the embedded store: named queries, refusal of writes, result formats."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import itertools
+import json
+import multiprocessing
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from kg.errors import KgError, QueryError, StoreError, UsageError
+from kg.graph.vocab import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+DEFAULT_TIMEOUT = 60.0  # seconds
+RESULT_FORMATS = {
+    "csv": pyoxigraph.QueryResultsFormat.CSV,
+    "tsv": pyoxigraph.QueryResultsFormat.TSV,
+    "json": pyoxigraph.QueryResultsFormat.JSON,
+}
+HEADER_FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+# '# param name: the entity's label': a variable the caller binds with --param name=VALUE
+PARAMETER_FIELD = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
+WHERE_OPENING = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)  # where parameter values are bound
+SERVICE_KEYWORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+SERVICE_REFUSAL = "refused: SERVICE would query a remote endpoint; kg query reads only the local store"
+# Comments, strings and IRIs, removed before looking for keywords.
+NON_CODE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
+PREFIX_DECLARATIONS = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    parameters: dict[str, str] = field(default_factory=dict)  # variable name -> what to give
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """SELECT: variables + rows of terms; ASK: boolean; CONSTRUCT/DESCRIBE: triples."""
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[pyoxigraph.Triple, ...] = ()
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Queries shipped in ontology/queries/*.rq, by file name, with their comment header."""
+    queries = {}
+    folder = resources.files("kg.ontology.queries")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        header = dict(
+            match.groups() for line in text.splitlines() if (match := HEADER_FIELD.match(line))
+        )
+        parameters = dict(match.groups() for line in text.splitlines() if (match := PARAMETER_FIELD.match(line)))
+        name = entry.name[: -len(".rq")]
+        queries[name] = NamedQuery(name, header.get("title", name), header.get("description", ""), text, parameters)
+    return queries
+
+
+def query_text(query: str | None, file: Path | None) -> str:
+    """The SPARQL to run: from a file, a named query, or the string itself."""
+    if file is not None:
+        if query is not None:
+            raise UsageError("give a query or --file, not both")
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{file}: cannot read query file ({error})") from error
+    if not query:
+        raise UsageError("give a SPARQL query, a named query (see --list) or --file FILE")
+    named = named_queries()
+    if query in named:
+        return named[query].text
+    if re.fullmatch(r"[\w-]+", query):
+        raise UsageError(f"no named query {query!r}; known: {', '.join(named)}")
+    return query
+
+
+@functools.lru_cache(maxsize=256)  # parsing with rdflib takes 40-150 ms; a program repeats its queries
+def check_read_only(text: str) -> None:
+    """Refuse anything that would modify data or reach outside the store."""
+    full = PREFIX_DECLARATIONS + text
+    try:
+        parsed = parseQuery(full)
+    except ParseException:
+        parsed = None
+    if parsed is None:
+        try:
+            parseUpdate(full)
+        except ParseException:
+            # neither parses here: the store's parser reports the error, but a query the store might
+            # still accept must not reach a remote endpoint
+            if SERVICE_KEYWORD.search(_code_only(text)):
+                raise QueryError(SERVICE_REFUSAL) from None
+            return
+        raise QueryError(
+            "refused: this is a SPARQL update (INSERT/DELETE/LOAD/CLEAR/CREATE/DROP/...); "
+            "kg query is read-only"
+        )
+    if _contains(parsed, "ServiceGraphPattern"):
+        raise QueryError(SERVICE_REFUSAL)
+
+
+def parse_parameters(pairs: list[str], named: NamedQuery | None) -> dict[str, str]:
+    """'name=Donald Trump' pairs -> {variable: value}. A named query needs exactly the parameters
+    its header declares."""
+    values = {}
+    for pair in pairs:
+        variable, equals, value = pair.partition("=")
+        if not equals or not re.fullmatch(r"\w+", variable.strip()):
+            raise UsageError(f"--param {pair!r}: write it as NAME=VALUE")
+        values[variable.strip()] = value
+    if named is not None:
+        unknown = sorted(set(values) - set(named.parameters))
+        missing = sorted(set(named.parameters) - set(values))
+        declared = ", ".join(f"{k} ({v})" for k, v in named.parameters.items()) or "none"
+        if unknown or missing:
+            problem = f"unknown parameter {unknown[0]!r}" if unknown else f"missing --param {missing[0]}=..."
+            raise UsageError(f"query {named.name!r}: {problem}; its parameters: {declared}")
+    return values
+
+
+def bind_parameters(text: str, parameters: dict[str, str]) -> str:
+    """The query with 'VALUES ?name { "value" }' first in its WHERE clause, for each parameter."""
+    if not parameters:
+        return text
+    where = WHERE_OPENING.search(_code_only(text))
+    if where is None:
+        raise UsageError("--param needs a query with a WHERE clause")
+    values = " ".join(f"VALUES ?{name} {{ {string_literal(value)} }}" for name, value in parameters.items())
+    return f"{text[: where.end()]} {values} {text[where.end():]}"
+
+
+def string_literal(value: str) -> str:
+    """A SPARQL string literal holding `value` exactly (a value is data, never query code)."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | None = None,
+              limit: int | None = None) -> QueryResult:
+    """Run read-only SPARQL. `parameters` bind variables to string literals (an escaped VALUES block
+    opening the WHERE clause, so a value is always data, never query code); `limit` stops reading
+    results after that many rows."""
+    check_read_only(text)
+    text = bind_parameters(text, parameters or {})
+    try:
+        # the default graph holds the data, the ontology and the inferred triples (kg/store.py)
+        result = store.query(text, prefixes=PREFIXES)
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
+    except OSError as error:
+        raise QueryError(f"query failed: {_one_line(error)}") from error
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
+
+
+def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str] | None = None,
+                           limit: int | None = None, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
+    """run_query in a child process that is killed after `timeout` seconds: Oxigraph cannot cancel a
+    running query, and a stray cross product would otherwise hold the caller forever."""
+    check_read_only(text)  # refusals need no process
+    context = multiprocessing.get_context("fork")  # the child inherits the loaded modules: no re-import
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_answer_in_child, args=(sender, store_dir, text, parameters, limit), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(f"query stopped after the {timeout:g} s timeout (raise it with --timeout)")
+        outcome = receiver.recv()
+    except EOFError:
+        outcome = None  # the child died without an answer
+    finally:
+        child.kill()
+        child.join()
+    if outcome is None:
+        raise QueryError(f"query failed: the query process ended with exit code {child.exitcode}")
+    if isinstance(outcome, KgError):
+        raise outcome
+    return outcome
+
+
+def _answer_in_child(sender, store_dir: Path, text: str, parameters: dict[str, str] | None, limit: int | None) -> None:
+    try:
+        store = pyoxigraph.Store.read_only(str(store_dir))
+        sender.send(run_query(store, text, parameters, limit))
+    except KgError as error:
+        sender.send(error)
+    except OSError as error:
+        sender.send(StoreError(f"{store_dir}: cannot open the query store ({_one_line(error)})"))
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Text for csv/tsv/json (SPARQL 1.1 results formats); table is drawn by the CLI from rows."""
+    check_format(fmt)
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean})
+        return "true" if result.boolean else "false"
+    if result.kind == "graph":
+        if fmt == "json":
+            return pyoxigraph.serialize(result.triples, format=pyoxigraph.RdfFormat.JSON_LD).decode()
+        if fmt == "table":
+            return pyoxigraph.serialize(
+                result.triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES
+            ).decode()
+        return _delimited(("subject", "predicate", "object"),
+                          [(t.subject, t.predicate, t.object) for t in result.triples], fmt)
+    if fmt == "json":
+        return json.dumps(
+            {
+                "head": {"vars": list(result.variables)},
+                "results": {"bindings": [
+                    {var: _json_term(term) for var, term in zip(result.variables, row) if term is not None}
+                    for row in result.rows
+                ]},
+            },
+            ensure_ascii=False,
+        )
+    return _delimited(result.variables, result.rows, fmt)
+
+
+def term_text(term: object) -> str:
+    """Plain text of a term for tables and CSV: IRIs shortened with the known prefixes."""
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri):
+                return f"{prefix}:{term.value[len(iri):]}"
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _delimited(header: tuple[str, ...], rows, fmt: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_full_text(term) for term in row])
+    return buffer.getvalue().rstrip("\n")
+
+
+def _full_text(term: object) -> str:
+    return "" if term is None else term.value
+
+
+def _json_term(term: object) -> dict:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    binding = {"type": "literal", "value": term.value}
+    if term.language:
+        binding["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        binding["datatype"] = term.datatype.value
+    return binding
+
+
+def _contains(tree: object, name: str) -> bool:
+    if isinstance(tree, ParseResults):
+        if tree.getName() == name:
+            return True
+        return any(_contains(item, name) for item in tree)
+    if hasattr(tree, "name") and getattr(tree, "name", None) == name:
+        return True
+    if isinstance(tree, dict):
+        return any(_contains(value, name) for value in tree.values())
+    if isinstance(tree, (list, tuple)):
+        return any(_contains(item, name) for item in tree)
+    return False
+
+
+def _code_only(text: str) -> str:
+    """The query with comments, strings and IRIs blanked out, offsets kept."""
+    return NON_CODE.sub(lambda match: " " * len(match.group()), text)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())

@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import PROV
+
+from kg.errors import QueryError, StoreError, UsageError
+from kg.read.query import (check_read_only, format_result, named_queries, parse_parameters, query_text, run_query,
+                      run_query_with_timeout, term_text)
+from kg.graph.store import open_store, store_path
+from kg.graph.vocab import KG, SCHEMA, relation_properties
+
+
+@pytest.fixture(scope="module")
+def store(corpus_build):
+    out, _ = corpus_build
+    return open_store(out)
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "CLEAR ALL",
+        "CREATE GRAPH <urn:g>",
+        "DROP DEFAULT",
+        "prefix x: <urn:x> insert data { x:a x:b x:c }",
+    ],
+)
+def test_updates_are_refused(store, update):
+    with pytest.raises(QueryError, match="refused: this is a SPARQL update"):
+        run_query(store, update)
+    assert run_query(store, "ASK { ?s ?p ?o }").boolean is True  # data untouched
+
+
+@pytest.mark.parametrize(
+    "remote",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    ],
+)
+def test_service_is_refused(remote):
+    with pytest.raises(QueryError, match="SERVICE"):
+        check_read_only(remote)
+
+
+def test_prefixes_are_pre_bound(store):
+    result = run_query(store, "SELECT ?p WHERE { ?p a kg:Person ; rdfs:label ?l } LIMIT 1")
+    assert result.kind == "select" and len(result.rows) == 1
+
+
+def test_syntax_error_is_a_clear_query_error(store):
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        run_query(store, "SELECT ?x WHERE { ?x ")
+
+
+def test_ask_and_construct(store):
+    assert run_query(store, "ASK { ?c a kg:Claim }").boolean is True
+    graph = run_query(store, "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }")
+    assert graph.kind == "graph" and graph.triples
+    assert "kg:Person" in format_result(graph, "table")
+
+
+def test_csv_tsv_and_json_formats(store):
+    result = run_query(store, "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name")
+    names = [row[0].value for row in result.rows]
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows[0] == ["name"] and [r[0] for r in rows[1:]] == names
+    assert format_result(result, "tsv").splitlines()[1] == names[0]
+    bindings = json.loads(format_result(result, "json"))["results"]["bindings"]
+    assert [b["name"]["value"] for b in bindings] == names
+
+
+def test_named_queries_have_headers_and_run(store):
+    queries = named_queries()
+    assert {"people", "organizations", "who-said-what", "relations", "articles"} <= set(queries)
+    for named in queries.values():
+        assert named.title and named.description
+        run_query(store, named.text)
+
+
+def test_query_text_resolves_names_files_and_errors(tmp_path):
+    assert "kg:Person" in query_text("people", None)
+    path = tmp_path / "q.rq"
+    path.write_text("ASK { ?s ?p ?o }")
+    assert query_text(None, path) == "ASK { ?s ?p ?o }"
+    with pytest.raises(UsageError, match="no named query 'nobody'"):
+        query_text("nobody", None)
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="run 'kg build"):
+        open_store(tmp_path)
+
+
+def _any_alias_with_relations(store) -> tuple[str, int]:
+    """Some other name of an entity, and how many distinct relations (either direction) it has."""
+    rows = run_query(store, """SELECT ?alias (COUNT(DISTINCT CONCAT(STR(?s), STR(?p), STR(?o))) AS ?n) WHERE {
+        ?e skos:altLabel ?alias . ?r a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+        FILTER(?s = ?e || ?o = ?e) FILTER(?p NOT IN (kg:claims, kg:reports, kg:sourceText)) }
+        GROUP BY ?alias ORDER BY DESC(?n) ?alias LIMIT 1""").rows
+    alias, count = rows[0]
+    return alias.value, int(count.value)
+
+
+def test_entity_query_finds_the_entity_by_another_name_given_as_a_parameter(store):
+    alias, relations = _any_alias_with_relations(store)
+    entity = named_queries()["entity"]
+    assert entity.parameters.keys() == {"name"}
+    result = run_query(store, entity.text, parse_parameters([f"name={alias}"], entity))
+    assert len(result.rows) == relations > 0
+
+
+def test_parameters_are_data_never_query_code(store):
+    entity = named_queries()["entity"]
+    hostile = 'x" } } DELETE WHERE { ?s ?p ?o } #'
+    assert run_query(store, entity.text, {"name": hostile}).rows == ()
+    assert run_query(store, "ASK { ?s ?p ?o }").boolean is True
+
+
+@pytest.mark.parametrize(("pairs", "message"), [
+    ([], "missing --param name"),
+    (["name=x", "other=y"], "unknown parameter 'other'"),
+    (["name"], "write it as NAME=VALUE"),
+])
+def test_parameter_mistakes_name_what_the_query_takes(pairs, message):
+    with pytest.raises(UsageError, match=message):
+        parse_parameters(pairs, named_queries()["entity"])
+
+
+def test_limit_stops_reading_rows(store):
+    everyone = run_query(store, named_queries()["people"].text)
+    assert len(everyone.rows) > 2
+    assert run_query(store, named_queries()["people"].text, limit=2).rows == everyone.rows[:2]
+
+
+# Each named query against an oracle computed with rdflib from the build's kg.ttl.
+
+@pytest.fixture(scope="module")
+def built(corpus_build):
+    out, _ = corpus_build
+    return Graph().parse(out / "kg.ttl")
+
+
+def _label(graph, node):
+    return str(graph.value(node, RDFS.label))
+
+
+def _headline(graph, node):
+    return str(graph.value(graph.value(node, PROV.wasDerivedFrom), SCHEMA.headline))
+
+
+def _rows(store, name):
+    return {tuple(term_text(t) for t in row) for row in run_query(store, named_queries()[name].text).rows}
+
+
+def test_corroborated_lists_the_facts_of_two_or_more_articles(store, built):
+    articles = defaultdict(set)
+    for record in built.subjects(RDF.type, KG.Assertion):
+        s, p, o = (built.value(record, t) for t in (RDF.subject, RDF.predicate, RDF.object))
+        if p not in (KG.claims, KG.reports, KG.sourceText) and not built.value(record, KG.negated).toPython():
+            articles[(s, p, o)].add(built.value(record, PROV.wasDerivedFrom))
+    prop_label = relation_properties(built)
+    expected = {(_label(built, s), prop_label[p], _label(built, o), str(len(a)))
+                for (s, p, o), a in articles.items() if len(a) >= 2}
+    assert expected and {row[:4] for row in _rows(store, "corroborated")} == expected
+
+
+def test_disagreeing_figures_pairs_same_measure_with_different_values(store, built):
+    def facts(m):
+        return {p: built.value(m, p) for p in (KG.measureKey, KG.unit, KG.value, KG.change, KG.about, KG.period,
+                                               PROV.wasDerivedFrom)}
+    figures = [facts(m) for m in built.subjects(RDF.type, KG.Measurement)]
+    expected = set()
+    for a in figures:
+        for b in figures:
+            compatible = all(a[p] is None or b[p] is None or a[p] == b[p] for p in (KG.about, KG.period))
+            if (a[KG.measureKey] is not None and a[KG.measureKey] == b[KG.measureKey] and a[KG.unit] == b[KG.unit]
+                    and a[KG.change] == b[KG.change] and compatible
+                    and a[PROV.wasDerivedFrom] != b[PROV.wasDerivedFrom] and a[KG.value].toPython() < b[KG.value].toPython()):
+                expected.add((str(a[KG.measureKey]), str(a[KG.unit]), a[KG.value].toPython(), b[KG.value].toPython()))
+    rows = run_query(store, named_queries()["disagreeing-figures"].text).rows
+    assert expected and {(r[0].value, r[1].value, Decimal(r[2].value), Decimal(r[6].value)) for r in rows} == expected
+
+
+def test_timeline_lists_every_dated_claim_and_event(store, built):
+    claims = [c for c in built.subjects(RDF.type, KG.Claim) if built.value(c, KG.when) is not None]
+    events = [r for r in built.subjects(RDF.type, KG.Assertion) if built.value(r, KG.when) is not None
+              and built.value(r, RDF.predicate) != KG.claims and not built.value(r, KG.negated).toPython()]
+    rows = run_query(store, named_queries()["timeline"].text).rows
+    assert len(rows) == len(claims) + len(events) > 0
+    assert {r[1].value for r in rows} == {str(built.value(n, KG.when)) for n in claims + events}
+    dated = [r[0] is not None for r in rows]
+    assert dated == sorted(dated, reverse=True)  # resolved days first
+
+
+def test_who_said_what_has_a_row_per_claim_with_its_speaker(store, built):
+    expected = set()
+    for claim in built.subjects(RDF.type, KG.Claim):
+        speaker = built.value(claim, KG.speaker)
+        who = _label(built, speaker) if speaker is not None else f"({built.value(claim, KG.sourceText)})"
+        expected.add((who, str(built.value(claim, KG.cue)), str(built.value(claim, KG.content)), _headline(built, claim)))
+    rows = run_query(store, named_queries()["who-said-what"].text).rows
+    assert {(r[0].value, r[1].value, r[4].value, r[6].value) for r in rows} == expected
+
+
+def test_a_query_for_schema_person_finds_every_kg_person(store, built):
+    """The shipped alignment plus build-time inference: standard vocabularies find kg's nodes."""
+    people = {str(p) for p in built.subjects(RDF.type, KG.Person)}
+    for standard in ("schema:Person", "foaf:Person"):
+        found = {row[0].value for row in run_query(store, f"SELECT ?p WHERE {{ ?p a {standard} }}").rows}
+        assert found == people
+    spokespeople = run_query(store, "SELECT ?p ?o WHERE { ?p kg:spokespersonFor ?o }").rows
+    works_for = set(run_query(store, "SELECT ?p ?o WHERE { ?p schema:worksFor ?o }").rows)
+    assert spokespeople and set(spokespeople) <= works_for
+
+
+def test_a_runaway_query_is_stopped_by_the_timeout(corpus_build):
+    out, _ = corpus_build
+    cross_product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(QueryError, match="timeout"):
+        run_query_with_timeout(store_path(out), cross_product, timeout=1)
+    answer = run_query_with_timeout(store_path(out), "ASK { ?s a kg:Claim }", timeout=30)
+    assert answer.boolean is True
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}",
+    "SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}",
+    "DESCRIBE <{url}>",
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+])
+def test_no_query_reaches_the_network(corpus_build, sparql):
+    """A local listener that counts connections: dataset clauses name graphs, they never fetch."""
+    out, _ = corpus_build
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+        try:
+            run_query_with_timeout(store_path(out), sparql.format(url=url), timeout=10)
+        except QueryError as error:
+            assert "SERVICE" in str(error)
+        with pytest.raises(TimeoutError):
+            listener.accept()
