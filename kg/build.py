@@ -41,7 +41,7 @@ from kg.graph.rdf import Minter, article_triples, asserted_counts, check_base, n
 from kg.page.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
 from kg.graph.store import STORE_DIR, open_store, write_store
-from kg.page.view import PAGE_MAX_NODES
+from kg.page import PAGE_MAX_NODES
 from kg.graph.vocab import DEFAULT_BASE, ontology_graph
 
 TURTLE_FILE = "kg.ttl"

@@ -20,7 +20,7 @@ from rich.table import Table
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
 from kg.read.query import DEFAULT_TIMEOUT
-from kg.page.view import PAGE_MAX_NODES
+from kg.page import PAGE_MAX_NODES
 from kg.graph.vocab import DEFAULT_BASE
 
 app = typer.Typer(

@@ -44,7 +44,6 @@ CLASS_COLOURS = {
 }
 ROLE_PROPERTIES = (KG.spokespersonFor, KG.leads, KG.worksFor, KG.memberOf)
 CLAIM_LABEL_CHARS = 60
-PAGE_MAX_NODES = 1000  # the build's page keeps the most connected; a browser stays responsive at this size
 EDGE_COLOUR = "#9a9a9a"
 CORROBORATED_COLOUR = "#303030"  # a fact two or more articles assert is drawn darker and wider
 MAX_EDGE_WIDTH = 9
