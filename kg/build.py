@@ -37,7 +37,9 @@ from kg.model import Article, BuildReport
 from kg.lexicon.names import first_names
 from kg.extract.nlp import MODEL_NAME, PIPE_BATCH, load_pipeline, parse
 from kg.graph.ntriples import ChunkedNTriples, write_turtle
-from kg.graph.rdf import Minter, article_triples, asserted_counts, check_base, ntriples_line, resolution_triples
+from kg.graph.mint import Minter, check_base
+from kg.graph.rdf import article_triples, asserted_counts, resolution_triples
+from kg.graph.terms import ntriples_line
 from kg.page.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
 from kg.graph.store import STORE_DIR, open_store, write_store

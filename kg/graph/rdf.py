@@ -1,4 +1,4 @@
-"""Records -> an rdflib Graph with provenance; IRI minting.
+"""Records -> RDF triples with provenance (and an rdflib Graph of them, for small inputs).
 
 Every extracted triple gets a reified `kg:Assertion` (rdf:subject/predicate/object) naming the
 article, evidence sentence, offsets, rule and confidence; one per article that asserts it, so
@@ -11,137 +11,20 @@ reason it was held back.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-import pyoxigraph
-import rdflib
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import Namespace
 
-from kg.graph import vocab
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, Decision, decide
-from kg.corpus import slugify
+from kg.graph.mint import Minter, relation_property
+from kg.graph.terms import KG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Triple
+from kg.graph.terms import literal as _literal
+from kg.graph.vocab import DEFAULT_BASE, PREFIXES
 from kg.lexicon.dates import resolve_date
-from kg.errors import UsageError
-from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Merge, Relation, Role
 from kg.lexicon.names import normalise
+from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Relation, Role
 from kg.resolve import CONCEPT, Resolution
-from kg.graph.vocab import DEFAULT_BASE, PREFIXES, REL
-
-
-class _Terms:
-    """A namespace whose terms are made once: rdflib makes a new URIRef on every attribute access,
-    which was a sixth of the time spent writing a large graph."""
-
-    def __init__(self, namespace: Namespace) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = self._namespace[name]
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return getattr(self, name)
-
-
-KG, SCHEMA = _Terms(vocab.KG), _Terms(vocab.SCHEMA)
-OWL, RDF, RDFS, SKOS, XSD = (_Terms(n) for n in (rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.SKOS, rdflib.XSD))
-PROV = _Terms(rdflib.PROV)
-# Offsets, flags and sentences recur across records: made once (typed, so True is not 1).
-_literal = functools.lru_cache(maxsize=1 << 16, typed=True)(Literal)
-
-CLEAN_NAME = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
-NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-# Characters no IRI may hold (RFC 3987), so no minted IRI can break out of its <...>.
-BASE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|^`\\]*[/#]$")
-
-
-def mint_slug(name: str) -> str:
-    """Readable, stable and injective: a plain lower-case ASCII name keeps its words
-    ('donald trump' -> 'donald-trump'); anything else gets a hash suffix after '_', a character
-    plain slugs never contain ('u.s.' -> 'u-s_3c1a...')."""
-    if CLEAN_NAME.fullmatch(name):
-        return name.replace(" ", "-")
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
-    slug = slugify(name)
-    return f"{slug}_{digest}" if slug else f"_{digest}"
-
-
-def ntriples_line(triple: Triple) -> str:
-    """One N-Triples line; ~5x faster than rdflib's serializer, which a build would call a million times."""
-    return f"{_nt_term(triple[0])} {_nt_term(triple[1])} {_nt_term(triple[2])} .\n"
-
-
-def _nt_term(term: URIRef | Literal) -> str:
-    if term.__class__ is URIRef or isinstance(term, URIRef):  # the first test is the common and cheap one
-        return f"<{term}>"
-    text = str(term).translate(NT_ESCAPES)
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype is not None and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-def readable_turtle(ntriples: bytes) -> bytes:
-    """Turtle grouped by subject and in a stable order (sorted N-Triples, written by Oxigraph):
-    ~5x faster than rdflib's pretty serializer, which took 9 s on 300 BBC articles."""
-    lines = sorted(set(ntriples.splitlines()) - {b""})
-    triples = pyoxigraph.parse(b"\n".join(lines) + b"\n", format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
-
-
-def check_base(base: str) -> None:
-    if not BASE_IRI.match(base):
-        raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")
-
-
-class Minter:
-    """IRIs for the resources of one graph under `base`."""
-
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        check_base(base)
-        self.base = base
-
-    def entity(self, entity: Entity) -> URIRef:
-        return self.entity_key(entity.key)
-
-    def entity_key(self, key: tuple[str, str]) -> URIRef:
-        kind, name = key
-        return URIRef(f"{self.base}{kind}/{mint_slug(name)}")
-
-    def article(self, article: Article) -> URIRef:
-        return self.article_id(article.id)
-
-    def article_id(self, article_id: str) -> URIRef:
-        return URIRef(f"{self.base}article/{article_id}")
-
-    def merge(self, entity: Entity, merge: Merge) -> URIRef:
-        identity = "|".join([*entity.key, merge.name, merge.other, merge.rule])
-        return URIRef(f"{self.base}merge/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
-
-    def claim(self, article: Article, claim: Claim) -> URIRef:
-        return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
-
-    def measurement(self, article: Article, measurement: Measurement) -> URIRef:
-        return URIRef(f"{self.base}measurement/{article.id}/{measurement.start}-{measurement.end}")
-
-    def assertion(self, article: Article, triple: tuple[URIRef, URIRef, URIRef], evidence: Evidence,
-                  asserted: bool = True) -> URIRef:
-        # a candidate and an assertion of one triple from one sentence are two records
-        parts = [*map(str, triple), article.id, str(evidence.sentence.start), evidence.rule]
-        identity = "|".join(parts if asserted else [*parts, "candidate"])
-        return URIRef(f"{self.base}assertion/{hashlib.sha256(identity.encode()).hexdigest()[:20]}")
-
-
-def relation_property(predicate: str) -> URIRef:
-    return REL[mint_slug(normalise(predicate))]
 
 
 def new_graph() -> Graph:

@@ -1,4 +1,4 @@
-"""Namespaces. Terms of the project's own ontology come from `ontology/kg.ttl`, so a misspelt term
+"""Namespaces (rdflib's closed ones where they exist). Terms of the project's own ontology come from `ontology/kg.ttl`, so a misspelt term
 fails loudly (AttributeError) instead of minting an undeclared IRI."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import functools
 from importlib import resources
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
-from rdflib.namespace import PROV, SDO, ClosedNamespace
+from rdflib.namespace import FOAF, ORG, PROV, SDO, ClosedNamespace
 
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
@@ -15,8 +15,6 @@ DEFAULT_BASE = "https://kg.example.org/id/"
 # The query store's named graph of the extracted data alone (kg/store.py).
 DATA_GRAPH = "https://kg.example.org/graph/data"
 SCHEMA = SDO  # https://schema.org/
-ORG = Namespace("http://www.w3.org/ns/org#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 REL = Namespace(REL_IRI)
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pyoxigraph
 import pyshacl
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SH
 
 from kg.graph.store import DATA, open_store
 from kg.graph.vocab import PREFIXES, ontology_graph
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Graph
 from rdflib.compare import isomorphic
 
 from kg.confidence import calibration, measured
-from kg.errors import UsageError
 from kg.extract import extract
 from kg.model import Article
-from kg.graph.rdf import Minter, build_graph, mint_slug
+from kg.graph.rdf import build_graph
 from kg.resolve import resolve
 from kg.read.validate import validate_graph
 from kg.graph.vocab import KG, ontology_text, relation_properties
@@ -25,29 +22,6 @@ SMALL_ARTICLE = (
     "She said sales rose 12 percent to $4.5 billion last year.\n"
     "Officials did not say when the first deliveries would arrive.\n"
 )
-
-
-@given(st.text(max_size=40))
-def test_mint_slug_is_stable_and_iri_safe(name):
-    slug = mint_slug(name)
-    assert slug == mint_slug(name)
-    assert slug and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in slug)
-
-
-@given(st.text(max_size=30), st.text(max_size=30))
-def test_mint_slug_is_injective(a, b):
-    if a != b:
-        assert mint_slug(a) != mint_slug(b)
-
-
-@pytest.mark.parametrize(("name", "slug"), [("donald trump", "donald-trump"), ("china", "china")])
-def test_plain_names_keep_readable_slugs(name, slug):
-    assert mint_slug(name) == slug
-
-
-def test_base_must_be_an_absolute_iri():
-    with pytest.raises(UsageError, match="--base"):
-        Minter("not an iri")
 
 
 def _small_graph(nlp, min_confidence: float = 0.0) -> Graph:
