@@ -7,8 +7,9 @@ Offsets are character offsets into `Article.text`.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,54 @@ class Sentence:
     end: int
 
 
-# Groups of ontology classes (Mention.cls) that rules treat alike.
-ORGANISATION_CLASSES = frozenset(
-    {"Organization", "GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization", "SportsTeam"}
-)
-PLACE_CLASSES = frozenset({"Country", "GeopoliticalEntity", "Location", "Facility"})
-# The ontology's top class for named things: for a name whose kind is unsure.
-GENERIC_CLASS = "Entity"
+class EntityClass(StrEnum):
+    """The ontology's classes of what a mention names (Mention.cls, Entity.cls), written as
+    `ontology/kg.ttl` names them (tests/test_model.py checks that it declares each): a misspelt
+    class is an AttributeError, not a new class."""
+
+    Entity = "Entity"  # the top class of named things: for a name whose kind is unsure
+    Person = "Person"
+    Organization = "Organization"
+    GovernmentBody = "GovernmentBody"
+    Company = "Company"
+    ResearchOrganization = "ResearchOrganization"
+    MediaOrganization = "MediaOrganization"
+    SportsTeam = "SportsTeam"
+    Place = "Place"
+    Country = "Country"
+    GeopoliticalEntity = "GeopoliticalEntity"
+    Location = "Location"
+    Facility = "Facility"
+    Event = "Event"
+    Product = "Product"
+    Policy = "Policy"
+    CreativeWork = "CreativeWork"
+    Concept = "Concept"  # a noun phrase, not a name ('rare earth magnets')
+
+
+class RelationKind(StrEnum):
+    """The ontology's properties of a known kind of relation (Relation.kind, Role.kind), as
+    `ontology/kg.ttl` names them; open verb relations have none."""
+
+    worksFor = "worksFor"
+    livesIn = "livesIn"
+    basedIn = "basedIn"
+    locatedIn = "locatedIn"
+    bornIn = "bornIn"
+    nationality = "nationality"
+    killed = "killed"
+    spokespersonFor = "spokespersonFor"
+    leads = "leads"
+    memberOf = "memberOf"
+
+
+# Groups of classes that rules treat alike.
+ORGANISATION_CLASSES = frozenset({EntityClass.Organization, EntityClass.GovernmentBody, EntityClass.Company,
+                                  EntityClass.ResearchOrganization, EntityClass.MediaOrganization,
+                                  EntityClass.SportsTeam})
+PLACE_CLASSES = frozenset({EntityClass.Country, EntityClass.GeopoliticalEntity, EntityClass.Location,
+                           EntityClass.Facility})
+GENERIC_CLASS = EntityClass.Entity
 # The rules of a town located in the region written after it (extract/places.py), which resolution
 # reads as the town's written form.
 REGION_RULES = frozenset({"town-region", "town-country"})

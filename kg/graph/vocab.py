@@ -1,5 +1,5 @@
-"""Namespaces (rdflib's closed ones where they exist). Terms of the project's own ontology come from `ontology/kg.ttl`, so a misspelt term
-fails loudly (AttributeError) instead of minting an undeclared IRI."""
+"""Namespaces, rdflib's closed ones where they exist. Terms of the project's own ontology come from
+`ontology/kg.ttl`, so a misspelt term fails loudly (AttributeError) instead of minting an undeclared IRI."""
 
 from __future__ import annotations
 
