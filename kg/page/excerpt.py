@@ -1,9 +1,9 @@
 """The part of a build the page draws, read from the store: its most connected nodes, and only what
-describing them needs, as a small rdflib graph for kg/view.py.
+describing them needs, as a small rdflib graph for kg/page/view.py.
 
 A large build's graph does not fit in memory as an rdflib graph (it takes ~1 KB a triple), and the
 page shows at most a thousand nodes anyway. So the nodes are ranked here from the store's indexes,
-the way `view.limit_nodes` ranks them, and only the kept nodes' triples are copied out.
+with the ranking `view.limit_nodes` uses, and only the kept nodes' triples are copied out.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph.store import DATA
-from kg.page.view import CLASS_COLOURS, ROLE_PROPERTIES, View, limit_nodes, rank, view_of
 from kg.graph.vocab import KG, KG_IRI, SCHEMA
+from kg.page.view import CLASS_COLOURS, ROLE_PROPERTIES, View, most_connected, view_of
 
 LINK_PROPERTIES = (KG.claims, KG.reports, KG.about)  # besides the relations
 LABELLED_OBJECTS = frozenset({*ROLE_PROPERTIES, KG.speaker})  # their objects are named on the page
@@ -38,11 +38,10 @@ def page_view(store: pyoxigraph.Store, max_nodes: int) -> View:
                 if subject != obj:
                     neighbours[subject].add(obj)
                     neighbours[obj].add(subject)
-    ranked = sorted(kinds, key=lambda node: rank(node, len(neighbours[node])))
-    kept = set(ranked[:max_nodes] if max_nodes > 0 else ranked)
+    kept = set(most_connected({node: len(neighbours[node]) for node in kinds}, max_nodes))
     view = view_of(_describe(store, kept, relations))
     if len(kept) == len(kinds):
-        return limit_nodes(view, max_nodes)
+        return view
     note = (f"{len(kinds) - len(kept)} less connected node(s) and {edges - len(view.edges)} edge(s), "
             f"to keep the page to {max_nodes} nodes")
     return View(nodes=view.nodes, edges=view.edges, articles=view.articles, left_out=note)

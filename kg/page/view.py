@@ -1,24 +1,21 @@
 """RDF graph -> what the page draws: nodes, edges and the evidence behind them, as plain data.
 
-Every string here is text from the graph, meant to be shown as text: the page (kg/render.py) puts it
-into the DOM with textContent and into vis-network's tooltips as plain strings, never as HTML.
+Every string here is text from the graph, meant to be shown as text: the page (kg/page/render.py) puts
+it into the DOM with textContent and into vis-network's tooltips as plain strings, never as HTML.
 A view can be cut down to one entity's neighbourhood (`focus`) and to its most connected nodes
 (`limit`), and says what it left out.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import networkx as nx
-import scipy.optimize  # noqa: F401 (loads scipy's BLAS now, for threadpool_limits to reach it)
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import PROV
-from threadpoolctl import threadpool_limits
 
-from kg.errors import UsageError
 from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
 
 CLASS_COLOURS = {
@@ -47,7 +44,6 @@ CLAIM_LABEL_CHARS = 60
 EDGE_COLOUR = "#9a9a9a"
 CORROBORATED_COLOUR = "#303030"  # a fact two or more articles assert is drawn darker and wider
 MAX_EDGE_WIDTH = 9
-NODE_SPACING = 100  # pixels between neighbouring nodes in a precomputed layout
 
 
 @dataclass(frozen=True)
@@ -100,88 +96,39 @@ def view_of(graph: Graph) -> View:
     return View(nodes=tuple(nodes.values()), edges=tuple(edges), articles=article_rows)
 
 
-def focus_on(view: View, name: str, depth: int) -> View:
-    """The nodes within `depth` links of the entity called `name` (its label or another name, any case)."""
-    node = find_node(view, name)
-    network = _undirected(view)
-    kept = set(nx.single_source_shortest_path_length(network, node["id"], cutoff=depth))
+def focus_on(view: View, node_id: str, depth: int) -> View:
+    """The nodes within `depth` links of node `node_id` (kg/read/lookup.py finds it from a name)."""
+    network = network_of(view)
+    kept = set(nx.single_source_shortest_path_length(network, node_id, cutoff=depth))
     left = len(view.nodes) - len(kept)
     cut = _keep(view, kept)
-    note = f"{left} node(s) more than {depth} link(s) from {node['label']}" if left else ""
-    return replace(cut, focus=node["id"], left_out=note)
+    label = next(n["label"] for n in view.nodes if n["id"] == node_id)
+    note = f"{left} node(s) more than {depth} link(s) from {label}" if left else ""
+    return replace(cut, focus=node_id, left_out=note)
 
 
 def limit_nodes(view: View, max_nodes: int) -> View:
     """The `max_nodes` most connected nodes (the focus always among them), and the edges between them."""
     if max_nodes <= 0 or len(view.nodes) <= max_nodes:
         return view
-    degree = _undirected(view).degree
-    ranked = sorted(view.nodes, key=lambda n: (n["id"] != view.focus, rank(n["id"], degree[n["id"]])))
-    kept = {n["id"] for n in ranked[:max_nodes]}
+    degree = network_of(view).degree
+    kept = set(most_connected({n["id"]: degree[n["id"]] for n in view.nodes}, max_nodes, first=view.focus))
     cut = _keep(view, kept)
     note = (f"{len(view.nodes) - len(cut.nodes)} less connected node(s) and {len(view.edges) - len(cut.edges)} "
             f"edge(s), to keep the page to {max_nodes} nodes")
     return replace(cut, left_out="; ".join(filter(None, (view.left_out, note))))
 
 
-def rank(node: str, degree: int) -> tuple[int, str]:
-    """The order in which a node limit keeps nodes: the most connected first, then by IRI."""
-    return -degree, node
+def most_connected(degrees: Mapping[str, int], max_nodes: int, first: str | None = None) -> list[str]:
+    """The nodes a node limit keeps, in order: `first` (the focus), then the most connected, ties
+    broken by IRI; the `max_nodes` first of them (all for 0). The build's excerpt (excerpt.py) ranks
+    the store's nodes with it too, so that both keep the same nodes."""
+    ranked = sorted(degrees, key=lambda node: (node != first, -degrees[node], node))
+    return ranked[:max_nodes] if max_nodes > 0 else ranked
 
 
-def find_node(view: View, name: str) -> dict:
-    """The entity whose label or other name is `name` in any case; else the only one whose label
-    contains it, the most connected such one when several do."""
-    wanted = name.strip().casefold()
-    entities = [n for n in view.nodes if n["kind"] not in ("Claim", "Measurement")]
-    exact = [n for n in entities if wanted in n["names"]]
-    partial = [n for n in entities if any(wanted in other for other in n["names"])]
-    found = exact or partial
-    if not wanted or not found:
-        raise UsageError(f"no entity named {name!r} in the graph (try kg query people or kg query organizations)")
-    degree = _undirected(view).degree
-    return max(found, key=lambda n: (degree[n["id"]], n["label"]))
-
-
-def layout(view: View, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Node positions in page pixels, for a large graph to be drawn at once instead of settling
-    under the browser's physics: each connected part laid out by networkx's force-directed layout,
-    and the parts packed in rows, biggest first. Laying out the parts apart is ~3x faster than the
-    whole at once (on a 1,000-node page a quarter of the nodes stand alone) and keeps the loose
-    nodes from scattering over the big part. Runs with one BLAS thread: a second one took twice
-    the CPU for the same time, taken from the Turtle export beside it."""
-    with threadpool_limits(limits=1):
-        return _packed_parts(_undirected(view), seed)
-
-
-def _packed_parts(network: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    positions: dict[str, tuple[float, float]] = {}
-    row_width = NODE_SPACING * math.sqrt(len(network))
-    x = y = row_height = 0.0
-    for part in sorted(nx.connected_components(network), key=lambda nodes: (-len(nodes), min(nodes))):
-        shape = _part_shape(network.subgraph(part), seed)
-        width = max(px for px, _ in shape.values()) + NODE_SPACING
-        height = max(py for _, py in shape.values()) + NODE_SPACING
-        row_width = max(row_width, width)  # the biggest part comes first and sets the row width
-        if x > 0 and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        positions.update({node: (round(x + px, 1), round(y + py, 1)) for node, (px, py) in shape.items()})
-        x, row_height = x + width, max(row_height, height)
-    return positions
-
-
-def _part_shape(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """A connected part's positions, from (0, 0) right- and downwards."""
-    nodes = sorted(part)
-    if len(nodes) <= 2:
-        return {node: (i * NODE_SPACING, 0.0) for i, node in enumerate(nodes)}
-    raw = nx.spring_layout(part, seed=seed, iterations=60)
-    scale = NODE_SPACING * math.sqrt(len(nodes))
-    left, top = (min(float(p[axis]) for p in raw.values()) for axis in (0, 1))
-    return {node: ((float(raw[node][0]) - left) * scale, (float(raw[node][1]) - top) * scale) for node in nodes}
-
-
-def _undirected(view: View) -> nx.Graph:
+def network_of(view: View) -> nx.Graph:
+    """The view's nodes and links, undirected."""
     network = nx.Graph()
     network.add_nodes_from(n["id"] for n in view.nodes)
     network.add_edges_from((e["from"], e["to"]) for e in view.edges)

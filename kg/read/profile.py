@@ -10,10 +10,8 @@ from dataclasses import dataclass
 
 import pyoxigraph
 
-from kg.errors import UsageError
-from kg.read.query import run_query, string_literal
-
-MAX_CANDIDATES = 10
+from kg.read.lookup import find_entity
+from kg.read.query import run_query
 
 
 @dataclass(frozen=True)
@@ -29,28 +27,8 @@ class Profile:
     roles: tuple[tuple[str, str, str, str], ...]  # person, relation, organisation, position
 
 
-def find_entity(store: pyoxigraph.Store, name: str) -> str:
-    """The IRI of the entity whose label or other name is `name` (any case); failing that, the one
-    entity whose label contains it. More or fewer is a usage error that lists the candidates."""
-    wanted = string_literal(name.strip().casefold())
-    exact = _column(store, f"""
-        SELECT DISTINCT ?e WHERE {{ ?e a kg:Entity ; rdfs:label ?label .
-          {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }}
-          FILTER(LCASE(STR(?n)) = {wanted}) }}""")
-    if len(exact) == 1:
-        return exact[0]
-    found = exact or _column(store, f"""
-        SELECT DISTINCT ?e WHERE {{ ?e rdfs:label ?label ; kg:mentionCount ?count .
-          FILTER(CONTAINS(LCASE(STR(?label)), {wanted})) }} ORDER BY DESC(?count) LIMIT {MAX_CANDIDATES + 1}""")
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise UsageError(f"no entity named {name!r} in the graph; try `kg query people` or `kg query organizations`")
-    labels = ", ".join(sorted(_label(store, iri) for iri in found[:MAX_CANDIDATES]))
-    raise UsageError(f"{name!r} matches several entities: {labels}; give the full name")
-
-
 def entity_profile(store: pyoxigraph.Store, name: str) -> Profile:
+    """The profile of the entity `name` picks (kg/read/lookup.py)."""
     iri = find_entity(store, name)
     node = f"<{iri}>"
     return Profile(

@@ -7,9 +7,8 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Graph
 from rdflib.namespace import PROV
 
-from kg.errors import UsageError
-from kg.page.view import focus_on, layout, limit_nodes, view_of
 from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
+from kg.page.view import focus_on, limit_nodes, most_connected, view_of
 
 
 @pytest.fixture(scope="module")
@@ -97,17 +96,13 @@ def test_a_claim_shows_speaker_cue_full_content_and_article(graph, view):
 def test_focus_keeps_the_neighbourhood_within_the_depth(view):
     hub = max(_degrees(view).items(), key=lambda pair: pair[1])[0]
     label = next(n["label"] for n in view.nodes if n["id"] == hub)
-    near = focus_on(view, label.upper(), depth=1)
+    near = focus_on(view, hub, depth=1)
     neighbours = {e["to"] for e in view.edges if e["from"] == hub} | {e["from"] for e in view.edges if e["to"] == hub}
     assert {n["id"] for n in near.nodes} == neighbours | {hub}
-    assert near.focus == hub and str(len(view.nodes) - len(near.nodes)) in near.left_out
-    wider = focus_on(view, label, depth=2)
+    assert near.focus == hub
+    assert near.left_out == f"{len(view.nodes) - len(near.nodes)} node(s) more than 1 link(s) from {label}"
+    wider = focus_on(view, hub, depth=2)
     assert len(wider.nodes) > len(near.nodes)
-
-
-def test_focus_on_an_unknown_name_is_a_usage_error(view):
-    with pytest.raises(UsageError, match="no entity named 'Nobody At All'"):
-        focus_on(view, "Nobody At All", depth=1)
 
 
 def test_max_nodes_keeps_the_most_connected_and_says_what_it_left_out(view):
@@ -121,11 +116,20 @@ def test_max_nodes_keeps_the_most_connected_and_says_what_it_left_out(view):
     assert limit_nodes(view, 0) == view and limit_nodes(view, len(view.nodes)) == view
 
 
-def test_layout_places_every_node_the_same_way_each_time(view):
-    positions = layout(view)
-    assert positions.keys() == {n["id"] for n in view.nodes}
-    assert layout(view) == positions
-    assert len(set(positions.values())) == len(positions)
+def test_a_node_limit_keeps_the_focus_first(view):
+    degree = _degrees(view)
+    neighbours = {(e["from"], e["to"]) for e in view.edges} | {(e["to"], e["from"]) for e in view.edges}
+    # a node whose one neighbour would come first (as connected in the focused view, first by IRI)
+    leaf = next(node for node, other in sorted(neighbours) if degree[node] == 1 and other < node)
+    kept = limit_nodes(focus_on(view, leaf, depth=1), 1)
+    assert [n["id"] for n in kept.nodes] == [leaf]
+
+
+def test_ranking_puts_the_first_node_then_the_most_connected_then_orders_by_iri():
+    degrees = {"urn:c": 1, "urn:a": 1, "urn:b": 5, "urn:d": 0}
+    assert most_connected(degrees, 0) == ["urn:b", "urn:a", "urn:c", "urn:d"]
+    assert most_connected(degrees, 2) == ["urn:b", "urn:a"]
+    assert most_connected(degrees, 2, first="urn:d") == ["urn:d", "urn:b"]
 
 
 def test_a_name_of_unsure_kind_is_drawn_and_entailed_classes_do_not_hide_a_nodes_own(graph):
