@@ -28,7 +28,7 @@ CLASS_SPECIFICITY = {
 FUNCTION_WORDS = frozenset("of and the for on in to at &".split())
 # '(MINDEF)' or '(the EU)' right after a name: an acronym of 2 to 12 letters, dots or ampersands.
 DEFINITION = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.]{1,11})\s*\)")
-DEFINITION_WINDOW = 16  # characters after a name that are searched for a definition
+DEFINITION_WINDOW = 16  # characters after a name searched for its definition: room for ' (the MINDEF)'
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 

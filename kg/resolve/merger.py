@@ -16,6 +16,7 @@ from kg.model import Entity, Merge
 from kg.resolve.article import LocalName, voted_class
 from kg.resolve.labels import entity_class, label_of
 
+
 class Merger:
     """Union-find over local names that remembers why each pair was joined."""
 

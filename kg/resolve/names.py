@@ -22,7 +22,7 @@ def same_name(merger: Merger) -> None:
     for key, local in merger.sorted_locals:
         if not is_lone_person_name(local, merger):
             by_name[_identity(local)].append(key)
-    for name, keys in by_name.items():
+    for keys in by_name.values():
         for key in keys[1:]:
             first, other = merger.locals[keys[0]].best_form, merger.locals[key].best_form
             merger.join(keys[0], key, "same-name",

@@ -10,7 +10,7 @@ def test_fuller_names_are_one_person_before_a_lone_surname_looks_for_its_owner()
                  {"George W. Bush", "George Bush", "Bush"}, set())
 
 
-def test_a_nickname_joins_a_person_the_people_rules_made_one():
+def test_a_nickname_joins_a_person_the_rules_before_it_made_one():
     # blended_nicknames counts people as the rules before it merged them: 'Lindsay Lohan' of two
     # articles is one person, so 'LiLo' fits one person, not two
     check_merges([[("Lindsay Lohan", "Person")], [("Lindsay Lohan", "Person")], [("LiLo", "Person")]],
