@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent
 # What turns an article into its cached records and names: these modules and every kg module they
 # import, found by reading their imports, so a change to any word list, rule or record they use
 # invalidates the cache (corpus-wide resolution and output re-run on every build).
-RECORD_MODULES = ("kg.extract", "kg.resolve")
+RECORD_MODULES = ("kg.extract", "kg.resolve.article")
 
 
 def extractor_version(model: str) -> str:

@@ -1,0 +1,156 @@
+"""Organisations: acronyms, short names and the same words in another order.
+
+'GM' = 'General Motors' and 'MINDEF' = 'Ministry of Defence' (initials, or the first letters of each
+word) when exactly one name of the article (or, for 3+ letters, the corpus) fits, or when the text
+defines it; 'Colts' = 'Indianapolis Colts'; 'commerce ministry' = 'Ministry of Commerce', with its
+country said or not ('Ministry of Commerce of China', "China's commerce ministry") when the article,
+or the whole corpus, has only that country's one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kg.lexicon.geo import country_id
+from kg.lexicon.names import normalise
+from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.model import ORGANISATION_CLASSES
+from kg.resolve.article import FUNCTION_WORDS, acronym_of
+from kg.resolve.merger import Merger
+
+# Words that do not tell organisations apart ('Ministry of Foreign Affairs' = 'foreign ministry').
+FILLER_WORDS = FUNCTION_WORDS | {"affairs"}
+MIN_CORPUS_ACRONYM = 3  # 'EU' is too short to expand across articles without a definition
+ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")  # 2 to 10 letters or '&' (dots removed), as labels.MAX_ACRONYM_LETTERS
+# Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
+ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
+
+
+def short_organisation_names(merger: Merger) -> None:
+    """'Colts' = 'Indianapolis Colts': a one-word organisation that is the last word of exactly one
+    organisation of the article, or else of the corpus. Words that name a kind of organisation
+    ('Ministry', 'Council') say too little."""
+    full: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, local in merger.sorted_locals:
+        if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
+            full[local.words[-1]].append(key)
+    for key, local in merger.sorted_locals:
+        if local.cls not in ORGANISATION_CLASSES or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
+            continue
+        candidates = full.get(local.name, [])
+        in_article = {merger.find(k) for k in candidates if k[0] == key[0]}
+        chosen, where = (in_article, "the article") if in_article else ({merger.find(k) for k in candidates}, "the corpus")
+        if len(chosen) == 1:
+            owner = next(iter(chosen))
+            merger.join(owner, key, "short-name",
+                        f"'{local.best_form}' ends the name of only one organisation in {where}: "
+                        f"{merger.locals[owner].best_form}")
+
+
+def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
+    """Acronyms of organisations and places (never of people: 'AP' is no Andrew Palmer), by the
+    article's definitions (article id -> acronym -> the name it is defined for), or else the one
+    name of the article, or of the corpus, that fits."""
+    expandable = {key: local.best_form for key, local in merger.locals.items()
+                  if len(local.words) > 1 and local.cls != "Person"}
+    initials = {key: _significant_initials(form) for key, form in expandable.items()}
+    # the corpus's names by first letter and significant initials: an acronym can only stand for a
+    # name whose initials it holds in order, so only those few names are tried
+    by_initials: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, form in expandable.items():
+        by_initials[(normalise(form)[:1], initials[key])].append(key)
+
+    def expansions(acronym: str, keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [k for k in keys if k in expandable and _could_abbreviate(acronym, initials[k])
+                and acronym_of(acronym, expandable[k])]
+
+    def corpus_expansions(acronym: str) -> list[tuple[str, str]]:
+        letters = acronym.casefold()
+        held = {"".join(chosen) for size in range(len(letters) + 1) for chosen in itertools.combinations(letters, size)}
+        return [k for initial in sorted(held) for k in by_initials.get((letters[0], initial), ())
+                if acronym_of(acronym, expandable[k])]
+
+    for article, locals_ in merger.by_article().items():
+        defined = definitions.get(article, {})
+        for local in locals_:
+            form = local.best_form
+            bare = form.replace(".", "")
+            if not ACRONYM.match(bare) or not bare.isupper() or local.cls == "Person" and local.name not in defined:
+                continue
+            key = (article, local.name)
+            if local.name in defined:
+                target = (article, defined[local.name])
+                merger.join(target, key, "acronym",
+                            f"the article defines '{form}' as '{merger.locals[target].best_form}'")
+                continue
+            fitting = expansions(bare, [(article, other.name) for other in locals_ if other is not local])
+            if len({merger.find(k) for k in fitting}) == 1:
+                merger.join(fitting[0], key, "acronym",
+                            f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
+            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
+                owners = {merger.find(k) for k in corpus_expansions(bare)}
+                if len(owners) == 1:
+                    owner = next(iter(owners))
+                    merger.join(owner, key, "acronym",
+                                f"'{form}' is the acronym of '{merger.locals[owner].best_form}', "
+                                "the only such name in the corpus")
+
+
+def _significant_initials(name: str) -> str:
+    return "".join(word[0] for word in normalise(name).split() if word not in FUNCTION_WORDS)
+
+
+def _could_abbreviate(acronym: str, initials: str) -> bool:
+    """Cheap test before acronym_of: each significant word's first letter, in order, is in the acronym."""
+    letters = iter(acronym.casefold())
+    return all(initial in letters for initial in initials)
+
+
+def organisation_words(merger: Merger) -> None:
+    """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
+    article, or else the corpus, has only China's."""
+    signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
+    for key, local in merger.sorted_locals:
+        if local.cls in ORGANISATION_CLASSES:
+            signature = organisation_signature(local.best_form)
+            if signature is not None:
+                signatures[signature].append(key)
+    for (words, country), keys in signatures.items():
+        for key in keys[1:]:
+            merger.join(keys[0], key, "same-words",
+                        f"'{merger.locals[key].best_form}' and '{merger.locals[keys[0]].best_form}' have the same words")
+    countries: dict[frozenset, set[str]] = defaultdict(set)
+    for words, country in signatures:
+        if country is not None:
+            countries[words].add(country)
+    for (words, country), keys in signatures.items():
+        if country is not None:
+            continue
+        for key in keys:
+            in_article = {c for c in countries[words] if any(k[0] == key[0] for k in signatures[(words, c)])}
+            chosen, where = (in_article, "the article") if in_article else (countries[words], "the corpus")
+            if len(chosen) != 1:
+                continue  # no country said, or two: which one is meant is unclear
+            target = signatures[(words, next(iter(chosen)))][0]
+            merger.join(target, key, "qualified-name",
+                        f"'{merger.locals[key].best_form}' is '{merger.locals[target].best_form}' "
+                        f"without its country, the only one in {where}")
+
+
+def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
+    """The words that identify an organisation, in any order, and its country if the name says it:
+    'Ministry of Commerce of China', "China's commerce ministry" -> ({commerce, ministry}, CHN).
+    None for names of one significant word ('Bank'), which say too little."""
+    words = normalise(name).split()
+    country = None
+    if len(words) > 2 and words[-2] == "of" and country_id(words[-1]):
+        country, words = country_id(words[-1]), words[:-2]
+    elif len(words) > 1 and country_id(words[0]):
+        country, words = country_id(words[0]), words[1:]
+    significant = frozenset(w for w in words if w not in FILLER_WORDS)
+    if len(significant) < 2:
+        return None
+    return significant, country
