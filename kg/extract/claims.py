@@ -19,15 +19,8 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote
-from kg.extract.spans import (
-    modality,
-    quotes_of,
-    sentence,
-    sentence_of,
-    text_of,
-    time_of,
-    tokens_where,
-)
+from kg.extract.doc_lookups import quotes_of, sentence, sentence_of, text_of, time_of, tokens_where
+from kg.extract.modality import modality
 from kg.lexicon.titles import is_title_word
 from kg.model import ORGANISATION_CLASSES, Claim, Evidence, Mention, Source
 

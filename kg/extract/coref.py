@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claims import INSERTED_CUE_DEPS, is_cue
 from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
 from kg.extract.quotes import Quote
-from kg.extract.spans import quotes_of, sentence, sentences, text_of
+from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.lexicon.names import normalise, person_gender

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.headlines import headline_parts, lower_case_words, without_headline_words
 from kg.extract.places import place_mentions
 from kg.lexicon.geo import capital_country, country_of_demonym, is_country
-from kg.extract.spans import sentence, text_of, tokens_where
+from kg.extract.doc_lookups import sentence, text_of, tokens_where
 from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_honorific_or_rank, is_title_word
 from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, Mention

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import sentence, sentence_of, tokens_where
+from kg.extract.doc_lookups import sentence, sentence_of, tokens_where
 from kg.lexicon.geo import country_of_demonym, is_country, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 

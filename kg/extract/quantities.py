@@ -24,7 +24,9 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import INSERTED_CUE_DEPS, according_to_object, document_source, is_cue, source_of
-from kg.extract.spans import content_head, modality, phrase_tokens, sentence, sentence_of, text_of, tokens_where
+from kg.extract.doc_lookups import sentence, sentence_of, text_of, tokens_where
+from kg.extract.modality import modality
+from kg.extract.noun_phrases import content_head, phrase_tokens
 from kg.model import Evidence, Measurement, Mention, Source
 
 FIGURE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
@@ -149,7 +151,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 # Hypothetical figures: words above the figure that make it a target, a plan, a hope or a forecast
 # rather than a fact ('aims for an 80% rate', 'plans to cut 25%', 'hopes to reach 10%', 'analysts
-# expect growth of 5%'). Modal verbs ('could', 'would', 'will') come from spans.modality.
+# expect growth of 5%'). Modal verbs ('could', 'would', 'will') come from kg.extract.modality.
 HYPOTHETICAL_VERBS = {
     "aim": "target", "target": "target", "aspire": "target",
     "plan": "plan", "intend": "plan", "propose": "plan",

@@ -13,8 +13,9 @@ from spacy.attrs import POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import (content_head, modality, phrase_mention, quotes_of, sentence_of, time_of,
-                              tokens_where)
+from kg.extract.doc_lookups import quotes_of, sentence_of, time_of, tokens_where
+from kg.extract.modality import modality
+from kg.extract.noun_phrases import content_head, phrase_mention
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import COMPANY_NOUNS
 from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
-from kg.extract.spans import sentence, sentence_of
+from kg.extract.doc_lookups import sentence, sentence_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
 from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
 from kg.lexicon.names import normalise

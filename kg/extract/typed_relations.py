@@ -32,7 +32,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.places import is_region_after
-from kg.extract.spans import sentence_of, sentences
+from kg.extract.doc_lookups import sentence_of, sentences
 from kg.lexicon.titles import ROLE_WORDS
 from kg.lexicon.geo import country_of_demonym
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
