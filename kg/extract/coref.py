@@ -23,7 +23,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims import INSERTED_CUE_DEPS, is_cue
+from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
 from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
 from kg.extract.quotes import Quote
 from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of

@@ -23,7 +23,8 @@ from typing import NamedTuple
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims import INSERTED_CUE_DEPS, according_to_object, document_source, is_cue, source_of
+from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
+from kg.extract.claims.sources import according_to_object, document_source, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of, tokens_where
 from kg.extract.modality import modality
 from kg.extract.noun_phrases import content_head, phrase_tokens

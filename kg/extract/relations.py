@@ -1,7 +1,7 @@
 """Subject-verb-object relations with full noun phrases.
 
 The subject must be a named entity (pronouns wait for coreference); the object is an entity or the
-full noun phrase as a Concept. Verbs of saying are claims, not relations (see claims.py).
+full noun phrase as a Concept. Verbs of saying are claims, not relations (see kg/extract/claims).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from kg.model import Evidence, Mention, Relation
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-# Verbs that carry no relation of their own ("is", "has") or that introduce speech (claims.py).
+# Verbs that carry no relation of their own ("is", "has") or that introduce speech (kg/extract/claims).
 SKIPPED_LEMMAS = frozenset(
     "be have do say tell add claim confirm deny urge note state announce insist warn argue "
     "explain stress emphasize emphasise describe report acknowledge admit reply write".split()
