@@ -20,7 +20,7 @@ BELIEF_LEMMAS = frozenset("believe think expect estimate forecast hope fear worr
 # an organisation states by them ('Mr Smith had shown he could win' is no statement), and never
 # the cue of a quote.
 EVIDENCE_LEMMAS = frozenset("show find reveal indicate".split())
-# Every cue (the figures of kg.extract.quantities take their source from these too).
+# Every cue (the figures of kg.extract.figures take their source from these too).
 CUE_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
 # Cues that are no speech when they take a direct object: 'recalled the experienced centre',
 # 'continued the talks', 'charged him with fraud', 'concluded the deal', 'found the wreck'.
