@@ -24,7 +24,9 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
-from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
+from kg.extract.mentions.classes import organisation_class
+from kg.lexicon.name_words import DETERMINER_ADJECTIVES, LOWER_CASE_NAME_HEADS
+from kg.lexicon.organisations import GOVERNMENT_WORDS
 from kg.extract.quotes import Quote
 from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word

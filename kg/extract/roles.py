@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import COMPANY_NOUNS
-from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
+from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.doc_lookups import sentence, sentence_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
 from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
