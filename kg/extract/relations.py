@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.doc_lookups import quotes_of, sentence_of, time_of, tokens_where
 from kg.extract.modality import modality
 from kg.extract.noun_phrases import content_head, phrase_mention
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 
@@ -30,7 +31,6 @@ SKIPPED_LEMMAS = frozenset(
 # Prepositions that make a verb's own object ("account for", "rely on"); others are adverbials.
 OBJECT_PREPOSITIONS = frozenset("for on in into to with from against about over".split())
 
-CONFIDENCE = {"svo": 0.8, "svo-passive": 0.75, "svo-preposition": 0.6}
 # Verbs whose clausal complement is someone's statement or belief, not the article's: 'Ebbers
 # testified that Sullivan made the decisions', 'Hobbes believed he was promoting ...'.
 REPORTING_LEMMAS = frozenset(
@@ -94,7 +94,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
     evidence = Evidence(
         sentence=sentence_of(verb),
         rule=rule + _report_qualifier(verb),
-        confidence=CONFIDENCE[rule],
+        confidence=RULE_CONFIDENCE[rule],
         negated=_negated(verb, subjects),
         modality=modality(verb),
         when=time_of(verb),

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.extract.doc_lookups import sentence_of, sentences
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.extract.typed_relation_links import link_of, stated_link
 from kg.extract.typed_relation_model import (COARSE, candidate_pairs, model_weights, pair_features,
                                              probabilities)
@@ -50,8 +51,6 @@ EVENT_WORDS = frozenset("championship championships prix expo conference awards 
 EVENT_LAST_WORDS = frozenset("show open cup run fair games race classic trophy rally week".split())
 # Below an even chance: 'unrelated' is most pairs' label, so it would win every close call.
 MIN_PROBABILITY = 0.35
-NATIONALITY_CONFIDENCE = 0.9
-BIRTHPLACE_CONFIDENCE = 0.9
 
 
 def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
@@ -67,17 +66,17 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
                 continue  # an event is held somewhere; a team plays somewhere ('England at Lansdowne Road')
             if kind == "livesIn" and _is_demonym(obj, object_span):
                 if _nationality_of(subject_span, object_span):
-                    yield _relation(subject, "nationality", obj, sent, "nationality", NATIONALITY_CONFIDENCE)
+                    yield _relation(subject, "nationality", obj, sent, "nationality", RULE_CONFIDENCE["nationality"])
                 continue  # 'the Italian skier': where he is from, not where he lives
             if kind == "livesIn" and stated_link("bornIn", subject_span.root, object_span.root):
-                yield _relation(subject, "bornIn", obj, sent, "stated-link", BIRTHPLACE_CONFIDENCE)
+                yield _relation(subject, "bornIn", obj, sent, "stated-link", RULE_CONFIDENCE["stated-link"])
                 continue
             link = link_of(kind, subject_span.root, object_span.root, name=subject_span)
             if link is None:
                 continue
             if kind == "livesIn" and link.rule == "place-preposition" and obj.cls == "Country":
                 # 'Nathalie Dechy of France', 'Felipe Gonzalez of Spain': whose country, not a home
-                yield _relation(subject, "nationality", obj, sent, link.rule, NATIONALITY_CONFIDENCE)
+                yield _relation(subject, "nationality", obj, sent, link.rule, RULE_CONFIDENCE["nationality"])
                 continue
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
             probability = probabilities(weights, features)[kind]

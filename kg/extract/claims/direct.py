@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims.cues import EVIDENCE_LEMMAS, REPORTED_CONTENT_DEPS, is_cue, states
-from kg.extract.claims.evidence import CONFIDENCE, cue_evidence, mentions_within
+from kg.extract.claims.evidence import cue_evidence, mentions_within
 from kg.extract.claims.sources import pronoun_rule, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, inside_quote
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Claim, Evidence, Mention, Source
 
 # 'talked about "..."': a quote after it is a topic, not a statement.
@@ -101,7 +102,7 @@ def transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]
             start=start,
             end=start + len(content),
             direct=True,
-            evidence=Evidence(sentence=sentence_of(anchor[0]), rule="transcript", confidence=CONFIDENCE["transcript"]),
+            evidence=Evidence(sentence=sentence_of(anchor[0]), rule="transcript", confidence=RULE_CONFIDENCE["transcript"]),
             mentions=mentions_within(mentions, start, start + len(content)),
         )
 
@@ -126,7 +127,7 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
         start=start,
         end=start + len(content),
         direct=True,
-        evidence=Evidence(sentence=sentence_of(anchor), rule="signed-quote", confidence=CONFIDENCE["signed-quote"]),
+        evidence=Evidence(sentence=sentence_of(anchor), rule="signed-quote", confidence=RULE_CONFIDENCE["signed-quote"]),
         mentions=mentions_within(mentions, quote.start, quote.end),
     )
 

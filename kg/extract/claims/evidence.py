@@ -7,25 +7,19 @@ from spacy.tokens import Token
 
 from kg.extract.doc_lookups import sentence_of, time_of
 from kg.extract.modality import modality
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Evidence, Mention
 
-CONFIDENCE = {
-    "quote": 0.9, "signed-quote": 0.8, "transcript": 0.8, "reported": 0.7, "stance": 0.6, "according-to": 0.7,
-    # a pronoun nobody was resolved to: the words are likely attributed, but to no one known
-    "quote-pronoun": 0.5, "reported-pronoun": 0.4, "according-to-pronoun": 0.4,
-}
-
-
-def rule_confidence(rule: str) -> float:
+def claim_confidence(rule: str) -> float:
     """The rule's own score; a resolved reference ('reported-reference') scores as its rule."""
-    return CONFIDENCE[rule.removesuffix("-reference")]
+    return RULE_CONFIDENCE[rule.removesuffix("-reference")]
 
 
 def cue_evidence(cue: Token, rule: str) -> Evidence:
     return Evidence(
         sentence=sentence_of(cue),
         rule=rule,
-        confidence=rule_confidence(rule),
+        confidence=claim_confidence(rule),
         negated=any(c.dep_ == "neg" for c in cue.children),
         modality=modality(cue),
         when=time_of(cue),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.claims.cues import (ADDRESSEE_LEMMAS, CONDITION_MARKS, EVIDENCE_LEMMAS, INSERTED_CUE_DEPS,
                                     QUESTION_WORDS, REPORTED_CONTENT_DEPS, STANCE_LEMMAS, is_cue, states)
-from kg.extract.claims.evidence import cue_evidence, mentions_within, rule_confidence
+from kg.extract.claims.evidence import claim_confidence, cue_evidence, mentions_within
 from kg.extract.claims.sources import (SPEAKER_DEPS, according_to_object, document_source, pronoun_rule,
                                        source_of, source_words, states_findings)
 from kg.extract.doc_lookups import sentence, sentence_of, text_of, tokens_where
@@ -201,7 +201,7 @@ def according_to_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Menti
             start=start,
             end=end,
             direct=not has_unquoted_words(text_of(doc), start, end, quotes),
-            evidence=Evidence(sentence=sentence_of(according), rule=rule, confidence=rule_confidence(rule)),
+            evidence=Evidence(sentence=sentence_of(according), rule=rule, confidence=claim_confidence(rule)),
             mentions=mentions_within(mentions, start, end),
         )
 

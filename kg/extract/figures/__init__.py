@@ -33,11 +33,11 @@ from kg.extract.figures.measured import Figure, measure_head_of, measure_key, me
 from kg.extract.figures.sources import attribution
 from kg.extract.figures.value import is_exchange_rate, is_money, is_score_or_odds, value_and_unit
 from kg.extract.figures.whom_and_when import figure_subject, period_of
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Evidence, Measurement, Mention
 
 # Between an amount and its conversions: '400m euros ($527.61m; £274.73m)', '64 pence, or 6%'.
 CONVERSION_WORDS = frozenset({"(", ";", ",", "/", "or"})
-CONFIDENCE = 0.7
 
 
 def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Measurement]:
@@ -85,7 +85,7 @@ def extract_measurements(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Mea
             period=period_of(figure, root, verb, part),
             reported_by=reported_by,
             source=source,
-            evidence=Evidence(sentence=sentence_of(root), rule="figure", confidence=CONFIDENCE,
+            evidence=Evidence(sentence=sentence_of(root), rule="figure", confidence=RULE_CONFIDENCE["figure"],
                               modality=figure_modality(root, part)),
         )
         previous = (figure, measurement)
