@@ -27,6 +27,7 @@ from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
 from kg.extract.mentions.classes import organisation_class
 from kg.lexicon.name_words import DETERMINER_ADJECTIVES, LOWER_CASE_NAME_HEADS
 from kg.lexicon.organisations import GOVERNMENT_WORDS
+from kg.lexicon.pronouns import PRONOUN_GENDERS
 from kg.extract.quotes import Quote
 from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
@@ -34,7 +35,6 @@ from kg.model import ORGANISATION_CLASSES, Mention
 from kg.lexicon.names import normalise, person_gender
 
 PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
-PRONOUN_GENDERS = {"he": "male", "she": "female"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 REFERRING_POS = frozenset({NOUN, PROPN, PRON})
 # Nouns that name a kind of company: "the company" may stand for any company-like organisation.

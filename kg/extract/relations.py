@@ -17,6 +17,7 @@ from kg.extract.doc_lookups import quotes_of, sentence_of, time_of, tokens_where
 from kg.extract.modality import modality
 from kg.extract.noun_phrases import content_head, phrase_mention
 from kg.extract.rule_confidence import RULE_CONFIDENCE
+from kg.lexicon.pronouns import DEMONSTRATIVES, THIRD_PERSON_POSSESSIVES, THIRD_PERSON_PRONOUNS
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 
@@ -50,7 +51,8 @@ LIGHT_NOUNS = frozenset("way idea thing things fact place part kind sort lot bit
                         "everything nothing one".split())
 # Coordinators that set one thing against another rather than list them.
 CONTRAST_WORDS = frozenset({"but", "yet"})
-PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
+# Pronouns and demonstratives a subject found by coreference may start with ('he', 'it'), not a name.
+PRONOUNS = THIRD_PERSON_PRONOUNS | THIRD_PERSON_POSSESSIVES | DEMONSTRATIVES | {"who"}
 # Qualifiers a rule name takes, so that their facts are measured apart (kg/confidence.py):
 # '-reported' for an act inside someone's statement ('-claimed' inside a claim or belief),
 # '-reference' for a subject found by coreference.

@@ -8,20 +8,22 @@ from spacy.tokens import Token
 from kg.extract.claims.cues import REPORTED_CONTENT_DEPS, is_cue
 from kg.extract.doc_lookups import text_of
 from kg.extract.quotes import Quote, inside_quote
+from kg.lexicon.pronouns import (FIRST_PERSON_POSSESSIVES, FIRST_PERSON_PRONOUNS, SECOND_PERSON_PRONOUNS,
+                                 THIRD_PERSON_PRONOUNS)
 from kg.lexicon.titles import is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention, Source
 
-PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 # Sources that are only a pronoun. A first or second person one ('I think', 'we must', "let's
 # hope") is the writer or a reader, never a reported speaker; a third person one no coreference
 # resolved is someone unknown, so its claim gets a rule of its own ('quote-pronoun').
-FIRST_PERSON_SOURCES = frozenset("i me we us 's you my our".split())
-THIRD_PERSON_SOURCES = frozenset("he she it they him her them who".split())
+FIRST_PERSON_SOURCES = FIRST_PERSON_PRONOUNS | FIRST_PERSON_POSSESSIVES | SECOND_PERSON_PRONOUNS | {"'s"}  # let's
+THIRD_PERSON_SOURCES = THIRD_PERSON_PRONOUNS | {"who"}
 # ... and so is a group no one can name: 'most believe', 'many say', 'some pundits believe', 'a lot
 # of people think', 'those who ...', 'everyone agrees' (not 'these figures show': documents).
 INDEFINITE_SOURCE_WORDS = frozenset(
     "most many some others everyone everybody someone somebody few several".split())
-OBJECT_PRONOUNS = frozenset("me us him her them".split())
+# Pronouns that can speak: any but 'it', and 'who'.
+SPEAKING_PRONOUNS = (FIRST_PERSON_PRONOUNS | SECOND_PERSON_PRONOUNS | THIRD_PERSON_PRONOUNS) - {"it"} | {"who"}
 ACTOR_LABELS = frozenset({"NORP", "PERSON", "ORG", "GPE"})
 INDEFINITE_SPEAKERS = frozenset("one someone somebody".split())
 # Things that state something themselves: 'a letter saying ...', 'footage of Jane Doe asking ...'.
@@ -124,7 +126,7 @@ def _can_speak(token: Token, mentions: dict[int, Mention]) -> bool:
     """An entity, a pronoun or a group of people, or a document that states something."""
     return (
         token.i in mentions
-        or token.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS | INDEFINITE_SPEAKERS
+        or token.lower_ in SPEAKING_PRONOUNS | INDEFINITE_SPEAKERS
         or token.ent_type_ in ACTOR_LABELS
         or token.lemma_.lower() in DOCUMENT_WORDS
     )

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.doc_lookups import sentence
 from kg.extract.figures.finding import magnitude_word
+from kg.lexicon.pronouns import RELATIVE_PRONOUNS
 
 # Dependencies that lead from a figure up to the verb it belongs to.
 GOVERNING_DEPS = frozenset(
@@ -16,8 +17,6 @@ QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
 # Nouns that only mark a level ('broke through the $50 mark'): what is measured is elsewhere.
 PLACEHOLDER_NOUNS = frozenset(
     "mark level barrier threshold record high low peak total sum amount figure worth average".split())
-# A relative pronoun stands for the noun its clause hangs on ('China, which holds 60 percent').
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 
 def sentence_part(root: Token) -> Span:

@@ -14,6 +14,7 @@ from kg.extract.figures.attachment import inside, within
 from kg.extract.figures.change import DECREASE_VERBS, INCREASE_VERBS
 from kg.extract.figures.hypothetical import base_forms
 from kg.extract.noun_phrases import phrase_tokens
+from kg.lexicon.pronouns import IMPERSONAL_PRONOUNS
 from kg.model import Mention, Source
 
 # Source words kept for a figure: an entity, or a noun phrase headed by a word that can be the
@@ -27,8 +28,6 @@ SOURCE_NOUNS = frozenset(
 DOCUMENT_SOURCE_NOUNS = frozenset(
     "estimate data datum figure statistic report survey study poll research forecast calculation".split())
 MAX_SOURCE_TOKENS = 12
-# Pronouns for a company or a group as a source: which one is meant is too often wrong to say.
-IMPERSONAL_PRONOUNS = frozenset({"it", "they", "them"})
 # Cue verbs that report a figure (not 'agree', 'decide' or 'continue', which claims also reads as cues).
 FIGURE_CUE_LEMMAS = frozenset(
     "say tell add claim confirm state announce report show reveal indicate estimate forecast predict "
@@ -84,7 +83,9 @@ def _kept(reported_by: Mention | None, source: Source, figure: Span, mentions: d
         return None, None
     head = words.root
     if head.lower_ in IMPERSONAL_PRONOUNS:
-        return None, None  # 'it said': readers found the wrong company behind 'it' too often
+        # 'it said', 'they said': which company or group is meant is too often wrong to say (readers
+        # found the wrong company behind 'it' too often)
+        return None, None
     if reported_by is not None or head.i in mentions or any(f in SOURCE_NOUNS for f in base_forms(head)):
         return reported_by, source
     return None, None

@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.doc_lookups import sentence
-from kg.extract.figures.attachment import RELATIVE_PRONOUNS, inside
+from kg.extract.figures.attachment import inside
 from kg.extract.figures.finding import AMOUNT_AS_DATE, FIGURE_LABELS
+from kg.lexicon.pronouns import RELATIVE_PRONOUNS
 from kg.model import Mention
 
 # Prepositions whose object owns the measured thing: 'sales of Acme', 'shares in Cairn', 'profits at HSBC'.
