@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import COMPANY_NOUNS
+from kg.lexicon.descriptions import COMPANY_NOUNS
 from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.doc_lookups import sentence, sentence_of
 from kg.extract.rule_confidence import RULE_CONFIDENCE

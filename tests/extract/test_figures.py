@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 
-
 # (text, expected (value, unit, change, measure, subject, period, reported by, source words))
 CASES = [
     # a change and a level on one verb, with the owner, period and an 'according to' source

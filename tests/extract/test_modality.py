@@ -4,7 +4,6 @@ import pytest
 
 from kg.extract.modality import modality
 
-
 # (sentence, the verb as written, its modality: None for a plain statement of fact)
 MODALITY_CASES = [
     # modal auxiliaries, contracted too, and up a control chain

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-
 # (text, the link's rule, its modality): each link shape is a rule of its own, judged on its own
 RULES = [
     ("John Wilkes Booth, who assassinated President Lincoln, was an actor.", "kind-word", None),

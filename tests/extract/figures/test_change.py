@@ -4,7 +4,6 @@ import pytest
 
 from tests.extract.figures import one_figure
 
-
 # (text, the figure as written, expected (change, measure))
 CHANGE_CASES = [
     # the noun the figure qualifies is a change

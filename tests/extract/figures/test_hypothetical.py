@@ -4,7 +4,6 @@ import pytest
 
 from tests.extract.figures import one_figure
 
-
 # (text, the figure as written, expected modality)
 MODALITY_CASES = [
     ("The ministry aims for a 75% employment rate by 2010.", "75%", "target"),

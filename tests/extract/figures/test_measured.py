@@ -4,7 +4,6 @@ import pytest
 
 from tests.extract.figures import one_figure
 
-
 # (text, the figure as written, expected (measure, subject, source words))
 MEASURE_CASES = [
     # a measure with its owner kept whole: 'Shares in X', about X

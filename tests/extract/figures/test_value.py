@@ -6,7 +6,6 @@ import pytest
 
 from tests.extract.figures import one_figure
 
-
 # (text, the figure as written, expected (value, unit, measure))
 MAGNITUDE_CASES = [
     # a magnitude glued to the number, which the tokenizer splits off: '$48m' is '$', '48', 'm'

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-
 # (text, the figure as written, expected (subject, measure key))
 SHARED_SUBJECT_CASES = [
     # a conjoined verb shares the subject of the first
