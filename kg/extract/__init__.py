@@ -1,4 +1,17 @@
-"""Doc -> typed records. Each module is one concern; all are pure functions of the Doc."""
+"""Doc -> typed records. Each module is one concern; all are pure functions of the Doc.
+
+In the order `extract` runs them:
+- mentions/: named entities, cleaned and typed into classes (with headlines.py for title-case
+  headlines and places.py for 'Aiken, S.C.'); teams.py: 'France beat Ireland' names two teams;
+- coref.py: the entity a short name, a description or a pronoun stands for;
+- roles.py: positions people hold; relations.py: who did what, from a verb's subject and object;
+  typed_relations.py: works for, lives in, based in, ... (typed_relation_links.py: how a sentence
+  links two names; typed_relation_model.py: the model that decides);
+- claims/: who said what; figures/: the figures reported, what they measure and who says so.
+Shared by them: nlp.py (the spaCy pipeline), doc_lookups.py (lookups on a Doc made once), quotes.py,
+noun_phrases.py, modality.py (what makes an act no fact) and rule_confidence.py (each rule's score
+before it is judged).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +22,7 @@ from kg.extract.coref import link
 from kg.lexicon.layout import non_prose_lines
 from kg.extract.mentions import extract_mentions
 from kg.extract.places import based_in_home_country, home_countries, located_in
-from kg.extract.quantities import extract_measurements
+from kg.extract.figures import extract_measurements
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
 from kg.extract.teams import as_teams

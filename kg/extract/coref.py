@@ -23,23 +23,21 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims import INSERTED_CUE_DEPS, is_cue
-from kg.extract.mentions import DETERMINER_ADJECTIVES, GOVERNMENT_WORDS, LOWER_CASE_NAME_HEADS, organisation_class
-from kg.extract.quotes import Quote
-from kg.extract.spans import quotes_of, sentence, sentences, text_of
+from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
+from kg.extract.mentions.classes import organisation_class
+from kg.lexicon.descriptions import COMPANY_NOUNS, PERSON_NOUNS
+from kg.lexicon.name_words import DETERMINER_ADJECTIVES, LOWER_CASE_NAME_HEADS
+from kg.lexicon.organisations import GOVERNMENT_WORDS
+from kg.lexicon.pronouns import PRONOUN_GENDERS
+from kg.extract.quotes import Quote, inside_quote
+from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, Mention
 from kg.lexicon.names import normalise, person_gender
 
 PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
-PRONOUN_GENDERS = {"he": "male", "she": "female"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 REFERRING_POS = frozenset({NOUN, PROPN, PRON})
-# Nouns that name a kind of company: "the company" may stand for any company-like organisation.
-COMPANY_NOUNS = frozenset(
-    "company firm carmaker automaker manufacturer maker producer group bank lender retailer "
-    "airline insurer chipmaker supplier business conglomerate".split()
-)
 DETERMINERS = frozenset({"the", "this", "that"})
 # Words that date a title rather than tell it apart: 'the former president' is still the president.
 TIME_ADJECTIVES = frozenset("former new then current late outgoing incoming acting interim".split())
@@ -51,11 +49,6 @@ SPEAKER_WINDOWS = {"he": 2, "she": 2, "it": 1}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj"})
 # Where a speech verb holds what it attributes: 'he said (that) ...', 'it warned, ...'.
 STATEMENT_DEPS = frozenset({"ccomp", "parataxis", "dep", "xcomp"})
-# Nouns that stand for a person though they name nobody: 'the official', 'a spokesman'.
-PERSON_NOUNS = ROLE_WORDS | frozenset(
-    "man woman person boy girl father mother son daughter wife husband friend peer mp candidate "
-    "councillor activist campaigner voter resident witness victim player manager coach fan".split()
-)
 COMPANY_WINDOW = 3
 DESCRIPTION_WINDOW = 3  # sentences in which a subject counts as what the passage is about
 
@@ -295,7 +288,8 @@ def _speaker_reference(
     # decisions," he said': a subject of quoted words is part of the quote)
     slots = [
         t for t in token.doc[sentences(token.doc)[first].start : token.i]
-        if t.dep_ in SUBJECT_DEPS and t.i not in statement and not _quoted(t, quotes) and not _quoted(t.head, quotes)
+        if t.dep_ in SUBJECT_DEPS and t.i not in statement
+        and not inside_quote(t.idx, quotes) and not inside_quote(t.head.idx, quotes)
     ]
     # the latest sentence first; in a sentence, a main clause's or a speech verb's subject first
     slots.sort(key=lambda t: (-sentence(t).start, not _prominent(t), -t.i))
@@ -314,7 +308,8 @@ def _speaker_reference(
     named = [n for n in earlier if n.mention.cls in classes and _agrees(token, n, surnames) and _is_name(n.mention)]
     # the only one in view (not one the quote or the statement names); with nobody in view, the
     # only one named so far, in quotes or not
-    in_view = [n for n in named if n.sentence >= first and not _quoted(n.head, quotes) and n.head.i not in statement]
+    in_view = [n for n in named
+               if n.sentence >= first and not inside_quote(n.head.idx, quotes) and n.head.i not in statement]
     candidates = in_view or named
     if len({n.mention.name for n in candidates}) == 1:
         return _reference(token, [token], candidates[-1].mention), [token]
@@ -337,7 +332,7 @@ def _window_start(doc: Doc, number: int, window: int, quotes: list[Quote]) -> in
         first -= 1
         sent = all_sentences[first]
         same_paragraph = "\n" not in text[sent.start_char : all_sentences[number].start_char].rstrip()
-        if not same_paragraph or any(t.is_alpha and not _quoted(t, quotes) for t in sent):
+        if not same_paragraph or any(t.is_alpha and not inside_quote(t.idx, quotes) for t in sent):
             window -= 1
     return first
 
@@ -375,10 +370,6 @@ def _titled(span: Span) -> bool:
 def _is_name(mention: Mention) -> bool:
     """Not a title on its own ('Lord'), which the tagger sometimes takes for a name."""
     return not is_title_word(mention.name)
-
-
-def _quoted(token: Token, quotes: list[Quote]) -> bool:
-    return any(q.start <= token.idx < q.end for q in quotes)
 
 
 def _agrees(pronoun: Token, antecedent: _Named, surnames: set[str]) -> bool:

@@ -15,7 +15,7 @@ from spacy.attrs import POS
 from spacy.symbols import ADJ, ADV, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import text_of, tokens_where
+from kg.extract.doc_lookups import text_of, tokens_where
 from kg.model import Mention
 
 # A line is a title-case headline when most of its (at least four) words are capitalised.

@@ -10,12 +10,11 @@ import importlib.metadata
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+from spacy.tokens import Doc, MorphAnalysis
 
 from kg.errors import KgError
 from kg.model import Article
@@ -74,6 +73,10 @@ KEY_COLUMNS = list(KEY_ATTRIBUTES.values())
 BOOLEAN_ATTRIBUTES = frozenset({"IS_SPACE"})
 # Combinations remembered before starting over: ~60,000 for the 2,225 BBC articles, ~200 bytes each.
 MAX_REMEMBERED_KEYS = 500_000
+# The attributes the rules set, and the public Token property that sets each. spaCy's own ruler sets
+# them with a private helper (spacy.tokens._retokenize.set_token_attrs), which writes any other
+# attribute to the word's lexeme as well; a ruler that sets another attribute is left uncompiled.
+TOKEN_SETTERS = {POS: "pos", TAG: "tag", LEMMA: "lemma", DEP: "dep", MORPH: "morph"}
 
 
 class CompiledAttributeRuler:
@@ -102,7 +105,7 @@ class CompiledAttributeRuler:
                                 if any(name in tests for _, tests in self.general)]
         self._rules_by_key: dict[tuple, tuple[int, ...]] = {}
         self._general_rules: dict[tuple, tuple[int, ...]] = {}
-        self._attrs_by_rules: dict[tuple[int, ...], dict] = {}
+        self._attrs_by_rules: dict[tuple[int, ...], list[tuple[str, object]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         extra: dict[int, list[int]] = {}  # token -> rules that apply to it through the matcher
@@ -115,7 +118,9 @@ class CompiledAttributeRuler:
             if i in extra:
                 rules = tuple(sorted({*rules, *extra[i]}))
             if rules:
-                set_token_attrs(doc[i], self._attrs_for(rules))
+                token = doc[i]
+                for name, value in self._attrs_for(rules):
+                    setattr(token, name, value)
         return doc
 
     def _compile(self, rule: int, tests: dict) -> None:
@@ -144,17 +149,25 @@ class CompiledAttributeRuler:
             self._rules_by_key[key] = rules
         return rules
 
-    def _attrs_for(self, rules: tuple[int, ...]) -> dict:
+    def _attrs_for(self, rules: tuple[int, ...]) -> list[tuple[str, object]]:
+        """(Token property, value) for each attribute the rules set; a morphology as an analysis."""
         attrs = self._attrs_by_rules.get(rules)
         if attrs is None:
-            attrs = {}
+            merged = {}
             for rule in rules:  # in the ruler's order: a later rule's value wins
-                attrs.update(self.rule_attrs[rule])
+                merged.update(self.rule_attrs[rule])
+            attrs = [(TOKEN_SETTERS[attr], MorphAnalysis.from_id(self.vocab, value) if attr == MORPH else value)
+                     for attr, value in merged.items()]
             self._attrs_by_rules[rules] = attrs
         return attrs
 
     def _value(self, name: str, column: int) -> str | bool:
         return bool(column) if name in BOOLEAN_ATTRIBUTES else self.vocab.strings[column]
+
+
+def sets_token_attributes_only(ruler: AttributeRuler) -> bool:
+    """The ruler's rules set only attributes the compiled ruler sets (`TOKEN_SETTERS`)."""
+    return all(set(attrs) <= set(TOKEN_SETTERS) for attrs in ruler.attrs)
 
 
 def _compilable(tests: dict) -> bool:
@@ -194,7 +207,7 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     (the same annotations, ~13 % less parse time)."""
     nlp = load_stock_pipeline(model)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
-    if "attribute_ruler" in nlp.pipe_names:
+    if "attribute_ruler" in nlp.pipe_names and sets_token_attributes_only(nlp.get_pipe("attribute_ruler")):
         nlp.add_pipe("compiled_attribute_ruler", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
     return nlp

@@ -15,15 +15,14 @@ from collections.abc import Iterator
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import sentence, sentence_of, tokens_where
+from kg.extract.doc_lookups import sentence, sentence_of, tokens_where
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.geo import country_of_demonym, is_country, us_state
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
 
 MAX_TOWN_WORDS = 4
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_REGION_TOKENS = 3
-CONFIDENCE = 0.9
-HOME_CONFIDENCE = 0.8
 
 
 def region_pairs(doc: Doc) -> Iterator[tuple[Span, Span, str, str]]:
@@ -162,7 +161,7 @@ def located_in(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
         if town_mention is None or region_mention is None:
             continue
         if town_mention.cls in PLACE_CLASSES and region_mention.cls in PLACE_CLASSES:
-            yield _relation(town_mention, "locatedIn", region_mention, town.root, rule, CONFIDENCE)
+            yield _relation(town_mention, "locatedIn", region_mention, town.root, rule)
 
 
 def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Mention, Mention]]:
@@ -193,10 +192,10 @@ def based_in_home_country(doc: Doc, homes: list[tuple[Mention, Mention]]) -> Ite
         if organisation.cls != "GovernmentBody":
             continue
         anchor = doc.char_span(country.start, country.end, alignment_mode="expand")
-        yield _relation(organisation, "basedIn", country, anchor.root, "country-in-name", HOME_CONFIDENCE)
+        yield _relation(organisation, "basedIn", country, anchor.root, "country-in-name")
 
 
-def _relation(subject: Mention, kind: str, obj: Mention, anchor: Token, rule: str, confidence: float) -> Relation:
+def _relation(subject: Mention, kind: str, obj: Mention, anchor: Token, rule: str) -> Relation:
     """A relation of a known kind, evidenced by the sentence of `anchor`."""
     return Relation(subject=subject, predicate=kind, object=obj, kind=kind,
-                    evidence=Evidence(sentence=sentence_of(anchor), rule=rule, confidence=confidence))
+                    evidence=Evidence(sentence=sentence_of(anchor), rule=rule, confidence=RULE_CONFIDENCE[rule]))

@@ -99,3 +99,17 @@ def _is_title(quoted: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
     capitalised = all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
     return bool(words) and capitalised and not quoted.rstrip().endswith(("?", "!"))
+
+
+def has_unquoted_words(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
+    """Whether text[start:end] has a letter outside every quote."""
+    outside = list(text[start:end])
+    for quote in quotes:
+        for offset in range(max(quote.start, start), min(quote.end, end)):
+            outside[offset - start] = " "
+    return any(ch.isalpha() for ch in "".join(outside))
+
+
+def inside_quote(offset: int, quotes: list[Quote]) -> bool:
+    """Whether the character offset is inside one of the quotes."""
+    return any(q.start <= offset < q.end for q in quotes)

@@ -1,7 +1,7 @@
 """Subject-verb-object relations with full noun phrases.
 
 The subject must be a named entity (pronouns wait for coreference); the object is an entity or the
-full noun phrase as a Concept. Verbs of saying are claims, not relations (see claims.py).
+full noun phrase as a Concept. Verbs of saying are claims, not relations (see kg/extract/claims).
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from spacy.attrs import POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.extract.spans import (content_head, modality, phrase_mention, quotes_of, sentence_of, time_of,
-                              tokens_where)
+from kg.extract.doc_lookups import quotes_of, sentence_of, time_of, tokens_where
+from kg.extract.modality import modality
+from kg.extract.noun_phrases import content_head, phrase_mention
+from kg.extract.rule_confidence import RULE_CONFIDENCE
+from kg.lexicon.pronouns import DEMONSTRATIVES, THIRD_PERSON_POSSESSIVES, THIRD_PERSON_PRONOUNS
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-# Verbs that carry no relation of their own ("is", "has") or that introduce speech (claims.py).
+# Verbs that carry no relation of their own ("is", "has") or that introduce speech (kg/extract/claims).
 SKIPPED_LEMMAS = frozenset(
     "be have do say tell add claim confirm deny urge note state announce insist warn argue "
     "explain stress emphasize emphasise describe report acknowledge admit reply write".split()
@@ -29,7 +32,6 @@ SKIPPED_LEMMAS = frozenset(
 # Prepositions that make a verb's own object ("account for", "rely on"); others are adverbials.
 OBJECT_PREPOSITIONS = frozenset("for on in into to with from against about over".split())
 
-CONFIDENCE = {"svo": 0.8, "svo-passive": 0.75, "svo-preposition": 0.6}
 # Verbs whose clausal complement is someone's statement or belief, not the article's: 'Ebbers
 # testified that Sullivan made the decisions', 'Hobbes believed he was promoting ...'.
 REPORTING_LEMMAS = frozenset(
@@ -49,7 +51,8 @@ LIGHT_NOUNS = frozenset("way idea thing things fact place part kind sort lot bit
                         "everything nothing one".split())
 # Coordinators that set one thing against another rather than list them.
 CONTRAST_WORDS = frozenset({"but", "yet"})
-PRONOUNS = frozenset("he she it they him her them his its their who this that these those".split())
+# Pronouns and demonstratives a subject found by coreference may start with ('he', 'it'), not a name.
+PRONOUNS = THIRD_PERSON_PRONOUNS | THIRD_PERSON_POSSESSIVES | DEMONSTRATIVES | {"who"}
 # Qualifiers a rule name takes, so that their facts are measured apart (kg/confidence.py):
 # '-reported' for an act inside someone's statement ('-claimed' inside a claim or belief),
 # '-reference' for a subject found by coreference.
@@ -93,7 +96,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
     evidence = Evidence(
         sentence=sentence_of(verb),
         rule=rule + _report_qualifier(verb),
-        confidence=CONFIDENCE[rule],
+        confidence=RULE_CONFIDENCE[rule],
         negated=_negated(verb, subjects),
         modality=modality(verb),
         when=time_of(verb),

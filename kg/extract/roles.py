@@ -16,9 +16,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import COMPANY_NOUNS
-from kg.extract.mentions import GOVERNMENT_WORDS, RESEARCH_WORDS
-from kg.extract.spans import sentence, sentence_of
+from kg.lexicon.descriptions import COMPANY_NOUNS
+from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
+from kg.extract.doc_lookups import sentence, sentence_of
+from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
 from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
 from kg.lexicon.names import normalise
@@ -41,8 +42,6 @@ PUBLIC_OFFICE_WORDS = frozenset(
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | RESEARCH_WORDS | COMPANY_NOUNS
 TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 MAX_TITLE_TOKENS = 6
-
-CONFIDENCE = {"appositive": 0.8, "title": 0.75, "copula": 0.75, "affiliation": 0.6}
 
 
 def extract_roles(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Role]:
@@ -98,7 +97,7 @@ def _affiliations(head: Token, person: Mention, mentions: dict[int, Mention]) ->
             if organisation.cls in ORGANISATION_CLASSES:
                 yield Role(person=person, title="", kind="worksFor", organisation=organisation,
                            evidence=Evidence(sentence=sentence_of(head), rule="affiliation",
-                                             confidence=CONFIDENCE["affiliation"]))
+                                             confidence=RULE_CONFIDENCE["affiliation"]))
 
 
 def _title_roles(doc: Doc, span, person: Mention, mentions: dict[int, Mention]) -> Iterator[Role]:
@@ -169,5 +168,5 @@ def _role(person: Mention, title: str, organisation: Mention | None, anchor: Tok
         title=title,
         kind=kind,
         organisation=organisation,
-        evidence=Evidence(sentence=sentence_of(anchor), rule=rule, confidence=CONFIDENCE[rule]),
+        evidence=Evidence(sentence=sentence_of(anchor), rule=rule, confidence=RULE_CONFIDENCE[rule]),
     )

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.spans import sentence
+from kg.extract.doc_lookups import sentence
 from kg.lexicon.geo import is_nation
 from kg.model import PLACE_CLASSES, Mention
 from kg.lexicon.names import normalise

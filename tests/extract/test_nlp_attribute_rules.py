@@ -8,7 +8,7 @@ from spacy.lang.en import English
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.extract.nlp import CompiledAttributeRuler, load_stock_pipeline
+from kg.extract.nlp import CompiledAttributeRuler, load_stock_pipeline, sets_token_attributes_only
 
 from tests.conftest import CORPUS
 
@@ -76,3 +76,12 @@ def test_compiled_ruler_equals_spacy_ruler_on_any_rules(rules, tokens):
                    deps=[d for _, _, d in tokens], heads=[0] * len(words))
 
     assert compiled(annotated()).to_array(ANNOTATIONS).tolist() == ruler(annotated()).to_array(ANNOTATIONS).tolist()
+
+
+def test_only_a_ruler_that_sets_token_attributes_is_compiled():
+    """The model's ruler sets a token's tag, part of speech, morphology, lemma and dependency; a ruler
+    that also sets what belongs to the word's lexeme ('NORM', 'IS_STOP') stays spaCy's own."""
+    assert sets_token_attributes_only(load_stock_pipeline().get_pipe("attribute_ruler"))
+    ruler = AttributeRuler(English().vocab)
+    ruler.add([[{"LOWER": "gon"}]], {"NORM": "going"})
+    assert not sets_token_attributes_only(ruler)

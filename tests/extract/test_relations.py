@@ -72,7 +72,6 @@ def test_evidence_is_the_sentence_with_its_offsets(read):
     assert text[sentence.start : sentence.end] == sentence.text
 
 
-
 # (text, the relation's verb, negated) for negations beyond 'not'
 @pytest.mark.parametrize(("text", "verb", "negated"), [
     ("Apple never paid the fine.", "pay", True),
