@@ -27,7 +27,7 @@ from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
 from kg.extract.teams import as_teams
 from kg.extract.typed_relations import extract_typed_relations
-from kg.model import Article, Evidence, Extraction
+from kg.model import Article, Evidence, Extraction, RelationKind
 
 
 def extract(doc: Doc, article: Article) -> Extraction:
@@ -44,7 +44,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     placed = [*located_in(doc, by_token), *based_in_home_country(doc, homes)]
     pairs = {(r.subject.name, r.object.name) for r in placed}
     typed = placed + [r for r in extract_typed_relations(doc, by_token)
-                      if not (r.kind == "worksFor" and (r.subject.name, r.object.name) in held)
+                      if not (r.kind == RelationKind.worksFor and (r.subject.name, r.object.name) in held)
                       and (r.subject.name, r.object.name) not in pairs]
     # results, tables, squad lists, bylines and headings: their names and figures are kept, but
     # nothing is read from them as sentences ('Chelsea 2-1 Arsenal', 'Subs: Marshall, Henchoz')

@@ -32,10 +32,10 @@ from kg.lexicon.pronouns import PRONOUN_GENDERS
 from kg.extract.quotes import Quote, inside_quote
 from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
-from kg.model import ORGANISATION_CLASSES, Mention
+from kg.model import EntityClass, Mention, ORGANISATION_CLASSES
 from kg.lexicon.names import normalise, person_gender
 
-PRONOUN_CLASSES = {"he": {"Person"}, "she": {"Person"}, "it": ORGANISATION_CLASSES}
+PRONOUN_CLASSES = {"he": {EntityClass.Person}, "she": {EntityClass.Person}, "it": ORGANISATION_CLASSES}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 REFERRING_POS = frozenset({NOUN, PROPN, PRON})
 DETERMINERS = frozenset({"the", "this", "that"})
@@ -123,7 +123,7 @@ def _link_short_names(named: list[_Named]) -> list[_Named]:
     for index, item in enumerate(named):
         antecedent = _full_name_for(item.mention.text, named[:index])
         if antecedent is not None:
-            item = replace(item, mention=replace(item.mention, cls="Person", refers_to=antecedent.name))
+            item = replace(item, mention=replace(item.mention, cls=EntityClass.Person, refers_to=antecedent.name))
         linked.append(item)
     return linked
 
@@ -134,7 +134,7 @@ def _full_name_for(word: str, earlier: list[_Named]) -> Mention | None:
     names = {
         n.mention.name: n.mention
         for n in earlier
-        if n.mention.cls == "Person" and " " in n.mention.name
+        if n.mention.cls == EntityClass.Person and " " in n.mention.name
         and word in (n.mention.name.split()[0], n.mention.name.split()[-1])
     }
     return next(iter(names.values())) if len(names) == 1 else None
@@ -143,7 +143,7 @@ def _full_name_for(word: str, earlier: list[_Named]) -> Mention | None:
 def _titles(named: list[_Named]) -> dict[str, set[str]]:
     """Position words each person was introduced with: 'President X', 'X, a spokesman for ...'."""
     titles: dict[str, set[str]] = {}
-    for item in (n for n in named if n.mention.cls == "Person"):
+    for item in (n for n in named if n.mention.cls == EntityClass.Person):
         doc, start = item.span.doc, item.span.start
         words = set()
         for token in reversed(doc[max(0, start - 4) : start]):
@@ -188,7 +188,7 @@ def _description_reference(
     if token.lower_ in ROLE_WORDS:
         described = {token.lower_, *(w.lower_ for w in token.children
                                      if w.dep_ in ("amod", "compound") and w.lower_ not in TIME_ADJECTIVES)}
-        candidates = [n for n in earlier if n.mention.cls == "Person" and described <= titles.get(n.mention.name, set())]
+        candidates = [n for n in earlier if n.mention.cls == EntityClass.Person and described <= titles.get(n.mention.name, set())]
     else:
         candidates = [
             n for n in earlier
@@ -198,7 +198,7 @@ def _description_reference(
         if not candidates and token.lemma_.lower() in COMPANY_NOUNS and len(words) == 1:
             in_view = [
                 n for n in earlier
-                if n.mention.cls in ("Company", "Organization") and sentence - n.sentence <= COMPANY_WINDOW
+                if n.mention.cls in (EntityClass.Company, EntityClass.Organization) and sentence - n.sentence <= COMPANY_WINDOW
             ]
             if len({n.mention.name for n in in_view}) == 1:
                 candidates = in_view

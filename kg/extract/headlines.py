@@ -16,7 +16,7 @@ from spacy.symbols import ADJ, ADV, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import text_of, tokens_where
-from kg.model import Mention
+from kg.model import EntityClass, Mention
 
 # A line is a title-case headline when most of its (at least four) words are capitalised.
 MIN_HEADLINE_WORDS = 4
@@ -80,14 +80,14 @@ def without_headline_words(mentions: list[Mention], text: str) -> list[Mention]:
     """'Hire Jane Doe', 'Obama Reverses Bush': when the article names the person elsewhere and never
     writes the longer form again, the name is the person's. A one-word name ('Obama') counts only
     in a headline."""
-    people = {m.text for m in mentions if m.cls == "Person"}
+    people = {m.text for m in mentions if m.cls == EntityClass.Person}
     trimmed = []
     for mention in mentions:
         names = people if is_headline(_line_around(text, mention.start, mention.end)) else {p for p in people if " " in p}
         known = [p for p in names if p != mention.text and (mention.text.startswith(p + " ") or mention.text.endswith(" " + p))]
-        if mention.cls == "Person" and known and text.count(mention.text) == 1:
+        if mention.cls == EntityClass.Person and known and text.count(mention.text) == 1:
             name = max(known, key=len)
             start = mention.start + mention.text.index(name)
-            mention = Mention(text=name, cls="Person", start=start, end=start + len(name))
+            mention = Mention(text=name, cls=EntityClass.Person, start=start, end=start + len(name))
         trimmed.append(mention)
     return trimmed

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.doc_lookups import TIME_LABELS, text_of
 from kg.lexicon.names import normalise
-from kg.model import Mention
+from kg.model import EntityClass, Mention
 
 # Dependents that end a noun phrase rather than belong to it: clauses, appositions, coordination.
 PHRASE_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})
@@ -95,4 +95,4 @@ def phrase_mention(head: Token, mentions: dict[int, Mention]) -> Mention | None:
     text = text_of(doc)[start:end]
     if "\n" in text or not any(ch.isalpha() for ch in normalise(text)):
         return None
-    return Mention(text=text, cls="Concept", start=start, end=end)
+    return Mention(text=text, cls=EntityClass.Concept, start=start, end=end)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.doc_lookups import sentence, sentence_of, tokens_where
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.geo import country_of_demonym, is_country, us_state
-from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Evidence, Mention, Relation
+from kg.model import EntityClass, Evidence, Mention, ORGANISATION_CLASSES, PLACE_CLASSES, Relation, RelationKind
 
 MAX_TOWN_WORDS = 4
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -146,8 +146,8 @@ def place_mentions(doc: Doc) -> list[Mention]:
     or country it names (an abbreviation stands for the full name)."""
     found = []
     for town, region, full_name, _ in region_pairs(doc):
-        found.append(Mention(text=town.text, cls="GeopoliticalEntity", start=town.start_char, end=town.end_char))
-        cls = "Country" if us_state(region.text) is None else "GeopoliticalEntity"
+        found.append(Mention(text=town.text, cls=EntityClass.GeopoliticalEntity, start=town.start_char, end=town.end_char))
+        cls = EntityClass.Country if us_state(region.text) is None else EntityClass.GeopoliticalEntity
         refers_to = full_name if full_name != region.text else None
         found.append(Mention(text=region.text, cls=cls, start=region.start_char, end=region.end_char,
                              refers_to=refers_to))
@@ -161,7 +161,7 @@ def located_in(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Relation]:
         if town_mention is None or region_mention is None:
             continue
         if town_mention.cls in PLACE_CLASSES and region_mention.cls in PLACE_CLASSES:
-            yield _relation(town_mention, "locatedIn", region_mention, town.root, rule)
+            yield _relation(town_mention, RelationKind.locatedIn, region_mention, town.root, rule)
 
 
 def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Mention, Mention]]:
@@ -179,7 +179,7 @@ def home_countries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[tuple[Me
             if country is None and is_country(prefix.text):
                 country = prefix.text
             if country is not None:
-                yield mention, Mention(text=prefix.text, cls="Country", start=prefix.start_char,
+                yield mention, Mention(text=prefix.text, cls=EntityClass.Country, start=prefix.start_char,
                                        end=prefix.end_char, refers_to=None if country == prefix.text else country)
                 break
 
@@ -189,10 +189,10 @@ def based_in_home_country(doc: Doc, homes: list[tuple[Mention, Mention]]) -> Ite
     starts with. A company's or an association's is its brand ('British Airways', 'American
     Airlines', 'British Medical Association'): readers did not take it for a stated base."""
     for organisation, country in homes:
-        if organisation.cls != "GovernmentBody":
+        if organisation.cls != EntityClass.GovernmentBody:
             continue
         anchor = doc.char_span(country.start, country.end, alignment_mode="expand")
-        yield _relation(organisation, "basedIn", country, anchor.root, "country-in-name")
+        yield _relation(organisation, RelationKind.basedIn, country, anchor.root, "country-in-name")
 
 
 def _relation(subject: Mention, kind: str, obj: Mention, anchor: Token, rule: str) -> Relation:

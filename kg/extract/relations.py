@@ -19,7 +19,7 @@ from kg.extract.noun_phrases import content_head, phrase_mention
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.pronouns import DEMONSTRATIVES, THIRD_PERSON_POSSESSIVES, THIRD_PERSON_PRONOUNS
 from kg.lexicon.titles import ROLE_WORDS
-from kg.model import Evidence, Mention, Relation
+from kg.model import EntityClass, Evidence, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
@@ -121,7 +121,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
 def _says_nothing(obj: Mention) -> bool:
     """'criticised the way (the government works)', 'adopted the idea (of a residence test)': a light
     noun whose clause the phrase leaves out names nothing on its own."""
-    return obj.cls == "Concept" and obj.text.lower() in LIGHT_NOUNS
+    return obj.cls == EntityClass.Concept and obj.text.lower() in LIGHT_NOUNS
 
 
 def _alternatives(token: Token) -> bool:

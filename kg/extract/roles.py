@@ -21,13 +21,13 @@ from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.doc_lookups import sentence, sentence_of
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
-from kg.model import ORGANISATION_CLASSES, Evidence, Mention, Role
+from kg.model import EntityClass, Evidence, Mention, ORGANISATION_CLASSES, RelationKind, Role
 from kg.lexicon.names import normalise
 
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
 # Where a role's organisation may also be a place: "the mayor of Paris", "China's minister".
-PLACE_EMPLOYERS = frozenset({"Country", "GeopoliticalEntity"})
+PLACE_EMPLOYERS = frozenset({EntityClass.Country, EntityClass.GeopoliticalEntity})
 EMPLOYER_CLASSES = ORGANISATION_CLASSES | PLACE_EMPLOYERS
 # Words that qualify a position without naming what it is of: 'vice president', 'acting chairman'.
 TITLE_MODIFIERS = frozenset("vice deputy assistant acting chief senior associate executive managing general "
@@ -47,7 +47,7 @@ MAX_TITLE_TOKENS = 6
 def extract_roles(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Role]:
     for person in dict.fromkeys(m for _, m in sorted(mentions.items())):
         span = doc.char_span(person.start, person.end, alignment_mode="expand")
-        if person.cls != "Person" or span is None or span.root.pos_ == "NOUN":
+        if person.cls != EntityClass.Person or span is None or span.root.pos_ == "NOUN":
             continue  # a description ("the spokesman") holds no title of its own
         if span.root.pos_ != "PRON":  # "he" has no title before it, but may be "the president of Y"
             yield from _title_roles(doc, span, person, mentions)
@@ -95,7 +95,7 @@ def _affiliations(head: Token, person: Mention, mentions: dict[int, Mention]) ->
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in mentions):
             organisation = mentions[obj.i]
             if organisation.cls in ORGANISATION_CLASSES:
-                yield Role(person=person, title="", kind="worksFor", organisation=organisation,
+                yield Role(person=person, title="", kind=RelationKind.worksFor, organisation=organisation,
                            evidence=Evidence(sentence=sentence_of(head), rule="affiliation",
                                              confidence=RULE_CONFIDENCE["affiliation"]))
 

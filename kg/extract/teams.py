@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import sentence
 from kg.lexicon.geo import is_nation
-from kg.model import PLACE_CLASSES, Mention
+from kg.model import EntityClass, Mention, PLACE_CLASSES
 from kg.lexicon.names import normalise
 
-TEAM_CLASS = "SportsTeam"
+TEAM_CLASS = EntityClass.SportsTeam
 # Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.
 MATCH_VERBS = frozenset(
     "beat defeat lose draw play face thrash edge overcome trounce hammer outplay whitewash "
@@ -84,11 +84,11 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
 
 def _named_after_a_place(mention: Mention) -> bool:
     """A place's name, or a nation's that the tagger took for an organisation ('Wales' in 'for Wales')."""
-    return mention.cls in PLACE_CLASSES or mention.cls == "Organization" and is_nation(mention.text)
+    return mention.cls in PLACE_CLASSES or mention.cls == EntityClass.Organization and is_nation(mention.text)
 
 
 def _team(mention: Mention) -> Mention:
-    if mention.cls == "Country" or is_nation(mention.text):
+    if mention.cls == EntityClass.Country or is_nation(mention.text):
         return replace(mention, cls=TEAM_CLASS, refers_to=f"{mention.name} national team")
     return replace(mention, cls=TEAM_CLASS)
 

@@ -21,13 +21,14 @@ from spacy.tokens import Span
 from kg.extract.coref import link
 from kg.extract.mentions import extract_mentions
 from kg.extract.typed_relation_model import KINDS, MODEL_FILE, candidate_pairs, pair_features, probabilities
+from kg.model import EntityClass, RelationKind
 
 MIN_FEATURE_COUNT = 5  # features seen in fewer training pairs are dropped: a small model, barely worse
 
 
-GOLD_CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Location"}  # 'Other' relates to nothing here
-CONLL_KINDS = {"Work_For": "worksFor", "Live_In": "livesIn", "Located_In": "locatedIn",
-               "OrgBased_In": "basedIn", "Kill": "killed"}
+GOLD_CLASSES = {"Peop": EntityClass.Person, "Org": EntityClass.Organization, "Loc": EntityClass.Location}  # 'Other' relates to nothing here
+CONLL_KINDS = {"Work_For": RelationKind.worksFor, "Live_In": RelationKind.livesIn, "Located_In": RelationKind.locatedIn,
+               "OrgBased_In": RelationKind.basedIn, "Kill": RelationKind.killed}
 
 
 def training_pairs(path: Path, nlp) -> list[tuple[list[str], str | None]]:

@@ -10,17 +10,18 @@ from spacy.tokens import Span, Token
 
 from kg.extract.places import is_region_after
 from kg.lexicon.titles import ROLE_WORDS
+from kg.model import RelationKind
 
 # Words (lemmas) that state a kind when they link two names on the parse: verbs ('X joined Acme',
 # 'Y was killed by X'), nouns ('X, a spokesman for Acme', "Kennedy's assassin"), 'based'.
 KIND_WORDS = {
-    "worksFor": frozenset("work serve join head lead run chair found manage coach captain represent "
+    RelationKind.worksFor: frozenset("work serve join head lead run chair found manage coach captain represent "
                           "employ employee hire appoint teach member staff".split()) | ROLE_WORDS,
-    "livesIn": frozenset("live reside resident native home hometown settle grow".split()),  # 'grew up in'
-    "bornIn": frozenset({"bear", "birthplace"}),  # "X was born in Y": the lemma of "born" is "bear"
-    "basedIn": frozenset("base based headquarter headquarters locate".split()),
-    "locatedIn": frozenset("lie locate situate capital".split()),
-    "killed": frozenset("kill killing murder assassinate assassination assassin killer murderer gunman "
+    RelationKind.livesIn: frozenset("live reside resident native home hometown settle grow".split()),  # 'grew up in'
+    RelationKind.bornIn: frozenset({"bear", "birthplace"}),  # "X was born in Y": the lemma of "born" is "bear"
+    RelationKind.basedIn: frozenset("base based headquarter headquarters locate".split()),
+    RelationKind.locatedIn: frozenset("lie locate situate capital".split()),
+    RelationKind.killed: frozenset("kill killing murder assassinate assassination assassin killer murderer gunman "
                         "shoot shooting slay slaying execute stab strangle behead".split()),
 }
 # Words that may stand on a killing's path beside its own words, and what they make of it:
@@ -41,18 +42,18 @@ KILL_INSTRUMENT_WORDS = frozenset("fire shot bullet gun rifle shotgun pistol rev
 LINK_PREPOSITIONS = frozenset("of in at for with by from to as be".split())
 DEFAULT_MAX_LINK_STEPS = 7  # three words between the names
 # A verdict takes more words: 'X pleaded guilty to killing Y', 'X pleaded guilty to the assassination of Y'.
-MAX_LINK_STEPS = {"killed": 9}
+MAX_LINK_STEPS = {RelationKind.killed: 9}
 # Kinds whose path may start at a noun the sentence equates with the person ('his sister, Mary,
 # who lives in Y'; 'X, 44, of Boston'): where one lives or whom one killed says nothing of others.
-EQUATED_NOUN_KINDS = frozenset({"livesIn", "bornIn", "killed"})
+EQUATED_NOUN_KINDS = frozenset({RelationKind.livesIn, RelationKind.bornIn, RelationKind.killed})
 # Dependencies into another clause: a link never runs through one ('X said Y ...', 'when Y was').
 OTHER_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "csubj"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # Prepositions on the subject's own noun that place it: 'Acme of Folsom', 'the hospital in Hammonton'.
 KIND_PREPOSITIONS = {
-    "basedIn": frozenset({"of", "in", "at"}),
-    "locatedIn": frozenset({"in"}),
-    "livesIn": frozenset({"of"}),
+    RelationKind.basedIn: frozenset({"of", "in", "at"}),
+    RelationKind.locatedIn: frozenset({"in"}),
+    RelationKind.livesIn: frozenset({"of"}),
 }
 
 
@@ -92,7 +93,7 @@ def link_of(kind: str, subject: Token, obj: Token, *, name: Span | None = None) 
         path = _without_equated_noun(path, subject)  # 'Kennedy's assassin, X' and 'X, a suspect in ...' keep theirs
     if len(path) > MAX_LINK_STEPS.get(kind, DEFAULT_MAX_LINK_STEPS):
         return None
-    if kind in ("locatedIn", "basedIn") and path[0] == "<poss" and path[-1] in ("<poss", ">appos"):
+    if kind in (RelationKind.locatedIn, RelationKind.basedIn) and path[0] == "<poss" and path[-1] in ("<poss", ">appos"):
         return None  # "Bosnia's capital, Sarajevo", "Britain's BT": the possessor holds the other
     if any(step in ("<conj", ">conj") for step in path) and not _verbs_of_the_kind_joined(kind, path):
         return None  # 'Gerrard and Baros', 'Acme, Widget and Boston': a list, not a link
@@ -110,7 +111,7 @@ def link_of(kind: str, subject: Token, obj: Token, *, name: Span | None = None) 
     if name is not None and _place_preposition_inside(kind, name, obj):
         return Link("place-preposition")
     # "Zambia's Kafue River", "Britain's BT"
-    if kind in ("basedIn", "locatedIn") and path == [">poss"]:
+    if kind in (RelationKind.basedIn, RelationKind.locatedIn) and path == [">poss"]:
         return Link("possessive")
     return None
 
@@ -136,11 +137,11 @@ def _kind_word_link(kind: str, words: list[str], subject: Token, obj: Token) -> 
     verdict, an accusation or the weapon)."""
     kind_words = KIND_WORDS[kind]
     allowed = kind_words | LINK_PREPOSITIONS
-    if kind == "killed":
+    if kind == RelationKind.killed:
         allowed = allowed | KILL_VERDICT_WORDS | KILL_ACCUSATION_WORDS | KILL_INSTRUMENT_WORDS
     if not all(w in allowed for w in words):
         return None
-    if kind != "killed":
+    if kind != RelationKind.killed:
         return Link("kind-word")
     on_path = (subject, obj, *_path_tokens(subject, obj))
     modifiers = {m.lower_ for t in on_path for m in t.children if m.dep_ in ("amod", "compound", "advmod")}
@@ -191,7 +192,7 @@ def _without_equated_noun(path: list[str], subject: Token) -> list[str]:
 def _verbs_of_the_kind_joined(kind: str, path: list[str]) -> bool:
     """'X shot and killed Y', 'Y was shot and killed by X': a conjunction of two verbs of killing is
     no list of names (each conjunction on the path has a word of the kind on both sides)."""
-    if kind != "killed":
+    if kind != RelationKind.killed:
         return False
     for i, step in enumerate(path):
         if step in ("<conj", ">conj"):

@@ -14,16 +14,16 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.typed_relation_links import dependency_path
-from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, Mention
+from kg.model import EntityClass, Mention, ORGANISATION_CLASSES, PLACE_CLASSES, RelationKind
 
 MODEL_FILE = "typed_relations.json.gz"
 # Coarse class of an ontology class, as far as these relations care.
 COARSE = {
-    "Person": "person",
+    EntityClass.Person: "person",
     **dict.fromkeys(ORGANISATION_CLASSES, "org"),
     **dict.fromkeys(PLACE_CLASSES, "place"),
 }
-KINDS = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
+KINDS = (RelationKind.worksFor, RelationKind.livesIn, RelationKind.locatedIn, RelationKind.basedIn, RelationKind.killed)
 MAX_GAP_TOKENS = 12  # words between the names kept as features
 
 

@@ -33,15 +33,15 @@ from kg.extract.typed_relation_links import link_of, stated_link
 from kg.extract.typed_relation_model import (COARSE, candidate_pairs, model_weights, pair_features,
                                              probabilities)
 from kg.lexicon.geo import country_of_demonym
-from kg.model import Evidence, Mention, Relation
+from kg.model import EntityClass, Evidence, Mention, Relation, RelationKind
 
 # The kind the ontology's domain and range allow for each pair of coarse classes.
 KIND_OF_CLASSES = {
-    ("person", "org"): "worksFor",
-    ("person", "place"): "livesIn",
-    ("place", "place"): "locatedIn",
-    ("org", "place"): "basedIn",
-    ("person", "person"): "killed",
+    ("person", "org"): RelationKind.worksFor,
+    ("person", "place"): RelationKind.livesIn,
+    ("place", "place"): RelationKind.locatedIn,
+    ("org", "place"): RelationKind.basedIn,
+    ("person", "person"): RelationKind.killed,
 }
 # Words that make a name an event rather than an organisation ('the European Indoor Championships
 # in Madrid', 'the Consumer Electronics Show in Las Vegas'): an event is held somewhere, not based
@@ -60,23 +60,23 @@ def extract_typed_relations(doc: Doc, mentions: dict[int, Mention]) -> Iterator[
     for sent in sentences(doc):
         for subject, subject_span, obj, object_span in candidate_pairs(doc, sent, mentions):
             kind = KIND_OF_CLASSES.get((COARSE[subject.cls], COARSE[obj.cls]))
-            if kind is None or (kind == "locatedIn" and subject.cls == "Country" and obj.cls != "Location"):
+            if kind is None or (kind == RelationKind.locatedIn and subject.cls == EntityClass.Country and obj.cls != EntityClass.Location):
                 continue  # a country lies in a region ('Africa'), never in another country or a city
-            if kind == "basedIn" and (_is_event(subject_span) or subject.cls == "SportsTeam"):
+            if kind == RelationKind.basedIn and (_is_event(subject_span) or subject.cls == EntityClass.SportsTeam):
                 continue  # an event is held somewhere; a team plays somewhere ('England at Lansdowne Road')
-            if kind == "livesIn" and _is_demonym(obj, object_span):
+            if kind == RelationKind.livesIn and _is_demonym(obj, object_span):
                 if _nationality_of(subject_span, object_span):
-                    yield _relation(subject, "nationality", obj, sent, "nationality", RULE_CONFIDENCE["nationality"])
+                    yield _relation(subject, RelationKind.nationality, obj, sent, "nationality", RULE_CONFIDENCE["nationality"])
                 continue  # 'the Italian skier': where he is from, not where he lives
-            if kind == "livesIn" and stated_link("bornIn", subject_span.root, object_span.root):
-                yield _relation(subject, "bornIn", obj, sent, "stated-link", RULE_CONFIDENCE["stated-link"])
+            if kind == RelationKind.livesIn and stated_link(RelationKind.bornIn, subject_span.root, object_span.root):
+                yield _relation(subject, RelationKind.bornIn, obj, sent, "stated-link", RULE_CONFIDENCE["stated-link"])
                 continue
             link = link_of(kind, subject_span.root, object_span.root, name=subject_span)
             if link is None:
                 continue
-            if kind == "livesIn" and link.rule == "place-preposition" and obj.cls == "Country":
+            if kind == RelationKind.livesIn and link.rule == "place-preposition" and obj.cls == EntityClass.Country:
                 # 'Nathalie Dechy of France', 'Felipe Gonzalez of Spain': whose country, not a home
-                yield _relation(subject, "nationality", obj, sent, link.rule, RULE_CONFIDENCE["nationality"])
+                yield _relation(subject, RelationKind.nationality, obj, sent, link.rule, RULE_CONFIDENCE["nationality"])
                 continue
             features = pair_features(subject_span, obj=object_span, classes=(subject.cls, obj.cls))
             probability = probabilities(weights, features)[kind]
@@ -98,7 +98,7 @@ def _relation(subject: Mention, kind: str, obj: Mention, sent: Span, rule: str, 
 
 
 def _is_demonym(mention: Mention, span: Span) -> bool:
-    return mention.cls == "Country" and mention.refers_to is not None and span.root.pos_ in ("ADJ", "PROPN", "NOUN") \
+    return mention.cls == EntityClass.Country and mention.refers_to is not None and span.root.pos_ in ("ADJ", "PROPN", "NOUN") \
         and span.root.dep_ in ("amod", "compound", "nmod") and country_of_demonym(span.text) is not None
 
 

@@ -3,24 +3,26 @@
 
 from __future__ import annotations
 
+from kg.model import RelationKind
+
 # Position noun -> the ontology property linking the holder to the organisation.
 ROLE_KINDS = {
     **dict.fromkeys(
-        "spokesman spokeswoman spokesperson spokespeople mouthpiece".split(), "spokespersonFor"),
+        "spokesman spokeswoman spokesperson spokespeople mouthpiece".split(), RelationKind.spokespersonFor),
     **dict.fromkeys(
         "president chairman chairwoman chairperson chair chief ceo head director leader governor "
-        "mayor premier chancellor founder owner boss commander principal dean".split(), "leads"),
+        "mayor premier chancellor founder owner boss commander principal dean".split(), RelationKind.leads),
     # AP abbreviations before a name: 'Illinois Gov. James Thompson', 'Sen. Bob Dole', 'Rep. Ted Weiss'
-    "gov.": "leads",
-    **dict.fromkeys("sen. rep.".split(), "worksFor"),
-    **dict.fromkeys("member members delegate delegates".split(), "memberOf"),
+    "gov.": RelationKind.leads,
+    **dict.fromkeys("sen. rep.".split(), RelationKind.worksFor),
+    **dict.fromkeys("member members delegate delegates".split(), RelationKind.memberOf),
     **dict.fromkeys(
         "minister secretary adviser advisor official officer researcher analyst economist "
         "professor executive employee reporter correspondent editor lawyer attorney ambassador "
         "envoy negotiator representative senator congressman congresswoman lawmaker manager "
         "scientist engineer strategist consultant deputy fellow partner "
         "staffer aide coach captain commissioner general admiral inspector prosecutor judge "
-        "treasurer auditor investigator expert specialist".split(), "worksFor"),
+        "treasurer auditor investigator expert specialist".split(), RelationKind.worksFor),
 }
 ROLE_WORDS = frozenset(ROLE_KINDS)
 # Courtesy titles: dropped from names, never roles.
@@ -35,12 +37,12 @@ def role_kind(title: str) -> str | None:
     'vice president' -> leads is wrong, so a 'vice'/'deputy'/'assistant' prefix means worksFor)."""
     words = title.lower().replace("-", " ").split()
     if "chief" in words[:-1] and words[-1] in ("executive", "officer"):
-        return "leads"  # chief executive, chief executive officer
+        return RelationKind.leads  # chief executive, chief executive officer
     for index in range(len(words) - 1, -1, -1):
         kind = ROLE_KINDS.get(words[index])
         if kind is not None:
-            if kind == "leads" and set(words[:index]) & {"vice", "deputy", "assistant", "associate"}:
-                return "worksFor"
+            if kind == RelationKind.leads and set(words[:index]) & {"vice", "deputy", "assistant", "associate"}:
+                return RelationKind.worksFor
             return kind
     return None
 

@@ -17,25 +17,26 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
+from kg.model import EntityClass
 
 CLASS_COLOURS = {
-    "Person": "#e15759",
-    "Organization": "#4e79a7",
-    "GovernmentBody": "#2f5d8a",
-    "Company": "#76b7b2",
-    "ResearchOrganization": "#9c755f",
-    "MediaOrganization": "#edc948",
-    "SportsTeam": "#f1ce63",
-    "Country": "#59a14f",
-    "GeopoliticalEntity": "#8cd17d",
-    "Location": "#86bc86",
-    "Facility": "#a0cbe8",
-    "Product": "#b07aa1",
-    "Event": "#ff9da7",
-    "Policy": "#d4a6c8",
-    "CreativeWork": "#c9a0dc",
-    "Entity": "#79706e",  # a name whose kind is unsure; after every class above, so a node keeps its own
-    "Concept": "#bab0ac",
+    EntityClass.Person: "#e15759",
+    EntityClass.Organization: "#4e79a7",
+    EntityClass.GovernmentBody: "#2f5d8a",
+    EntityClass.Company: "#76b7b2",
+    EntityClass.ResearchOrganization: "#9c755f",
+    EntityClass.MediaOrganization: "#edc948",
+    EntityClass.SportsTeam: "#f1ce63",
+    EntityClass.Country: "#59a14f",
+    EntityClass.GeopoliticalEntity: "#8cd17d",
+    EntityClass.Location: "#86bc86",
+    EntityClass.Facility: "#a0cbe8",
+    EntityClass.Product: "#b07aa1",
+    EntityClass.Event: "#ff9da7",
+    EntityClass.Policy: "#d4a6c8",
+    EntityClass.CreativeWork: "#c9a0dc",
+    EntityClass.Entity: "#79706e",  # a name whose kind is unsure; after every class above, so a node keeps its own
+    EntityClass.Concept: "#bab0ac",
     "Claim": "#f28e2b",
     "Measurement": "#d37295",
 }
@@ -171,7 +172,7 @@ def _entity_node(graph: Graph, node: URIRef, cls: str, article_index: dict, rela
                    | {f"{_label(graph, s)} {relations[p]} it"
                       for p in ROLE_PROPERTIES for s in graph.subjects(p, node)})
     info = [("Class", cls), ("Also named", "; ".join(aliases) or "-")]
-    if cls != "Concept":
+    if cls != EntityClass.Concept:
         info.append(("Mentioned", f"{mentions} time(s) in {len(articles)} article(s)"))
     if roles:
         info.append(("Roles", "\n".join(roles)))
@@ -179,7 +180,7 @@ def _entity_node(graph: Graph, node: URIRef, cls: str, article_index: dict, rela
     names = sorted({label.casefold(), *map(str.casefold, aliases)})
     return {"id": str(node), "label": label, "kind": cls, "names": names, "articles": articles,
             "title": title, "info": [("Entity", label), *info],
-            "color": CLASS_COLOURS[cls], "shape": "dot", "value": 0 if cls == "Concept" else mentions}
+            "color": CLASS_COLOURS[cls], "shape": "dot", "value": 0 if cls == EntityClass.Concept else mentions}
 
 
 def _claim_node(graph: Graph, node: URIRef, article_index: dict, article_rows: tuple[dict, ...]) -> dict:

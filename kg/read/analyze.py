@@ -9,6 +9,7 @@ import pyoxigraph
 
 from kg.read.query import run_query
 from kg.graph.store import DATA
+from kg.model import EntityClass
 
 # Communities come from Louvain with a fixed seed, so two runs on one graph agree.
 COMMUNITY_SEED = 0
@@ -65,7 +66,7 @@ def entity_network(store: pyoxigraph.Store) -> nx.MultiDiGraph:
 
 def graph_stats(store: pyoxigraph.Store, *, top: int = 10) -> Stats:
     network = entity_network(store)
-    entities = {n for n, cls in network.nodes(data="cls") if cls != "Concept"}
+    entities = {n for n, cls in network.nodes(data="cls") if cls != EntityClass.Concept}
     label = dict(network.nodes(data="label"))
     simple = nx.Graph(network.to_undirected())  # parallel relations count once for ranking
     by_degree = sorted(((label[n], simple.degree(n)) for n in entities), key=lambda pair: (-pair[1], pair[0]))

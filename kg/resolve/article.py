@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from kg.lexicon.layout import non_prose_lines
 from kg.lexicon.names import normalise
-from kg.model import REGION_RULES, Article, Extraction, Mention
+from kg.model import Article, EntityClass, Extraction, Mention, REGION_RULES, RelationKind
 
-CONCEPT = "Concept"
+CONCEPT = EntityClass.Concept
 # Among equally frequent classes, prefer the more specific one (kg:Entity, a name of unsure kind, least).
 CLASS_SPECIFICITY = {
-    "Country": 3, "GovernmentBody": 3, "Company": 3, "ResearchOrganization": 3,
-    "MediaOrganization": 3, "SportsTeam": 3, "GeopoliticalEntity": 2, "Person": 2, "Organization": 1, "Entity": 0,
+    EntityClass.Country: 3, EntityClass.GovernmentBody: 3, EntityClass.Company: 3, EntityClass.ResearchOrganization: 3,
+    EntityClass.MediaOrganization: 3, EntityClass.SportsTeam: 3, EntityClass.GeopoliticalEntity: 2, EntityClass.Person: 2, EntityClass.Organization: 1, EntityClass.Entity: 0,
 }
 # Words an acronym may skip ('Ministry of Defence' = MINDEF).
 FUNCTION_WORDS = frozenset("of and the for on in to at &".split())
@@ -42,7 +42,7 @@ def entity_key(mention: Mention) -> tuple[str, str]:
 def voted_class(classes: Counter[str]) -> str:
     """The class most mentions were tagged with; among equally frequent ones, the most specific."""
     if not classes:
-        return "Organization"
+        return EntityClass.Organization
     return min(classes, key=lambda cls: (-classes[cls], -CLASS_SPECIFICITY.get(cls, 0), cls))
 
 
@@ -138,7 +138,7 @@ def _towns_written_with_region(extraction: Extraction) -> Iterator[tuple[Mention
     names but never its label (it is counted zero times)."""
     text = extraction.article.text
     for relation in extraction.relations:
-        if relation.kind == "locatedIn" and relation.evidence.rule in REGION_RULES:
+        if relation.kind == RelationKind.locatedIn and relation.evidence.rule in REGION_RULES:
             town, region = relation.subject, relation.object
             if town.start < region.start and text[town.end : region.start].strip() == ",":
                 yield town, text[town.start : region.end]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES
+from kg.model import EntityClass, GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES
 from kg.resolve.article import LocalName, voted_class
 
 MAX_ACRONYM_LETTERS = 10  # an all-capital name this long or shorter is taken for an acronym ('NATO', 'U.S.')
@@ -57,7 +57,7 @@ def class_to_assert(cls: str, label: str, called_he_or_she: bool, named_in_prose
       'About Schmidt') as a person (readers accepted 7 of 15);
     - a name it took for an organisation or a place that the corpus writes only in squad lists and
       tables, never in a sentence ('Dudek' a place, 'Montgomery' an organisation: 0 of 3)."""
-    if cls == "Person" and len(label.split()) == 1 and not called_he_or_she:
+    if cls == EntityClass.Person and len(label.split()) == 1 and not called_he_or_she:
         return GENERIC_CLASS
     if not named_in_prose and (cls in ORGANISATION_CLASSES or cls in PLACE_CLASSES):
         return GENERIC_CLASS

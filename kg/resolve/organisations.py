@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from kg.lexicon.geo import country_id
 from kg.lexicon.names import normalise
 from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
-from kg.model import ORGANISATION_CLASSES
+from kg.model import EntityClass, ORGANISATION_CLASSES
 from kg.resolve.article import FUNCTION_WORDS, acronym_of
 from kg.resolve.merger import Merger
 
@@ -55,7 +55,7 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     article's definitions (article id -> acronym -> the name it is defined for), or else the one
     name of the article, or of the corpus, that fits."""
     expandable = {key: local.best_form for key, local in merger.locals.items()
-                  if len(local.words) > 1 and local.cls != "Person"}
+                  if len(local.words) > 1 and local.cls != EntityClass.Person}
     initials = {key: _significant_initials(form) for key, form in expandable.items()}
     # the corpus's names by first letter and significant initials: an acronym can only stand for a
     # name whose initials it holds in order, so only those few names are tried
@@ -78,7 +78,7 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
         for local in locals_:
             form = local.best_form
             bare = form.replace(".", "")
-            if not ACRONYM.match(bare) or not bare.isupper() or local.cls == "Person" and local.name not in defined:
+            if not ACRONYM.match(bare) or not bare.isupper() or local.cls == EntityClass.Person and local.name not in defined:
                 continue
             key = (article, local.name)
             if local.name in defined:

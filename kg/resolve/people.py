@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from kg.lexicon.geo import capital_country, country_id, us_state
-from kg.model import ORGANISATION_CLASSES
+from kg.model import EntityClass, ORGANISATION_CLASSES
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
 
@@ -25,7 +25,7 @@ def is_lone_person_name(local: LocalName, merger: Merger) -> bool:
     tagger once took for a person)."""
     if len(local.person_words) != 1:
         return False
-    return merger.name_classes[local.name] == "Person"
+    return merger.name_classes[local.name] == EntityClass.Person
 
 
 def middle_names(merger: Merger) -> None:
@@ -36,7 +36,7 @@ def middle_names(merger: Merger) -> None:
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
         words = local.person_words
-        if local.cls == "Person" and len(words) > 1:
+        if local.cls == EntityClass.Person and len(words) > 1:
             by_surname[words[-1]].append(key)
     for keys in by_surname.values():
         same_words: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
@@ -78,7 +78,7 @@ def short_names(merger: Merger) -> None:
     full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, local in merger.locals.items():
         words = local.person_words
-        if local.cls == "Person" and len(words) > 1:
+        if local.cls == EntityClass.Person and len(words) > 1:
             for word in (words[0], words[-1]):
                 full_names[word].add(merger.find(key))
     lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -94,7 +94,7 @@ def short_names(merger: Merger) -> None:
                             f"'{name}' names nobody else in the corpus, so the same lone name is one person")
             continue
         for key in keys:
-            mistyped = merger.locals[key].cls != "Person"
+            mistyped = merger.locals[key].cls != EntityClass.Person
             if len(owners) == 1 and not mistyped:
                 owner = next(iter(owners))
                 reason = f"'{name}' is part of the name of only one person in the corpus: {merger.locals[owner].best_form}"
@@ -113,7 +113,7 @@ def _is_mistyped_surname(local: LocalName, full_names: dict[str, set]) -> bool:
     """One word typed organisation or place that is no known place but a person's surname."""
     return (
         len(local.words) == 1
-        and local.cls in ORGANISATION_CLASSES | {"GeopoliticalEntity"}
+        and local.cls in ORGANISATION_CLASSES | {EntityClass.GeopoliticalEntity}
         and local.name in full_names
         and country_id(local.name) is None
         and capital_country(local.name) is None
@@ -129,7 +129,7 @@ def blended_nicknames(merger: Merger) -> None:
     people: dict[str, list[tuple[tuple[str, str], list[str]]]] = defaultdict(list)
     for key, local in merger.locals.items():
         words = local.person_words
-        if local.cls == "Person" and len(words) == 2:
+        if local.cls == EntityClass.Person and len(words) == 2:
             people[words[0][:MIN_NICKNAME_PART]].append((key, words))
     for key, local in merger.sorted_locals:
         form = local.best_form

@@ -13,7 +13,7 @@ import numpy
 from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
-from kg.model import ORGANISATION_CLASSES
+from kg.model import EntityClass, ORGANISATION_CLASSES
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
 
@@ -85,7 +85,7 @@ def _misspelling(first: LocalName, second: LocalName) -> int | None:
 
 
 def _coarse(cls: str) -> str | None:
-    if cls == "Person":
+    if cls == EntityClass.Person:
         return "person"
     if cls in ORGANISATION_CLASSES:
         return "organisation"

@@ -14,7 +14,7 @@ from kg.extract.claims.sources import pronoun_rule, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, inside_quote
 from kg.extract.rule_confidence import RULE_CONFIDENCE
-from kg.model import Claim, Evidence, Mention, Source
+from kg.model import Claim, EntityClass, Evidence, Mention, Source
 
 # 'talked about "..."': a quote after it is a topic, not a statement.
 TOPIC_PREPOSITIONS = frozenset({"about"})
@@ -80,7 +80,7 @@ def _quoted_content(doc: Doc, quote: Quote) -> tuple[str, int]:
 def transcript_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
     """'PENCE: Well, the question ...': a paragraph opened by a person's name and a colon is what
     that person said. Labels that are no person of the article ('NOTE:') are left alone."""
-    people = {m.name: m for m in mentions.values() if m.cls == "Person"}
+    people = {m.name: m for m in mentions.values() if m.cls == EntityClass.Person}
     for line in SPEAKER_LABEL.finditer(text_of(doc)):
         label = line.group(1).strip()
         content = line.group(2).strip()
@@ -114,7 +114,7 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
     if dash is None:
         return None
     name_start = quote.end + dash.end()
-    signer = next((m for m in mentions.values() if m.start == name_start and m.cls == "Person"), None)
+    signer = next((m for m in mentions.values() if m.start == name_start and m.cls == EntityClass.Person), None)
     if signer is None:
         return None
     content, start = _quoted_content(doc, quote)

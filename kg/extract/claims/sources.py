@@ -11,7 +11,7 @@ from kg.extract.quotes import Quote, inside_quote
 from kg.lexicon.pronouns import (FIRST_PERSON_POSSESSIVES, FIRST_PERSON_PRONOUNS, SECOND_PERSON_PRONOUNS,
                                  THIRD_PERSON_PRONOUNS)
 from kg.lexicon.titles import is_title_word
-from kg.model import ORGANISATION_CLASSES, Mention, Source
+from kg.model import EntityClass, Mention, ORGANISATION_CLASSES, Source
 
 # Sources that are only a pronoun. A first or second person one ('I think', 'we must', "let's
 # hope") is the writer or a reader, never a reported speaker; a third person one no coreference
@@ -99,7 +99,7 @@ def _fragment_of_name(head: Token, mentions: dict[int, Mention]) -> bool:
     """'Swiss Re believes ...' with only 'Re' taken for an organisation's name: the entity is a
     piece of the name written, so it is nobody's."""
     mention = mentions.get(head.i)
-    if mention is None or mention.cls == "Person":
+    if mention is None or mention.cls == EntityClass.Person:
         return False  # before a person's name stand titles of every kind: 'House Speaker', 'Sen.'
     return any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.i + 1 == head.doc.char_span(

@@ -40,7 +40,7 @@ from kg.extract.mentions.person_names import (is_person_name, starts_with_initia
 from kg.extract.places import place_mentions
 from kg.lexicon.names import normalise
 from kg.lexicon.titles import is_honorific_or_rank
-from kg.model import Mention
+from kg.model import EntityClass, Mention
 
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
@@ -78,7 +78,7 @@ def mention_from_span(span: Span, *, evidence: ArticleEvidence = ArticleEvidence
     if not text.split():
         return None  # cleaning left nothing ('&', '-', a figure alone)
     cls = class_of(name, text, evidence)
-    if cls == "Person":
+    if cls == EntityClass.Person:
         text, start = without_description(*without_title(text, start))
     if not any(ch.isalpha() for ch in normalise(text)) or "\n" in text:
         return None  # nothing of a name is left ('> ’s')

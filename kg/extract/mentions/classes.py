@@ -23,21 +23,21 @@ from kg.lexicon.name_words import (AWARD_WORDS, CREATIVE_WORK_NOUNS, EVENT_WORDS
 from kg.lexicon.names import is_first_name, person_gender
 from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
 from kg.lexicon.titles import HONORIFICS
-from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, Mention
+from kg.model import EntityClass, GENERIC_CLASS, Mention, ORGANISATION_CLASSES
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
 LABEL_CLASSES = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "GeopoliticalEntity",
-    "LOC": "Location",
-    "FAC": "Facility",
-    "PRODUCT": "Product",
-    "EVENT": "Event",
-    "LAW": "Policy",
-    "WORK_OF_ART": "CreativeWork",
+    "PERSON": EntityClass.Person,
+    "ORG": EntityClass.Organization,
+    "GPE": EntityClass.GeopoliticalEntity,
+    "LOC": EntityClass.Location,
+    "FAC": EntityClass.Facility,
+    "PRODUCT": EntityClass.Product,
+    "EVENT": EntityClass.Event,
+    "LAW": EntityClass.Policy,
+    "WORK_OF_ART": EntityClass.CreativeWork,
     # not spaCy's: one of two names the tagger ran together ('Leeds v Sheffield'); its kind is unsure
-    "NAME": "Entity",
+    "NAME": EntityClass.Entity,
 }
 # Labels the small model gets right about a third of the time on news (bench/precision, BBC): their
 # class stands only when the name's own words confirm it, else the name is a plain kg:Entity.
@@ -86,30 +86,30 @@ def class_of(name: Span, text: str, evidence: ArticleEvidence) -> str:
     if described is not None:
         return described  # 'the film Vera Drake' (here or elsewhere in the article), 'the browser Firefox'
     if label in NOT_PERSON_LABELS and is_person(words, label, evidence.people):
-        return "Person"  # 'Cate Blanchett' or 'G Rowntree' tagged as an organisation or a place
+        return EntityClass.Person  # 'Cate Blanchett' or 'G Rowntree' tagged as an organisation or a place
     if label in NOT_PERSON_LABELS and after_courtesy_title(name, words):
-        return "Person"  # 'Lord Butler' with only 'Butler' tagged, as an organisation
+        return EntityClass.Person  # 'Lord Butler' with only 'Butler' tagged, as an organisation
     last = bare_word(words[-1])
     if label == "PERSON":
         # 'Munich Re', 'Lib Dems': a person's name does not end with an organisation's word
         return organisation_class(text) if last in ORGANISATION_END_WORDS else cls
     if label == "PRODUCT" and (len(words) > 1 and any(ch.isdigit() for ch in words[-1]) or MODEL_NUMBER.match(text)):
-        return "Product"  # 'PlayStation 3', 'Rover 75', 'A380'
+        return EntityClass.Product  # 'PlayStation 3', 'Rover 75', 'A380'
     if label in UNSURE_LABELS:
         # 'Millennium Stadium' is a facility, 'Davis Cup' an event; 'Grand Slam' only a named thing
         kind = organisation_class(text)
-        return worded or (kind if kind != "Organization" else GENERIC_CLASS)
+        return worded or (kind if kind != EntityClass.Organization else GENERIC_CLASS)
     if label == "ORG":
         # 'Davis Cup', 'Nokia 6600', 'Good Friday Agreement', 'Booker Prize', 'Wembley Stadium' tagged
         # as organisations ('Stop the War' is a campaign, 'White House' an office)
         occasion_or_site = last in OCCASION_WORDS | ORGANISATION_FACILITY_WORDS
-        if worded in ("Product", "Policy", GENERIC_CLASS) or (worded is not None and occasion_or_site):
+        if worded in (EntityClass.Product, EntityClass.Policy, GENERIC_CLASS) or (worded is not None and occasion_or_site):
             return worded
         return organisation_class(text)
     if label in ("GPE", "LOC") and last in ORGANISATION_END_WORDS:
         return organisation_class(text)  # 'Leeds United' tagged as a place
-    if cls == "GeopoliticalEntity" and is_country(text):
-        return "Country"
+    if cls == EntityClass.GeopoliticalEntity and is_country(text):
+        return EntityClass.Country
     return cls
 
 
@@ -119,7 +119,7 @@ def _class_from_words(words: list[str]) -> str | None:
     Westminster'), an event ('Davis Cup', 'War of Independence') or a law ('Kyoto Protocol',
     'Convention on Human Rights')."""
     if len(words) > 1 and MODEL_NUMBER.match(words[-1]) and not YEAR.match(words[-1]):
-        return "Product"
+        return EntityClass.Product
     bare = [bare_word(word) for word in words]
     if len(bare) > 1 and bare[-1] in ORDINAL_WORDS:
         bare = bare[:-1]  # 'World War II'
@@ -130,12 +130,12 @@ def _class_from_words(words: list[str]) -> str | None:
             topic_heads.add(before)
             break
     heads |= topic_heads
-    for cls, cue_words in (("Facility", FACILITY_WORDS), ("Event", EVENT_WORDS), ("Policy", POLICY_WORDS),
+    for cls, cue_words in ((EntityClass.Facility, FACILITY_WORDS), (EntityClass.Event, EVENT_WORDS), (EntityClass.Policy, POLICY_WORDS),
                            (GENERIC_CLASS, AWARD_WORDS)):
         # a lone 'Bridge' or 'Park' is more often a surname; a lone 'Olympics' is the event
-        if heads & cue_words and (len(bare) > 1 or cls == "Event"):
+        if heads & cue_words and (len(bare) > 1 or cls == EntityClass.Event):
             return cls
-    return "Policy" if topic_heads & TOPICAL_POLICY_WORDS else None
+    return EntityClass.Policy if topic_heads & TOPICAL_POLICY_WORDS else None
 
 
 def _described_as(name: Span) -> str | None:
@@ -152,9 +152,9 @@ def _described_as(name: Span) -> str | None:
     if any(child.tag_ == "JJS" for child in before.children):
         return None  # 'the best film Oscar': a category, not what the name is
     if before.lower_ in CREATIVE_WORK_NOUNS:
-        return "CreativeWork"
+        return EntityClass.CreativeWork
     if before.lower_ in PRODUCT_NOUNS:
-        return "Product"
+        return EntityClass.Product
     return None
 
 
@@ -162,14 +162,14 @@ def organisation_class(name: str) -> str:
     """The most specific organisation class its name reveals, else Organization."""
     words = set(re.findall(r"[\w.&-]+", name.lower()))
     for cls, cue_words in (
-        ("GovernmentBody", GOVERNMENT_WORDS),
-        ("ResearchOrganization", RESEARCH_WORDS),
-        ("MediaOrganization", MEDIA_WORDS),
-        ("Company", COMPANY_WORDS),
+        (EntityClass.GovernmentBody, GOVERNMENT_WORDS),
+        (EntityClass.ResearchOrganization, RESEARCH_WORDS),
+        (EntityClass.MediaOrganization, MEDIA_WORDS),
+        (EntityClass.Company, COMPANY_WORDS),
     ):
         if words & cue_words:
             return cls
-    return "Organization"
+    return EntityClass.Organization
 
 
 def typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
@@ -180,12 +180,12 @@ def typed_like_conjuncts(mentions: list[Mention], doc: Doc) -> list[Mention]:
     typed = []
     for mention in mentions:
         span = spans[mention]
-        if mention.cls == "Person" and span is not None and len(span) == 1 and person_gender(mention.text) is None:
+        if mention.cls == EntityClass.Person and span is not None and len(span) == 1 and person_gender(mention.text) is None:
             listed = [by_token[t.i] for t in span.root.conjuncts if t.i in by_token]
             organisations = [m for m in listed if m.cls in ORGANISATION_CLASSES]
             # most of the list are organisations and nobody in it is a person
-            if 2 * len(organisations) >= len(listed) > 0 and all(m.cls != "Person" for m in listed):
-                cls = "Company" if any(m.cls == "Company" for m in organisations) else "Organization"
+            if 2 * len(organisations) >= len(listed) > 0 and all(m.cls != EntityClass.Person for m in listed):
+                cls = EntityClass.Company if any(m.cls == EntityClass.Company for m in organisations) else EntityClass.Organization
                 mention = Mention(text=mention.text, cls=cls, start=mention.start, end=mention.end)
         typed.append(mention)
     return typed

@@ -15,7 +15,7 @@ from kg.lexicon.geo import country_of_demonym
 from kg.lexicon.name_words import (DETERMINER_ADJECTIVES, EVENT_NAME_ENDINGS, GENERIC_ORGANISATION_WORDS,
                                    LEGAL_SUFFIXES, LOWER_CASE_NAME_HEADS, PAGE_FURNITURE_WORDS)
 from kg.lexicon.titles import ROLE_WORDS
-from kg.model import Mention
+from kg.model import EntityClass, Mention
 
 # Labels of the place or group an event's name starts with ('US Open', 'Boston Marathon').
 EVENT_NAME_STARTS = frozenset({"GPE", "NORP", "LOC", "ORG"})
@@ -37,7 +37,7 @@ DANGLING_WORDS = frozenset("of on in for at to with by from and or &".split())
 COMMON_WORD_POS = frozenset({"VERB", "ADJ", "ADV"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 # Classes read from a name's own words ('Commerce Ministry'): such a name may be written in lower case too.
-NAMED_KIND_CLASSES = frozenset({"GovernmentBody", "Company", "ResearchOrganization", "MediaOrganization"})
+NAMED_KIND_CLASSES = frozenset({EntityClass.GovernmentBody, EntityClass.Company, EntityClass.ResearchOrganization, EntityClass.MediaOrganization})
 
 
 def separate_names(span: Span) -> list[Span]:
@@ -171,7 +171,7 @@ def country_of_nationality(demonym: Token, country: str) -> Mention | None:
     noun ('the American won') it is a person, so neither a country nor an entity."""
     if demonym.dep_ not in ("amod", "compound", "nmod"):
         return None
-    return Mention(text=demonym.text, cls="Country", start=demonym.idx, end=demonym.idx + len(demonym),
+    return Mention(text=demonym.text, cls=EntityClass.Country, start=demonym.idx, end=demonym.idx + len(demonym),
                    refers_to=country)
 
 
@@ -229,7 +229,7 @@ def without_common_words(mentions: list[Mention], doc: Doc, lower_case: frozense
     word the parser reads as a verb, or as an adjective or adverb the article also writes in lower
     case, or that only opens a sentence as a modifier and is written in lower case elsewhere, is no
     name, unless it is a word of a person's name the article gives in full ('Brown')."""
-    in_names = {word for m in mentions if m.cls == "Person" for word in m.text.split()[1:] if " " in m.text}
+    in_names = {word for m in mentions if m.cls == EntityClass.Person for word in m.text.split()[1:] if " " in m.text}
     kept = []
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

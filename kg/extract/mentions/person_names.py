@@ -14,7 +14,7 @@ from kg.lexicon.geo import capital_country, country_of_demonym, is_country
 from kg.lexicon.name_words import NAME_PARTICLES, NOT_FIRST_NAMES, NOT_PERSON_END_WORDS, bare_word
 from kg.lexicon.names import first_name_frequency, is_first_name, person_gender
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
-from kg.model import Mention
+from kg.model import EntityClass, Mention
 
 # Labels the tagger is mostly right about: overruled for a person only on the article's word (the
 # surname tagged as a person elsewhere, a courtesy title) or an initial ('G Rowntree').
@@ -127,5 +127,5 @@ def titled_names(doc: Doc) -> list[Mention]:
             words.append(token)
         if words:
             span = doc[words[0].i : words[-1].i + 1]
-            names.append(Mention(text=span.text, cls="Person", start=span.start_char, end=span.end_char))
+            names.append(Mention(text=span.text, cls=EntityClass.Person, start=span.start_char, end=span.end_char))
     return names
