@@ -40,9 +40,10 @@ from kg.graph.ntriples import ChunkedNTriples, write_turtle
 from kg.graph.rdf import Minter, article_triples, asserted_counts, check_base, ntriples_line, resolution_triples
 from kg.page.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
+from kg.graph import DEFAULT_BASE
 from kg.graph.store import STORE_DIR, open_store, write_store
 from kg.page import PAGE_MAX_NODES
-from kg.graph.vocab import DEFAULT_BASE, ontology_graph
+from kg.graph.vocab import ontology_graph
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"
