@@ -42,9 +42,10 @@ from kg.graph.rdf import article_triples, asserted_counts, resolution_triples
 from kg.graph.terms import ntriples_line
 from kg.page.render import render_html
 from kg.resolve import CONCEPT, ArticleNames, Resolution, names_of, resolve_names
+from kg.graph import DEFAULT_BASE
 from kg.graph.store import STORE_DIR, open_store, write_store
 from kg.page import PAGE_MAX_NODES
-from kg.graph.vocab import DEFAULT_BASE, ontology_graph
+from kg.graph.vocab import ontology_graph
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"
@@ -68,6 +69,9 @@ class BuildSettings:
     fresh: bool = False  # parse every article again, ignoring the cache and the last build
     # facts less sure than this are kept as candidates, not asserted (kg/confidence.py)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    # how worker processes start ("fork", "spawn", "forkserver"); None: the platform's default, fork
+    # on Linux, where the workers share what the build loaded before them
+    start_method: str | None = None
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
@@ -101,7 +105,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         notify("page")
         # the Turtle is written from the data's N-Triples by a process of its own, on the core that
         # the page (one thread) leaves free; the loads before it take both
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as turtle_writer:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(settings.start_method)) as turtle_writer:
             turtle = turtle_writer.submit(write_turtle, data.files, out / TURTLE_FILE)
             view = page_view(open_store(out), PAGE_MAX_NODES)
             page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
@@ -144,17 +148,24 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
 
 def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSettings) -> Iterator[ArticleNames]:
     """Parse and read the articles, cache their records and yield their names, in input order. With
-    several workers each parses and reads batches of articles in a process of its own (forked after
-    the model is loaded, so it is shared), and only the names travel back."""
+    several workers each parses and reads batches of articles in a process of its own, and only the
+    names travel back."""
     if settings.workers <= 1 or len(articles) <= WORKER_BATCH:
         yield from _read_articles(articles, cache, settings.model)
         return
-    load_pipeline(settings.model)
-    first_names()  # loaded once here rather than in every worker
+    context = multiprocessing.get_context(settings.start_method)
+    if context.get_start_method() == "fork":
+        _load_reader(settings.model)  # once here, so that the forked workers share it
     batches = _batches(articles, settings.workers)
-    with multiprocessing.get_context("fork").Pool(min(settings.workers, len(batches))) as pool:
+    with context.Pool(min(settings.workers, len(batches)), _load_reader, (settings.model,)) as pool:
         for names in pool.imap(_read_batch, [(batch, cache, settings.model) for batch in batches]):
             yield from names
+
+
+def _load_reader(model: str) -> None:
+    """What reading articles needs, loaded once per process: the spaCy pipeline and the first names."""
+    load_pipeline(model)
+    first_names()
 
 
 def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames]:
@@ -178,7 +189,7 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
     relations = claims = set_aside = done = 0
     entities = writer.lines(resolution_triples(resolution, writer.mint))
     hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
-    for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings.workers)):
+    for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings)):
         data.write(part.data)
         inferred.write(part.inferred)
         relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
@@ -239,29 +250,30 @@ class _Writer:
                              set_aside_lines=sum(x.set_aside_lines for x in extractions))
 
 
-# The writer forked workers use: set just before the fork, so that they share the resolution
-# instead of receiving a pickled copy of it with every batch.
-_FORKED_WRITER: _Writer | None = None
+# The writer of a worker process, set by the pool's initializer from its arguments (under fork they
+# are not even copied: the worker shares the resolution instead of receiving it with every batch).
+_WORKER_WRITER: _Writer | None = None
 
 
-def _written_batches(articles: list[Article], writer: _Writer, workers: int) -> Iterator[_Part]:
-    """The batches' N-Triples in input order, written by `workers` processes."""
-    global _FORKED_WRITER
-    batches = _batches(articles, workers)
-    if workers <= 1 or len(batches) <= 1:
+def _written_batches(articles: list[Article], writer: _Writer, settings: BuildSettings) -> Iterator[_Part]:
+    """The batches' N-Triples in input order, written by `settings.workers` processes."""
+    batches = _batches(articles, settings.workers)
+    if settings.workers <= 1 or len(batches) <= 1:
         yield from map(writer.batch, batches)
         return
-    _FORKED_WRITER = writer
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(batches))) as pool:
-            yield from pool.imap(_write_batch, batches)
-    finally:
-        _FORKED_WRITER = None
+    context = multiprocessing.get_context(settings.start_method)
+    with context.Pool(min(settings.workers, len(batches)), _start_writer, (writer,)) as pool:
+        yield from pool.imap(_write_batch, batches)
+
+
+def _start_writer(writer: _Writer) -> None:
+    global _WORKER_WRITER
+    _WORKER_WRITER = writer
 
 
 def _write_batch(batch: list[Article]) -> _Part:
-    assert _FORKED_WRITER is not None, "only called in a forked worker"
-    return _FORKED_WRITER.batch(batch)
+    assert _WORKER_WRITER is not None, "only called in a worker process, after _start_writer"
+    return _WORKER_WRITER.batch(batch)
 
 
 def _batches(articles: list[Article], workers: int) -> list[list[Article]]:

@@ -1,7 +1,9 @@
 """The `kg` command: parses options, calls one library function, prints the result.
 
 Library errors (KgError) become one line on stderr and a non-zero exit code; nothing else is
-caught here, so a real bug still shows its traceback.
+caught here, so a real bug still shows its traceback. Each command imports its library function
+when it runs: `kg --help` loads none of spaCy, rdflib, pyoxigraph, networkx or pyvis, and the
+defaults shown here come from light modules.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from rich.table import Table
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
-from kg.read.query import DEFAULT_TIMEOUT
+from kg.graph import DEFAULT_BASE
 from kg.page import PAGE_MAX_NODES
-from kg.graph.vocab import DEFAULT_BASE
+from kg.read import DEFAULT_TIMEOUT
 
 app = typer.Typer(
     help="Turn a folder of news articles into a knowledge graph: RDF, an interactive page and SPARQL.",
@@ -146,9 +148,7 @@ def query(
     """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
-    from kg.read.query import (check_format, format_result, named_queries, parse_parameters, query_text,
-                          run_query_with_timeout, term_text)
-    from kg.graph.store import store_path
+    from kg.read.query import answer_query, named_queries
 
     try:
         if list_queries:
@@ -157,21 +157,17 @@ def query(
             for named in queries:
                 sys.stdout.write(f"{named.name:<{width}}  {named.description}\n")
             return
-        check_format(fmt)  # before the query runs, so a typo costs nothing
-        text = query_text(sparql, file)
-        parameters = parse_parameters(param, named_queries().get(sparql) if file is None else None)
-        result = run_query_with_timeout(store_path(out), text, parameters, limit, timeout)
+        answer = answer_query(out, sparql, file, parameters=param, limit=limit, timeout=timeout, fmt=fmt)
     except KgError as error:
         _fail(error)
-    if fmt == "table" and result.kind == "select":
-        table = Table(*result.variables, show_lines=False)
-        for row in result.rows:
-            table.add_row(*(term_text(term) for term in row))
+    if answer.text is None:
+        table = Table(*answer.columns, show_lines=False)
+        for row in answer.rows:
+            table.add_row(*row)
         out_console.print(table)
-        err_console.print(f"{len(result.rows)} row(s)", highlight=False)
+        err_console.print(f"{len(answer.rows)} row(s)", highlight=False)
     else:
-        sys.stdout.write(format_result(result, fmt) + "\n")
-
+        sys.stdout.write(answer.text + "\n")
 
 
 @app.command()
@@ -238,11 +234,10 @@ def stats(
     top: int = typer.Option(10, "--top", min=1, help="How many entities and communities to list."),
 ) -> None:
     """Counts by class, the most connected entities (degree, PageRank) and communities (Louvain)."""
-    from kg.read.analyze import graph_stats
-    from kg.graph.store import open_store
+    from kg.read.analyze import stats_of_build
 
     try:
-        found = graph_stats(open_store(out), top=top)
+        found = stats_of_build(out, top=top)
     except KgError as error:
         _fail(error)
     out_console.print(f"{found.triples} triples", highlight=False)

@@ -48,6 +48,17 @@ def test_workers_give_the_same_graph_byte_for_byte(corpus_build, tmp_path, monke
     assert (tmp_path / "kg.ttl").read_bytes() == (first / "kg.ttl").read_bytes()
 
 
+def test_workers_started_by_spawn_or_fork_give_the_same_graph_byte_for_byte(tmp_path, monkeypatch):
+    """Spawned workers (the default on macOS and Windows) get what they need as arguments, not
+    through memory a fork shares."""
+    monkeypatch.setattr("kg.build.WORKER_BATCH", 1)  # both pools get a batch per article
+    monkeypatch.setattr("kg.build.LAST_WORKER_BATCH", 1)
+    articles = sorted(CORPUS.glob("*.txt"))[:2]
+    for method in ("spawn", "fork"):
+        build(articles, BuildSettings(out_dir=tmp_path / method, workers=2, start_method=method))
+    assert (tmp_path / "spawn" / "kg.ttl").read_bytes() == (tmp_path / "fork" / "kg.ttl").read_bytes()
+
+
 def test_page_fetches_nothing_from_the_network(corpus_build):
     out, _ = corpus_build
     html = (out / "kg.html").read_text(encoding="utf-8")

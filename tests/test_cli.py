@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,6 +146,30 @@ def test_skipped_files_are_reported_and_exit_is_non_zero(tmp_path):
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+HEAVY_LIBRARIES = ("spacy", "scipy", "networkx", "rdflib", "pyoxigraph", "pyvis")
+
+
+def test_the_command_line_and_its_help_load_no_heavy_library():
+    """`kg --help` answers at once (bench/startup.py times it). Checked in a fresh interpreter, so that
+    every import on the way counts: after `import kg.cli`, then after `kg --help` and each `kg COMMAND --help`."""
+    code = f"""
+import contextlib, io, sys
+from typer.main import get_command
+import kg.cli
+
+def loaded():
+    return sorted({{name.split(".")[0] for name in sys.modules}} & {set(HEAVY_LIBRARIES)!r})
+
+print(loaded())
+for command in [[], *([name] for name in get_command(kg.cli.app).commands)]:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+        kg.cli.app([*command, "--help"])
+print(loaded())
+"""
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert output.splitlines() == ["[]", "[]"]
 
 
 def _readme_commands() -> list[str]:

@@ -9,9 +9,10 @@ from importlib import resources
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, SDO, ClosedNamespace
 
+from kg.graph import DEFAULT_BASE  # noqa: F401 (its home is light; importers read it here too)
+
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
-DEFAULT_BASE = "https://kg.example.org/id/"
 # The query store's named graph of the extracted data alone (kg/store.py).
 DATA_GRAPH = "https://kg.example.org/graph/data"
 SCHEMA = SDO  # https://schema.org/

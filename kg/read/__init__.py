@@ -1,0 +1,5 @@
+"""Reading a built graph: SPARQL queries, entity profiles, statistics, exports and validation."""
+
+# Seconds `kg query` lets a query run. Here, not in query.py, so that the command line reads it
+# without loading the query libraries.
+DEFAULT_TIMEOUT = 60.0

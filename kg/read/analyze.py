@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 
 from kg.read.query import run_query
-from kg.graph.store import DATA
+from kg.graph.store import DATA, open_store
 from kg.model import EntityClass
 
 # Communities come from Louvain with a fixed seed, so two runs on one graph agree.
@@ -62,6 +63,11 @@ def entity_network(store: pyoxigraph.Store) -> nx.MultiDiGraph:
             network.add_edge(subject.value, obj.value, key=prop.value, label=relation.value,
                              property=prop.value, weight=int(articles.value))
     return network
+
+
+def stats_of_build(out_dir: Path, *, top: int = 10) -> Stats:
+    """graph_stats of the store of the build in `out_dir`."""
+    return graph_stats(open_store(out_dir), top=top)
 
 
 def graph_stats(store: pyoxigraph.Store, *, top: int = 10) -> Stats:

@@ -1,4 +1,5 @@
-"""Read-only SPARQL over the embedded store: named queries, refusal of writes, result formats."""
+"""Read-only SPARQL over the embedded store: named queries, refusal of writes, result formats, and
+`answer_query`, all that `kg query` asks of the library."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import itertools
 import json
 import multiprocessing
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,10 +20,11 @@ from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import KgError, QueryError, StoreError, UsageError
+from kg.graph.store import store_path
 from kg.graph.vocab import PREFIXES
+from kg.read import DEFAULT_TIMEOUT
 
 FORMATS = ("table", "csv", "tsv", "json")
-DEFAULT_TIMEOUT = 60.0  # seconds
 RESULT_FORMATS = {
     "csv": pyoxigraph.QueryResultsFormat.CSV,
     "tsv": pyoxigraph.QueryResultsFormat.TSV,
@@ -56,6 +59,31 @@ class QueryResult:
     rows: tuple[tuple[object, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[pyoxigraph.Triple, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `kg query` prints: a SELECT asked for as a table, as its columns and its rows' terms in
+    plain text; any other result as text in the format asked for."""
+
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    text: str | None = None  # None: the columns and rows, to draw as a table
+
+
+def answer_query(out_dir: Path, query: str | None = None, file: Path | None = None, *,
+                 parameters: Sequence[str] = (), limit: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+                 fmt: str = "table") -> Answer:
+    """Answer SPARQL given as text, as the name of a named query or in a file, with its 'NAME=VALUE'
+    parameters, from the store of the build in `out_dir`, stopped after `limit` rows or `timeout`
+    seconds, laid out in `fmt`."""
+    check_format(fmt)  # before the query runs, so a typo costs nothing
+    text = query_text(query, file)
+    values = parse_parameters(parameters, named_queries().get(query) if file is None else None)
+    result = run_query_with_timeout(store_path(out_dir), text, values, limit, timeout)
+    if fmt == "table" and result.kind == "select":
+        return Answer(columns=result.variables, rows=tuple(tuple(map(term_text, row)) for row in result.rows))
+    return Answer(text=format_result(result, fmt))
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -119,7 +147,7 @@ def check_read_only(text: str) -> None:
         raise QueryError(SERVICE_REFUSAL)
 
 
-def parse_parameters(pairs: list[str], named: NamedQuery | None) -> dict[str, str]:
+def parse_parameters(pairs: Iterable[str], named: NamedQuery | None) -> dict[str, str]:
     """'name=Donald Trump' pairs -> {variable: value}. A named query needs exactly the parameters
     its header declares."""
     values = {}
@@ -183,7 +211,8 @@ def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str
     """run_query in a child process that is killed after `timeout` seconds: Oxigraph cannot cancel a
     running query, and a stray cross product would otherwise hold the caller forever."""
     check_read_only(text)  # refusals need no process
-    context = multiprocessing.get_context("fork")  # the child inherits the loaded modules: no re-import
+    # the platform's default: on Linux a fork, whose child inherits the loaded modules (no re-import)
+    context = multiprocessing.get_context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_answer_in_child, args=(sender, store_dir, text, parameters, limit), daemon=True)
     child.start()

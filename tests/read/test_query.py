@@ -13,8 +13,8 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV
 
 from kg.errors import QueryError, StoreError, UsageError
-from kg.read.query import (check_read_only, format_result, named_queries, parse_parameters, query_text, run_query,
-                      run_query_with_timeout, term_text)
+from kg.read.query import (Answer, answer_query, check_read_only, format_result, named_queries, parse_parameters,
+                           query_text, run_query, run_query_with_timeout, term_text)
 from kg.graph.store import open_store, store_path
 from kg.graph.vocab import KG, SCHEMA, relation_properties
 
@@ -257,3 +257,26 @@ def test_no_query_reaches_the_network(corpus_build, sparql):
             assert "SERVICE" in str(error)
         with pytest.raises(TimeoutError):
             listener.accept()
+
+
+def test_answer_query_gives_a_select_as_a_table_of_text_and_anything_else_as_text(corpus_build, tmp_path):
+    out, _ = corpus_build
+    table = answer_query(out, "people", limit=2)
+    assert table.text is None and table.columns[0] == "name" and len(table.rows) == 2
+    assert all(isinstance(cell, str) for row in table.rows for cell in row)
+    as_csv = answer_query(out, "people", limit=2, fmt="csv")
+    assert as_csv == Answer(text="\n".join([",".join(table.columns), *(",".join(row) for row in table.rows)]))
+    query = tmp_path / "q.rq"
+    query.write_text("ASK { ?p a kg:Person }", encoding="utf-8")
+    assert answer_query(out, file=query) == Answer(text="true")
+    named = answer_query(out, "entity", parameters=["name=United States"], limit=1, fmt="json")
+    assert "United States" in named.text
+
+
+def test_answer_query_checks_the_format_and_the_parameters_before_it_looks_for_a_store(tmp_path):
+    with pytest.raises(UsageError, match="unknown format 'xml'"):
+        answer_query(tmp_path, "no such query", fmt="xml")
+    with pytest.raises(UsageError, match="missing --param name"):
+        answer_query(tmp_path, "entity")
+    with pytest.raises(StoreError, match="no query store here"):
+        answer_query(tmp_path, "people")
