@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.extract.roles import extract_roles
 from kg.extract.typed_relations import extract_typed_relations
 from kg.model import Article, Extraction, Mention

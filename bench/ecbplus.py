@@ -24,7 +24,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.model import Article, Extraction, Mention
 from kg.extract.nlp import parse
 from kg.resolve import resolve

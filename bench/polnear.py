@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.model import Article, Claim
 from kg.extract.nlp import load_pipeline
 

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from kg.build import BuildSettings, build
 from kg.corpus import read_articles
-from kg.extract.nlp import PIPE_BATCH, load_pipeline, load_stock_pipeline
+from kg.extract import PIPE_BATCH
+from kg.extract.nlp import load_pipeline, load_stock_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"

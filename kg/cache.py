@@ -21,12 +21,15 @@ import hashlib
 import pickle
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.extract.nlp import pipeline_version
+from kg.extract import pipeline_version
 from kg.files import write_atomic
-from kg.graph.vocab import ontology_text
+from kg.graph import ontology_text
 from kg.model import Article, Extraction
-from kg.resolve import ArticleNames
+
+if TYPE_CHECKING:  # the up-to-date check reads this module; resolution is loaded only to build
+    from kg.resolve import ArticleNames
 
 CACHE_DIR = "cache"
 SUFFIX = ".pickle"

@@ -11,7 +11,7 @@ settings.register_profile("kg", deadline=None)
 settings.load_profile("kg")
 
 from kg.build import BuildSettings, build
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.model import Article
 from kg.extract.nlp import load_pipeline
 

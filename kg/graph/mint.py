@@ -8,14 +8,12 @@ import re
 from rdflib import URIRef
 
 from kg.corpus import slugify
-from kg.errors import UsageError
-from kg.graph.vocab import DEFAULT_BASE, REL
+from kg.graph import DEFAULT_BASE, check_base
+from kg.graph.vocab import REL
 from kg.lexicon.names import normalise
 from kg.model import Article, Claim, Entity, Evidence, Measurement, Merge
 
 CLEAN_NAME = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
-# Characters no IRI may hold (RFC 3987), so no minted IRI can break out of its <...>.
-BASE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|^`\\]*[/#]$")
 
 
 def mint_slug(name: str) -> str:
@@ -27,11 +25,6 @@ def mint_slug(name: str) -> str:
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
     slug = slugify(name)
     return f"{slug}_{digest}" if slug else f"_{digest}"
-
-
-def check_base(base: str) -> None:
-    if not BASE_IRI.match(base):
-        raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")
 
 
 class Minter:

@@ -18,9 +18,9 @@ import pyoxigraph
 
 from kg.errors import StoreError
 from kg.files import new_dir_beside, replace_dir
-from kg.graph.vocab import DATA_GRAPH, ontology_text
+from kg.graph import STORE_DIR, ontology_text
+from kg.graph.vocab import DATA_GRAPH
 
-STORE_DIR = "store"
 DATA = pyoxigraph.NamedNode(DATA_GRAPH)  # the extracted data alone, as exports and validation want it
 
 

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, SDO, ClosedNamespace
 
-from kg.graph import DEFAULT_BASE  # noqa: F401 (its home is light; importers read it here too)
+from kg.graph import DEFAULT_BASE, ontology_text  # noqa: F401 (their home is light; importers read them here too)
 
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
@@ -17,10 +16,6 @@ REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, dec
 DATA_GRAPH = "https://kg.example.org/graph/data"
 SCHEMA = SDO  # https://schema.org/
 REL = Namespace(REL_IRI)
-
-
-def ontology_text() -> str:
-    return resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.compare import isomorphic
 
 from kg.confidence import calibration, measured
-from kg.extract import extract
+from kg.extract.records import extract
 from kg.model import Article
 from kg.graph.rdf import build_graph
 from kg.resolve import resolve

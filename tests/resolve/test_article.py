@@ -44,7 +44,7 @@ def test_an_acronym_defined_in_the_text_is_kept_with_the_name_it_is_defined_for(
 
 
 def test_a_town_written_with_its_region_keeps_that_form_as_a_name(nlp):
-    from kg.extract import extract
+    from kg.extract.records import extract
 
     text = "Emily Dickinson was born in Amherst, Mass., in 1830."
     article = Article(id="a", path="a.txt", title="a", text=text, sha256="0" * 64)

@@ -1,0 +1,147 @@
+"""The whole flow: files -> articles -> spaCy -> records -> entities -> RDF -> outputs.
+
+A build makes two passes over the articles and holds neither all parses nor all records:
+1. read: each article not in the cache (kg/cache.py) is parsed and read, in worker processes;
+   its records go to the cache, and only its names (what resolution needs) stay in memory;
+2. write: after resolution, each article's records come back from the cache one at a time and
+   stream as N-Triples (and their entailments) into files that the store bulk-loads and that
+   the Turtle export is made from, in a process of its own; the page is then read from the store.
+When the articles, the settings and the code are those of the last build and its outputs are in
+place, nothing is redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from kg.cache import ExtractionCache, source_version
+from kg.confidence import DEFAULT_MIN_CONFIDENCE
+from kg.corpus import read_articles
+from kg.errors import NothingToBuildError
+from kg.extract import MODEL_NAME, PIPE_BATCH
+from kg.files import write_atomic
+from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
+from kg.model import Article, BuildReport
+
+TURTLE_FILE = "kg.ttl"
+HTML_FILE = "kg.html"
+MANIFEST_FILE = "build.json"  # what the last build read and made; written last
+
+# Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
+# cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
+Progress = Callable[[str, int, int], None]
+# Articles a worker parses and reads per task: one nlp.pipe batch, small enough that the progress
+# bar moves; the last tasks are smaller, so that no worker idles long while another finishes.
+WORKER_BATCH = PIPE_BATCH
+LAST_WORKER_BATCH = 16
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    out_dir: Path = Path("out")
+    base: str = DEFAULT_BASE
+    model: str = MODEL_NAME
+    workers: int = os.cpu_count() or 1
+    fresh: bool = False  # parse every article again, ignoring the cache and the last build
+    # facts less sure than this are kept as candidates, not asserted (kg/confidence.py)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    # how worker processes start ("fork", "spawn", "forkserver"); None: the platform's default, fork
+    # on Linux, where the workers share what the build loaded before them
+    start_method: str | None = None
+
+
+def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
+          *, progress: Progress | None = None) -> BuildReport:
+    started = time.perf_counter()
+    notify = _notifier(progress)
+    check_base(settings.base)  # fail before the parse, not after it
+    articles, problems = read_articles(paths)
+    if not articles:
+        reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
+        raise NothingToBuildError(f"nothing to build: {reasons}")
+    out = settings.out_dir
+    fingerprint = _fingerprint(articles, settings)
+    previous = None if settings.fresh else _last_build(out, fingerprint)
+    if previous is not None:
+        return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
+                       problems=tuple(problems), reused=len(articles), up_to_date=True)
+    (out / MANIFEST_FILE).unlink(missing_ok=True)  # the outputs are about to change
+
+    # The passes load spaCy, the extractors, rdflib and the store: here, not at the top, so that
+    # an up-to-date build (and `kg --help`) starts in a fraction of a second.
+    from kg.build.reading import read_names
+    from kg.build.writing import write_outputs
+    from kg.resolve import CONCEPT, resolve_names
+
+    cache = ExtractionCache(out, settings.model)
+    names, parsed = read_names(articles, cache, settings, notify)
+    notify("resolve")
+    resolution = resolve_names(names)
+    del names
+    entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
+    written = write_outputs(articles, cache, resolution, settings, notify)
+    cache.keep_only(articles)
+
+    result = BuildReport(
+        articles=len(articles), entities=entities, relations=written.relations, claims=written.claims,
+        triples=written.triples, seconds=time.perf_counter() - started,
+        outputs=_outputs(out),
+        problems=tuple(problems), page_left_out=written.page_left_out, reused=len(articles) - parsed,
+        set_aside_lines=written.set_aside_lines,
+    )
+    manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
+    write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
+    return result
+
+
+def worker_batches(articles: list[Article], workers: int) -> list[list[Article]]:
+    """Tasks of WORKER_BATCH articles, then smaller ones toward the end (what is left over twice
+    the number of workers, down to LAST_WORKER_BATCH)."""
+    batches, start = [], 0
+    while start < len(articles):
+        size = max(LAST_WORKER_BATCH, min(WORKER_BATCH, (len(articles) - start) // (2 * max(1, workers))))
+        batches.append(articles[start : start + size])
+        start += size
+    return batches
+
+
+def fits_one_worker(articles: list[Article], workers: int) -> bool:
+    """Whether the articles are read in this process: one worker, or no more than one batch."""
+    return workers <= 1 or len(articles) <= WORKER_BATCH
+
+
+def _notifier(progress: Progress | None) -> Callable:
+    def notify(stage: str, done: int = 0, total: int = 0) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+    return notify
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    return {"turtle": str(out / TURTLE_FILE), "html": str(out / HTML_FILE), "store": str(out / STORE_DIR)}
+
+
+def _fingerprint(articles: list[Article], settings: BuildSettings) -> str:
+    """What a build's outputs depend on: the articles, the settings and the code."""
+    identity = [source_version(settings.model), settings.base, settings.min_confidence,
+                [(a.id, a.path, a.sha256) for a in articles]]
+    return hashlib.sha256(json.dumps(identity).encode("utf-8")).hexdigest()
+
+
+def _last_build(out: Path, fingerprint: str) -> BuildReport | None:
+    """The report of the last build into `out` if it had this fingerprint and its outputs are all there."""
+    try:
+        manifest = json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8"))
+        if manifest["fingerprint"] != fingerprint:
+            return None
+        report = BuildReport(**{**manifest["report"], "problems": ()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    outputs_there = all(Path(path).exists() for path in _outputs(out).values())
+    return report if outputs_there else None
