@@ -22,11 +22,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.extract.roles import extract_roles
 from kg.extract.typed_relations import extract_typed_relations
 from kg.model import Article, Extraction, Mention
-from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "conll04" / "conll04_dev_text.jsonl"

@@ -24,9 +24,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from kg.extract.nlp import parse
 from kg.extract.records import extract
 from kg.model import Article, Extraction, Mention
-from kg.extract.nlp import parse
 from kg.resolve import resolve
 
 ROOT = Path(__file__).resolve().parent.parent

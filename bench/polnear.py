@@ -24,9 +24,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article, Claim
-from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"

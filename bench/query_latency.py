@@ -29,9 +29,9 @@ import pyoxigraph
 from rdflib import Dataset, URIRef
 
 from kg.build import BuildSettings, build
-from kg.read.query import PREFIX_DECLARATIONS, bind_parameters, named_queries, run_query
 from kg.graph import STORE_DIR
 from kg.graph.store import DATA, open_store
+from kg.read.query import PREFIX_DECLARATIONS, bind_parameters, named_queries, run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"

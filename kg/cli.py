@@ -15,8 +15,14 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
@@ -260,8 +266,8 @@ def entity(
     out: Path = OUT_OPTION,
 ) -> None:
     """Profile one entity: class, other names, why they were merged, relations, claims and roles."""
-    from kg.read.profile import entity_profile
     from kg.graph.store import open_store
+    from kg.read.profile import entity_profile
 
     try:
         profile = entity_profile(open_store(out), name)

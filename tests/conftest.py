@@ -11,9 +11,9 @@ settings.register_profile("kg", deadline=None)
 settings.load_profile("kg")
 
 from kg.build import BuildSettings, build
+from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article
-from kg.extract.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

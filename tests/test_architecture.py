@@ -77,7 +77,7 @@ def test_library_is_imported_only_where_allowed(library):
 
 
 @pytest.mark.parametrize("modules", [
-    "kg.lexicon.geo, kg.lexicon.names, kg.lexicon.dates, kg.lexicon.layout, kg.resolve",
+    "kg.lexicon.geo, kg.lexicon.names, kg.lexicon.dates, kg.lexicon.non_prose, kg.resolve",
     "kg.graph.rdf, kg.graph.store, kg.graph.ntriples, kg.graph.infer",
     "kg.page.view, kg.page.excerpt, kg.page.render",
     "kg.read.query, kg.read.profile, kg.read.analyze, kg.read.export, kg.read.validate",

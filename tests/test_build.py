@@ -10,8 +10,8 @@ from rdflib.compare import isomorphic
 from kg.build import BuildSettings, build
 from kg.errors import NothingToBuildError
 from kg.graph.store import DATA, open_store
-from kg.read.validate import validate_build
 from kg.graph.vocab import KG, SCHEMA
+from kg.read.validate import validate_build
 from tests.conftest import CORPUS, write
 
 

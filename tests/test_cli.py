@@ -11,8 +11,8 @@ from rdflib import RDF, RDFS, SKOS, Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.read.query import named_queries
 from kg.graph.vocab import KG
+from kg.read.query import named_queries
 from tests.conftest import CORPUS, ROOT, write
 
 runner = CliRunner()

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from kg.extract.records import extract
-from kg.model import Article
 from kg.graph.rdf import build_graph
-from kg.resolve import resolve
+from kg.model import Article
 from kg.read.validate import validate_graph
+from kg.resolve import resolve
 
 WORDS = ["The", "ministry", "said", "“", "”", '"', "Angela Merkel", "approved", "licences", ",", ".",
          "\n", "\n\n", "<script>", "U.S.", "He", "did", "not", "’s", "&", "Paris", "Acme Corp", "%", "—"]

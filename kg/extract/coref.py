@@ -24,16 +24,16 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
+from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.extract.mentions.classes import organisation_class
+from kg.extract.quotes import Quote, inside_quote
 from kg.lexicon.descriptions import COMPANY_NOUNS, PERSON_NOUNS
 from kg.lexicon.name_words import DETERMINER_ADJECTIVES, LOWER_CASE_NAME_HEADS
+from kg.lexicon.names import normalise, person_gender
 from kg.lexicon.organisations import GOVERNMENT_WORDS
 from kg.lexicon.pronouns import PRONOUN_GENDERS
-from kg.extract.quotes import Quote, inside_quote
-from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
-from kg.model import EntityClass, Mention, ORGANISATION_CLASSES
-from kg.lexicon.names import normalise, person_gender
+from kg.model import ORGANISATION_CLASSES, EntityClass, Mention
 
 PRONOUN_CLASSES = {"he": {EntityClass.Person}, "she": {EntityClass.Person}, "it": ORGANISATION_CLASSES}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

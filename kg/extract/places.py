@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.doc_lookups import sentence, sentence_of, tokens_where
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.lexicon.geo import country_of_demonym, is_country, us_state
-from kg.model import EntityClass, Evidence, Mention, ORGANISATION_CLASSES, PLACE_CLASSES, Relation, RelationKind
+from kg.model import (
+    ORGANISATION_CLASSES,
+    PLACE_CLASSES,
+    EntityClass,
+    Evidence,
+    Mention,
+    Relation,
+    RelationKind,
+)
 
 MAX_TOWN_WORDS = 4
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

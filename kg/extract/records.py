@@ -7,14 +7,14 @@ from spacy.tokens import Doc
 
 from kg.extract.claims import extract_claims
 from kg.extract.coref import link
-from kg.lexicon.layout import non_prose_lines
+from kg.extract.figures import extract_measurements
 from kg.extract.mentions import extract_mentions
 from kg.extract.places import based_in_home_country, home_countries, located_in
-from kg.extract.figures import extract_measurements
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
 from kg.extract.teams import as_teams
 from kg.extract.typed_relations import extract_typed_relations
+from kg.lexicon.non_prose import non_prose_lines
 from kg.model import Article, Evidence, Extraction, RelationKind
 
 

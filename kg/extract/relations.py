@@ -17,7 +17,11 @@ from kg.extract.doc_lookups import quotes_of, sentence_of, time_of, tokens_where
 from kg.extract.modality import modality
 from kg.extract.noun_phrases import content_head, phrase_mention
 from kg.extract.rule_confidence import RULE_CONFIDENCE
-from kg.lexicon.pronouns import DEMONSTRATIVES, THIRD_PERSON_POSSESSIVES, THIRD_PERSON_PRONOUNS
+from kg.lexicon.pronouns import (
+    DEMONSTRATIVES,
+    THIRD_PERSON_POSSESSIVES,
+    THIRD_PERSON_PRONOUNS,
+)
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import EntityClass, Evidence, Mention, Relation
 

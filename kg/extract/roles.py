@@ -16,13 +16,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.lexicon.descriptions import COMPANY_NOUNS
-from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
 from kg.extract.doc_lookups import sentence, sentence_of
 from kg.extract.rule_confidence import RULE_CONFIDENCE
-from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
-from kg.model import EntityClass, Evidence, Mention, ORGANISATION_CLASSES, RelationKind, Role
+from kg.lexicon.descriptions import COMPANY_NOUNS
 from kg.lexicon.names import normalise
+from kg.lexicon.organisations import GOVERNMENT_WORDS, RESEARCH_WORDS
+from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word, role_kind
+from kg.model import (
+    ORGANISATION_CLASSES,
+    EntityClass,
+    Evidence,
+    Mention,
+    RelationKind,
+    Role,
+)
 
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})

@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import sentence
 from kg.lexicon.geo import is_nation
-from kg.model import EntityClass, Mention, PLACE_CLASSES
 from kg.lexicon.names import normalise
+from kg.model import PLACE_CLASSES, EntityClass, Mention
 
 TEAM_CLASS = EntityClass.SportsTeam
 # Verbs of a match whose subject or object is a team: 'France beat Ireland', 'lost to England'.

@@ -20,7 +20,13 @@ from spacy.tokens import Span
 
 from kg.extract.coref import link
 from kg.extract.mentions import extract_mentions
-from kg.extract.typed_relation_model import KINDS, MODEL_FILE, candidate_pairs, pair_features, probabilities
+from kg.extract.typed_relation_model import (
+    KINDS,
+    MODEL_FILE,
+    candidate_pairs,
+    pair_features,
+    probabilities,
+)
 from kg.model import EntityClass, RelationKind
 
 MIN_FEATURE_COUNT = 5  # features seen in fewer training pairs are dropped: a small model, barely worse

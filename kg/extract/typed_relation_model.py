@@ -14,7 +14,13 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.typed_relation_links import dependency_path
-from kg.model import EntityClass, Mention, ORGANISATION_CLASSES, PLACE_CLASSES, RelationKind
+from kg.model import (
+    ORGANISATION_CLASSES,
+    PLACE_CLASSES,
+    EntityClass,
+    Mention,
+    RelationKind,
+)
 
 MODEL_FILE = "typed_relations.json.gz"
 # Coarse class of an ontology class, as far as these relations care.

@@ -30,8 +30,13 @@ from spacy.tokens import Doc, Span
 from kg.extract.doc_lookups import sentence_of, sentences
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.extract.typed_relation_links import link_of, stated_link
-from kg.extract.typed_relation_model import (COARSE, candidate_pairs, model_weights, pair_features,
-                                             probabilities)
+from kg.extract.typed_relation_model import (
+    COARSE,
+    candidate_pairs,
+    model_weights,
+    pair_features,
+    probabilities,
+)
 from kg.lexicon.geo import country_of_demonym
 from kg.model import EntityClass, Evidence, Mention, Relation, RelationKind
 

@@ -23,7 +23,16 @@ from kg.graph.terms import literal as _literal
 from kg.graph.vocab import DEFAULT_BASE, PREFIXES
 from kg.lexicon.dates import resolve_date
 from kg.lexicon.names import normalise
-from kg.model import Article, Claim, Entity, Evidence, Extraction, Measurement, Relation, Role
+from kg.model import (
+    Article,
+    Claim,
+    Entity,
+    Evidence,
+    Extraction,
+    Measurement,
+    Relation,
+    Role,
+)
 from kg.resolve import CONCEPT, Resolution
 
 

@@ -5,7 +5,12 @@ noun ('the next government')."""
 
 from __future__ import annotations
 
-from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.lexicon.organisations import (
+    COMPANY_WORDS,
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    RESEARCH_WORDS,
+)
 
 # Legal forms of a company: no name on their own ('AG' of 'Deutsche Bank AG').
 LEGAL_SUFFIXES = frozenset("inc corp co ltd llc plc ag sa nv bv gmbh".split())

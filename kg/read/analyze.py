@@ -8,9 +8,9 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 
-from kg.read.query import run_query
 from kg.graph.store import DATA, open_store
 from kg.model import EntityClass
+from kg.read.query import run_query
 
 # Communities come from Louvain with a fixed seed, so two runs on one graph agree.
 COMMUNITY_SEED = 0

@@ -15,11 +15,11 @@ import pyoxigraph
 from rdflib import RDF
 from rdflib.namespace import PROV
 
-from kg.read.analyze import entity_network
 from kg.errors import UsageError
 from kg.files import write_atomic
 from kg.graph.store import DATA, open_store
 from kg.graph.vocab import KG, PREFIXES, SCHEMA
+from kg.read.analyze import entity_network
 
 RDF_FORMATS = {
     "ttl": pyoxigraph.RdfFormat.TURTLE,

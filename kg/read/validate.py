@@ -16,7 +16,6 @@ from kg.graph.store import DATA, open_store
 from kg.graph.vocab import PREFIXES, ontology_graph
 
 
-
 @dataclass(frozen=True)
 class Violation:
     node: str  # the node's label, or its IRI when it has none

@@ -28,11 +28,22 @@ from dataclasses import dataclass, field
 
 from kg.lexicon.names import normalise
 from kg.model import Entity, Extraction, Mention
-from kg.resolve.article import CONCEPT, ArticleNames, LocalName, acronym_of, entity_key, names_of
+from kg.resolve.article import (
+    CONCEPT,
+    ArticleNames,
+    LocalName,
+    acronym_of,
+    entity_key,
+    names_of,
+)
 from kg.resolve.labels import concept_label
 from kg.resolve.merger import Merger
 from kg.resolve.names import same_name
-from kg.resolve.organisations import acronyms, organisation_words, short_organisation_names
+from kg.resolve.organisations import (
+    acronyms,
+    organisation_words,
+    short_organisation_names,
+)
 from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings

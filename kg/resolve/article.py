@@ -14,9 +14,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.lexicon.layout import non_prose_lines
 from kg.lexicon.names import normalise
-from kg.model import Article, EntityClass, Extraction, Mention, REGION_RULES, RelationKind
+from kg.lexicon.non_prose import non_prose_lines
+from kg.model import (
+    REGION_RULES,
+    Article,
+    EntityClass,
+    Extraction,
+    Mention,
+    RelationKind,
+)
 
 CONCEPT = EntityClass.Concept
 # Among equally frequent classes, prefer the more specific one (kg:Entity, a name of unsure kind, least).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.model import EntityClass, GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES
+from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import LocalName, voted_class
 
 MAX_ACRONYM_LETTERS = 10  # an all-capital name this long or shorter is taken for an acronym ('NATO', 'U.S.')

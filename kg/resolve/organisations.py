@@ -16,8 +16,13 @@ from collections.abc import Iterable
 
 from kg.lexicon.geo import country_id
 from kg.lexicon.names import normalise
-from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
-from kg.model import EntityClass, ORGANISATION_CLASSES
+from kg.lexicon.organisations import (
+    COMPANY_WORDS,
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    RESEARCH_WORDS,
+)
+from kg.model import ORGANISATION_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, acronym_of
 from kg.resolve.merger import Merger
 

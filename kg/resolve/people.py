@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from kg.lexicon.geo import capital_country, country_id, us_state
-from kg.model import EntityClass, ORGANISATION_CLASSES
+from kg.model import ORGANISATION_CLASSES, EntityClass
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
 

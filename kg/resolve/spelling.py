@@ -13,7 +13,7 @@ import numpy
 from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import cdist
 
-from kg.model import EntityClass, ORGANISATION_CLASSES
+from kg.model import ORGANISATION_CLASSES, EntityClass
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
 

@@ -8,8 +8,11 @@ from spacy.lang.en import English
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.extract.nlp import CompiledAttributeRuler, load_stock_pipeline, sets_token_attributes_only
-
+from kg.extract.nlp import (
+    CompiledAttributeRuler,
+    load_stock_pipeline,
+    sets_token_attributes_only,
+)
 from tests.conftest import CORPUS
 
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from kg.lexicon.amounts import CURRENCY_SYMBOLS, CURRENCY_WORD_FORMS, CURRENCY_WORDS, SCALES
+from kg.lexicon.amounts import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORD_FORMS,
+    CURRENCY_WORDS,
+    SCALES,
+)
 
 
 def test_currencies_are_iso_codes():

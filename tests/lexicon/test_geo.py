@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lexicon.geo import capital_country, country_id, country_of_demonym, is_country, us_state
+from kg.lexicon.geo import (
+    capital_country,
+    country_id,
+    country_of_demonym,
+    is_country,
+    us_state,
+)
 
 
 @pytest.mark.parametrize(

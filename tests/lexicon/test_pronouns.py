@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from kg.lexicon.pronouns import (FIRST_PERSON_PRONOUNS, IMPERSONAL_PRONOUNS, PRONOUN_GENDERS, SECOND_PERSON_PRONOUNS,
-                                 THIRD_PERSON_PRONOUNS)
+from kg.lexicon.pronouns import (
+    FIRST_PERSON_PRONOUNS,
+    IMPERSONAL_PRONOUNS,
+    PRONOUN_GENDERS,
+    SECOND_PERSON_PRONOUNS,
+    THIRD_PERSON_PRONOUNS,
+)
 
 
 def test_each_pronoun_has_one_person():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from kg.page.excerpt import page_view
 from kg.graph.store import open_store
+from kg.page.excerpt import page_view
 from kg.page.view import limit_nodes, view_of
 
 

@@ -10,9 +10,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.build import BuildSettings, build
+from kg.graph.vocab import KG, REL, SCHEMA
 from kg.page.render import PHYSICS_MAX_NODES, render_html, write_page
 from kg.page.view import view_of
-from kg.graph.vocab import KG, REL, SCHEMA
 from tests.conftest import write
 from tests.page.test_view import expected_counts
 

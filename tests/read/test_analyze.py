@@ -5,10 +5,10 @@ from collections import defaultdict
 from rdflib import RDF, RDFS, Graph
 from typer.testing import CliRunner
 
-from kg.read.analyze import entity_network, graph_stats
 from kg.cli import app
 from kg.graph.store import open_store
 from kg.graph.vocab import KG, relation_properties
+from kg.read.analyze import entity_network, graph_stats
 
 
 def _neighbours_from_turtle(out) -> dict[str, set]:

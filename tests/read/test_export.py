@@ -5,12 +5,12 @@ import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
-from kg.read.analyze import entity_network
 from kg.cli import app
 from kg.errors import UsageError
-from kg.read.export import export
 from kg.graph.store import open_store
 from kg.graph.vocab import KG, SCHEMA
+from kg.read.analyze import entity_network
+from kg.read.export import export
 
 
 def same_triples(a: Graph, b: Graph) -> bool:

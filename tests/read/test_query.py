@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import socket
-
 from collections import defaultdict
 from decimal import Decimal
 
@@ -13,10 +12,20 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV
 
 from kg.errors import QueryError, StoreError, UsageError
-from kg.read.query import (Answer, answer_query, check_read_only, format_result, named_queries, parse_parameters,
-                           query_text, run_query, run_query_with_timeout, term_text)
 from kg.graph.store import open_store, store_path
 from kg.graph.vocab import KG, SCHEMA, relation_properties
+from kg.read.query import (
+    Answer,
+    answer_query,
+    check_read_only,
+    format_result,
+    named_queries,
+    parse_parameters,
+    query_text,
+    run_query,
+    run_query_with_timeout,
+    term_text,
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph.store import write_store
-from kg.read.validate import validate_build, validate_graph
 from kg.graph.vocab import KG
+from kg.read.validate import validate_build, validate_graph
 
 
 def test_the_corpus_graph_conforms(corpus_build):

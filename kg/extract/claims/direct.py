@@ -8,7 +8,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claims.cues import EVIDENCE_LEMMAS, REPORTED_CONTENT_DEPS, is_cue, states
+from kg.extract.claims.cues import (
+    EVIDENCE_LEMMAS,
+    REPORTED_CONTENT_DEPS,
+    is_cue,
+    states,
+)
 from kg.extract.claims.evidence import cue_evidence, mentions_within
 from kg.extract.claims.sources import pronoun_rule, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of

@@ -10,6 +10,7 @@ from kg.extract.modality import modality
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Evidence, Mention
 
+
 def claim_confidence(rule: str) -> float:
     """The rule's own score; a resolved reference ('reported-reference') scores as its rule."""
     return RULE_CONFIDENCE[rule.removesuffix("-reference")]

@@ -9,11 +9,27 @@ from collections.abc import Iterator
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from kg.extract.claims.cues import (ADDRESSEE_LEMMAS, CONDITION_MARKS, EVIDENCE_LEMMAS, INSERTED_CUE_DEPS,
-                                    QUESTION_WORDS, REPORTED_CONTENT_DEPS, STANCE_LEMMAS, is_cue, states)
+from kg.extract.claims.cues import (
+    ADDRESSEE_LEMMAS,
+    CONDITION_MARKS,
+    EVIDENCE_LEMMAS,
+    INSERTED_CUE_DEPS,
+    QUESTION_WORDS,
+    REPORTED_CONTENT_DEPS,
+    STANCE_LEMMAS,
+    is_cue,
+    states,
+)
 from kg.extract.claims.evidence import claim_confidence, cue_evidence, mentions_within
-from kg.extract.claims.sources import (SPEAKER_DEPS, according_to_object, document_source, pronoun_rule,
-                                       source_of, source_words, states_findings)
+from kg.extract.claims.sources import (
+    SPEAKER_DEPS,
+    according_to_object,
+    document_source,
+    pronoun_rule,
+    source_of,
+    source_words,
+    states_findings,
+)
 from kg.extract.doc_lookups import sentence, sentence_of, text_of, tokens_where
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, has_unquoted_words, inside_quote
 from kg.model import Claim, Evidence, Mention

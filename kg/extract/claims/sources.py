@@ -8,10 +8,14 @@ from spacy.tokens import Token
 from kg.extract.claims.cues import REPORTED_CONTENT_DEPS, is_cue
 from kg.extract.doc_lookups import text_of
 from kg.extract.quotes import Quote, inside_quote
-from kg.lexicon.pronouns import (FIRST_PERSON_POSSESSIVES, FIRST_PERSON_PRONOUNS, SECOND_PERSON_PRONOUNS,
-                                 THIRD_PERSON_PRONOUNS)
+from kg.lexicon.pronouns import (
+    FIRST_PERSON_POSSESSIVES,
+    FIRST_PERSON_PRONOUNS,
+    SECOND_PERSON_PRONOUNS,
+    THIRD_PERSON_PRONOUNS,
+)
 from kg.lexicon.titles import is_title_word
-from kg.model import EntityClass, Mention, ORGANISATION_CLASSES, Source
+from kg.model import ORGANISATION_CLASSES, EntityClass, Mention, Source
 
 # Sources that are only a pronoun. A first or second person one ('I think', 'we must', "let's
 # hope") is the writer or a reader, never a reported speaker; a third person one no coreference

@@ -25,13 +25,30 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import sentence_of, text_of
-from kg.extract.figures.attachment import anchor, figure_head, governing_verb, sentence_part, within
+from kg.extract.figures.attachment import (
+    anchor,
+    figure_head,
+    governing_verb,
+    sentence_part,
+    within,
+)
 from kg.extract.figures.change import change_noun_of, change_of
 from kg.extract.figures.finding import bounds, find_figures
 from kg.extract.figures.hypothetical import figure_modality
-from kg.extract.figures.measured import Figure, measure_head_of, measure_key, measure_text, share_of
+from kg.extract.figures.measured import (
+    Figure,
+    measure_head_of,
+    measure_key,
+    measure_text,
+    share_of,
+)
 from kg.extract.figures.sources import attribution
-from kg.extract.figures.value import is_exchange_rate, is_money, is_score_or_odds, value_and_unit
+from kg.extract.figures.value import (
+    is_exchange_rate,
+    is_money,
+    is_score_or_odds,
+    value_and_unit,
+)
 from kg.extract.figures.whom_and_when import figure_subject, period_of
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Evidence, Measurement, Mention

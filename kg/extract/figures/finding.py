@@ -9,8 +9,15 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import tokens_where
-from kg.lexicon.amounts import (CURRENCY_SYMBOLS, CURRENCY_WORDS, CURRENCY_WORD_FORMS, NUMBER_WORDS,
-                                PERCENT_WORDS, SCALES, SCALE_WORDS)
+from kg.lexicon.amounts import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORD_FORMS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    SCALE_WORDS,
+    SCALES,
+)
 
 FIGURE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 COUNTED_LABELS = FIGURE_LABELS | {"CARDINAL"}

@@ -8,9 +8,20 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from kg.extract.doc_lookups import sentence
-from kg.extract.figures.attachment import (PLACEHOLDER_NOUNS, QUALIFIER_DEPS, attachment_of, clause_subject,
-                                           governor, inside)
-from kg.extract.figures.change import DECREASE_VERBS, INCREASE_VERBS, is_direction, noun_direction
+from kg.extract.figures.attachment import (
+    PLACEHOLDER_NOUNS,
+    QUALIFIER_DEPS,
+    attachment_of,
+    clause_subject,
+    governor,
+    inside,
+)
+from kg.extract.figures.change import (
+    DECREASE_VERBS,
+    INCREASE_VERBS,
+    is_direction,
+    noun_direction,
+)
 from kg.extract.figures.finding import is_amount_unit
 from kg.extract.figures.hypothetical import HYPOTHETICAL_NOUNS, base_forms
 from kg.extract.figures.sources import SOURCE_NOUNS

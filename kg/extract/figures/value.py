@@ -9,9 +9,23 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Span, Token
 
 from kg.extract.figures.attachment import clause_subject, inside
-from kg.extract.figures.finding import COMPACT, currency_word, is_number, magnitude_word, number_before
-from kg.lexicon.amounts import (CURRENCY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS,
-                                PERCENT_WORDS, QUALIFIED_CURRENCIES, SCALES, SUBUNITS)
+from kg.extract.figures.finding import (
+    COMPACT,
+    currency_word,
+    is_number,
+    magnitude_word,
+    number_before,
+)
+from kg.lexicon.amounts import (
+    CURRENCY_NOUNS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    QUALIFIED_CURRENCIES,
+    SCALES,
+    SUBUNITS,
+)
 
 PERCENTAGE_POINT = re.compile(r"percentage points?")
 # '9-2', '2-1', '2008-09': odds, scores and years joined by a hyphen

@@ -27,16 +27,43 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.extract.doc_lookups import text_of
-from kg.extract.headlines import headline_parts, lower_case_words, without_headline_words
-from kg.extract.mentions.classes import (LABEL_CLASSES, ArticleEvidence, article_evidence, class_of,
-                                         typed_like_conjuncts)
-from kg.extract.mentions.cleaning import (clean_name, country_of_nationality, has_pronoun,
-                                          is_capitalised_common_phrase, is_common_noun_phrase, is_fragment,
-                                          is_page_furniture, is_title_modifier, nationality_of,
-                                          separate_names, with_event_ending, without_common_words,
-                                          without_figures, without_leading_adjectives, without_trailing_verb)
-from kg.extract.mentions.person_names import (is_person_name, starts_with_initial_a, titled_names,
-                                              with_initial, without_description, without_title)
+from kg.extract.headlines import (
+    headline_parts,
+    lower_case_words,
+    without_headline_words,
+)
+from kg.extract.mentions.classes import (
+    LABEL_CLASSES,
+    ArticleEvidence,
+    article_evidence,
+    class_of,
+    typed_like_conjuncts,
+)
+from kg.extract.mentions.cleaning import (
+    clean_name,
+    country_of_nationality,
+    has_pronoun,
+    is_capitalised_common_phrase,
+    is_common_noun_phrase,
+    is_fragment,
+    is_page_furniture,
+    is_title_modifier,
+    nationality_of,
+    separate_names,
+    with_event_ending,
+    without_common_words,
+    without_figures,
+    without_leading_adjectives,
+    without_trailing_verb,
+)
+from kg.extract.mentions.person_names import (
+    is_person_name,
+    starts_with_initial_a,
+    titled_names,
+    with_initial,
+    without_description,
+    without_title,
+)
 from kg.extract.places import place_mentions
 from kg.lexicon.names import normalise
 from kg.lexicon.titles import is_honorific_or_rank

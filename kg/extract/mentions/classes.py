@@ -14,16 +14,35 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.doc_lookups import tokens_where
 from kg.extract.mentions.cleaning import LEADING_WORDS, clean_name
-from kg.extract.mentions.person_names import SURE_LABELS, after_courtesy_title, is_person
+from kg.extract.mentions.person_names import (
+    SURE_LABELS,
+    after_courtesy_title,
+    is_person,
+)
 from kg.lexicon.geo import is_country
-from kg.lexicon.name_words import (AWARD_WORDS, CREATIVE_WORK_NOUNS, EVENT_WORDS, FACILITY_WORDS,
-                                   OCCASION_WORDS, ORDINAL_WORDS, ORGANISATION_END_WORDS,
-                                   ORGANISATION_FACILITY_WORDS, POLICY_WORDS, PRODUCT_NOUNS,
-                                   TOPICAL_POLICY_WORDS, bare_word)
+from kg.lexicon.name_words import (
+    AWARD_WORDS,
+    CREATIVE_WORK_NOUNS,
+    EVENT_WORDS,
+    FACILITY_WORDS,
+    OCCASION_WORDS,
+    ORDINAL_WORDS,
+    ORGANISATION_END_WORDS,
+    ORGANISATION_FACILITY_WORDS,
+    POLICY_WORDS,
+    PRODUCT_NOUNS,
+    TOPICAL_POLICY_WORDS,
+    bare_word,
+)
 from kg.lexicon.names import is_first_name, person_gender
-from kg.lexicon.organisations import COMPANY_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, RESEARCH_WORDS
+from kg.lexicon.organisations import (
+    COMPANY_WORDS,
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    RESEARCH_WORDS,
+)
 from kg.lexicon.titles import HONORIFICS
-from kg.model import EntityClass, GENERIC_CLASS, Mention, ORGANISATION_CLASSES
+from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, EntityClass, Mention
 
 # spaCy (OntoNotes) label -> ontology class. Labels not listed are not entities.
 LABEL_CLASSES = {

@@ -12,8 +12,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.doc_lookups import text_of
 from kg.extract.mentions.person_names import is_person_name, starts_with_initial_a
 from kg.lexicon.geo import country_of_demonym
-from kg.lexicon.name_words import (DETERMINER_ADJECTIVES, EVENT_NAME_ENDINGS, GENERIC_ORGANISATION_WORDS,
-                                   LEGAL_SUFFIXES, LOWER_CASE_NAME_HEADS, PAGE_FURNITURE_WORDS)
+from kg.lexicon.name_words import (
+    DETERMINER_ADJECTIVES,
+    EVENT_NAME_ENDINGS,
+    GENERIC_ORGANISATION_WORDS,
+    LEGAL_SUFFIXES,
+    LOWER_CASE_NAME_HEADS,
+    PAGE_FURNITURE_WORDS,
+)
 from kg.lexicon.titles import ROLE_WORDS
 from kg.model import EntityClass, Mention
 

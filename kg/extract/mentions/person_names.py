@@ -11,7 +11,12 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.doc_lookups import sentence, tokens_where
 from kg.lexicon.geo import capital_country, country_of_demonym, is_country
-from kg.lexicon.name_words import NAME_PARTICLES, NOT_FIRST_NAMES, NOT_PERSON_END_WORDS, bare_word
+from kg.lexicon.name_words import (
+    NAME_PARTICLES,
+    NOT_FIRST_NAMES,
+    NOT_PERSON_END_WORDS,
+    bare_word,
+)
 from kg.lexicon.names import first_name_frequency, is_first_name, person_gender
 from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import EntityClass, Mention

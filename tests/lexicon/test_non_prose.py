@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.lexicon.layout import non_prose_lines, non_prose_rule
+from kg.lexicon.non_prose import non_prose_lines, non_prose_rule
 
 # (line, the rule that sets it aside; None for prose)
 LINES = [
@@ -128,7 +128,7 @@ def test_nothing_is_read_from_a_squad_list_but_the_prose_still_is(read, monkeypa
         (r.subject.name, r.predicate, r.object.name) for r in extraction.relations}
     assert ("Andy Robinson", "coach") in {(r.person.name, r.title) for r in extraction.roles}
     # read as sentences, the lists give relations between players, and 'Forwards' as a speaker
-    monkeypatch.setattr("kg.extract.non_prose_lines", lambda text: [])
+    monkeypatch.setattr("kg.extract.records.non_prose_lines", lambda text: [])
     assert _records_on_lines(read(SQUAD_ARTICLE), lists) != []
 
 
