@@ -7,7 +7,7 @@ Each measurement runs in a fresh process (so one's memory does not count for the
 model loaded before the clock starts:
 - raw: `nlp.pipe` over the articles' texts with the model as its package ships it (the same batch
   size, n_process=WORKERS), Docs dropped; the build's pipeline gives the same annotations faster
-  (kg/nlp.py);
+  (kg/extract/nlp.py);
 - build: `kg build` end to end into an empty folder (read, parse, extract, resolve, RDF, inference,
   store, Turtle, page);
 - no-change rebuild: the same build again;

@@ -20,7 +20,7 @@ from kg.model import Evidence
 
 CALIBRATION_FILE = "calibration.json"
 # Endings extractors give a rule so that its facts are measured apart (kg/extract/relations.py,
-# claims.py); a variant not judged yet falls back to the rule without them.
+# claims/); a variant not judged yet falls back to the rule without them.
 QUALIFIERS = frozenset({"reported", "claimed", "reference", "pronoun"})
 # The default threshold, chosen on the tune half of the judged sample: the lowest that brings claims
 # to 0.9 there. It holds back acts whose subject coreference found or that someone only claims or

@@ -23,7 +23,7 @@ HIERARCHY_LINKS = (SUBCLASS, SUBPROPERTY)
 class Entailer:
     """The entailments of triples as they stream past. The ontology's hierarchies are known from the
     start; a data triple that extends one (an open relation declared a sub-property of kg:relation)
-    must come before the triples that use it, as kg/rdf.py writes them."""
+    must come before the triples that use it, as kg/graph/rdf.py writes them."""
 
     def __init__(self, ontology: Graph) -> None:
         self.parents: dict[URIRef, dict[URIRef, set[URIRef]]] = {link: defaultdict(set) for link in HIERARCHY_LINKS}

@@ -12,7 +12,7 @@ from kg.graph import DEFAULT_BASE, ontology_text  # noqa: F401 (their home is li
 
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
-# The query store's named graph of the extracted data alone (kg/store.py).
+# The query store's named graph of the extracted data alone (kg/graph/store.py).
 DATA_GRAPH = "https://kg.example.org/graph/data"
 SCHEMA = SDO  # https://schema.org/
 REL = Namespace(REL_IRI)

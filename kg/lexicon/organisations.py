@@ -1,4 +1,4 @@
-"""Words in organisations' names, shared by mention typing (extract/mentions.py) and resolution."""
+"""Words in organisations' names, shared by mention typing (extract/mentions/) and resolution."""
 
 # Words in an organisation's name that tell its kind ("Ministry of Commerce", "Ford Motor Co").
 GOVERNMENT_WORDS = frozenset(

@@ -191,7 +191,7 @@ def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | N
     check_read_only(text)
     text = bind_parameters(text, parameters or {})
     try:
-        # the default graph holds the data, the ontology and the inferred triples (kg/store.py)
+        # the default graph holds the data, the ontology and the inferred triples (kg/graph/store.py)
         result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
