@@ -266,11 +266,10 @@ def entity(
     out: Path = OUT_OPTION,
 ) -> None:
     """Profile one entity: class, other names, why they were merged, relations, claims and roles."""
-    from kg.graph.store import open_store
-    from kg.read.profile import entity_profile
+    from kg.read.profile import profile_of_build
 
     try:
-        profile = entity_profile(open_store(out), name)
+        profile = profile_of_build(out, name)
     except KgError as error:
         _fail(error)
     print_line = lambda text="": out_console.print(text, highlight=False, markup=False, soft_wrap=True)  # noqa: E731

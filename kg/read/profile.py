@@ -7,9 +7,11 @@ names, why names were merged, relations, claims and roles, each with its article
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph
 
+from kg.graph.store import open_store
 from kg.read.lookup import find_entity
 from kg.read.query import run_query
 
@@ -25,6 +27,11 @@ class Profile:
     relations: tuple[tuple[str, str, str, str], ...]  # subject, relation, object, articles
     claims: tuple[tuple[str, str, str], ...]  # cue, content, article
     roles: tuple[tuple[str, str, str, str], ...]  # person, relation, organisation, position
+
+
+def profile_of_build(out_dir: Path, name: str) -> Profile:
+    """`kg entity NAME`: the profile of the entity `name` picks in the build in `out_dir`."""
+    return entity_profile(open_store(out_dir), name)
 
 
 def entity_profile(store: pyoxigraph.Store, name: str) -> Profile:
