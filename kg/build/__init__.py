@@ -76,7 +76,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     # The passes load spaCy, the extractors, rdflib and the store: here, not at the top, so that
     # an up-to-date build (and `kg --help`) starts in a fraction of a second.
     from kg.build.reading import read_names
-    from kg.build.writing import write_outputs
+    from kg.build.writing import scratch_ntriples, write_ntriples, write_outputs
     from kg.resolve import CONCEPT, resolve_names
 
     cache = ExtractionCache(out, settings.model)
@@ -85,15 +85,18 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     resolution = resolve_names(names)
     del names
     entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
-    written = write_outputs(articles, cache, resolution, settings, notify)
+    with scratch_ntriples(out) as (data, inferred):
+        counts = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
+        del resolution  # freed before the store's bulk loads take their memory
+        triples, page_left_out = write_outputs(articles, settings, data, inferred, notify)
     cache.keep_only(articles)
 
     result = BuildReport(
-        articles=len(articles), entities=entities, relations=written.relations, claims=written.claims,
-        triples=written.triples, seconds=time.perf_counter() - started,
+        articles=len(articles), entities=entities, relations=counts.relations, claims=counts.claims,
+        triples=triples, seconds=time.perf_counter() - started,
         outputs=_outputs(out),
-        problems=tuple(problems), page_left_out=written.page_left_out, reused=len(articles) - parsed,
-        set_aside_lines=written.set_aside_lines,
+        problems=tuple(problems), page_left_out=page_left_out, reused=len(articles) - parsed,
+        set_aside_lines=counts.set_aside_lines,
     )
     manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
     write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
