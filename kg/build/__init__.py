@@ -51,8 +51,8 @@ class BuildSettings:
     fresh: bool = False  # parse every article again, ignoring the cache and the last build
     # facts less sure than this are kept as candidates, not asserted (kg/confidence.py)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
-    # how worker processes start ("fork", "spawn", "forkserver"); None: the platform's default, fork
-    # on Linux, where the workers share what the build loaded before them
+    # how worker processes start ("fork", "spawn", "forkserver"); None: fork on Linux, where the
+    # workers share what the build loaded before them, else the platform's default (kg/processes.py)
     start_method: str | None = None
 
 

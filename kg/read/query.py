@@ -8,7 +8,6 @@ import functools
 import io
 import itertools
 import json
-import multiprocessing
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from kg.errors import KgError, QueryError, StoreError, UsageError
 from kg.graph.store import store_path
 from kg.graph.vocab import PREFIXES
+from kg.processes import process_context
 from kg.read import DEFAULT_TIMEOUT
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -211,8 +211,7 @@ def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str
     """run_query in a child process that is killed after `timeout` seconds: Oxigraph cannot cancel a
     running query, and a stray cross product would otherwise hold the caller forever."""
     check_read_only(text)  # refusals need no process
-    # the platform's default: on Linux a fork, whose child inherits the loaded modules (no re-import)
-    context = multiprocessing.get_context()
+    context = process_context()  # on Linux a fork, whose child inherits the loaded modules
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_answer_in_child, args=(sender, store_dir, text, parameters, limit), daemon=True)
     child.start()

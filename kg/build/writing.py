@@ -1,0 +1,152 @@
+"""The write pass: after resolution, each article's records come back from the cache one at a time and
+stream as N-Triples (and their entailments) into files that the store bulk-loads and that the Turtle
+export is made from, in a process of its own; the page is then read from the store."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from kg.build import HTML_FILE, TURTLE_FILE, BuildSettings, worker_batches
+from kg.cache import ExtractionCache
+from kg.files import sibling_name, write_atomic
+from kg.graph.infer import Entailer
+from kg.graph.mint import Minter
+from kg.graph.ntriples import ChunkedNTriples, write_turtle
+from kg.graph.rdf import article_triples, asserted_counts, resolution_triples
+from kg.graph.store import open_store, write_store
+from kg.graph.terms import ntriples_line
+from kg.graph.vocab import ontology_graph
+from kg.model import Article
+from kg.page import PAGE_MAX_NODES
+from kg.page.excerpt import page_view
+from kg.page.render import render_html
+from kg.processes import process_context
+from kg.resolve import Resolution
+
+
+class Counts(NamedTuple):
+    """What the write pass asserted and set aside."""
+
+    relations: int
+    claims: int
+    set_aside_lines: int  # lines that are not prose
+
+
+def write_outputs(articles: list[Article], settings: BuildSettings, data: ChunkedNTriples,
+                  inferred: ChunkedNTriples, notify: Callable) -> tuple[int, str]:
+    """The store, the Turtle and the page, from the N-Triples `write_ntriples` wrote; the store's
+    number of triples and what the page leaves out, in words ('' when it shows all)."""
+    out = settings.out_dir
+    notify("store")
+    triples = write_store(data.files, inferred.files, out)
+    notify("page")
+    # the Turtle is written from the data's N-Triples by a process of its own, on the core that
+    # the page (one thread) leaves free; the loads before it take both
+    with ProcessPoolExecutor(1, mp_context=process_context(settings.start_method)) as turtle_writer:
+        turtle = turtle_writer.submit(write_turtle, data.files, out / TURTLE_FILE)
+        view = page_view(open_store(out), PAGE_MAX_NODES)
+        page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
+        turtle.result()
+    write_atomic(out / HTML_FILE, page.encode("utf-8"))
+    return triples, view.left_out
+
+
+def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: Resolution,
+                   settings: BuildSettings, data: ChunkedNTriples, inferred: ChunkedNTriples,
+                   notify: Callable) -> Counts:
+    """Stream every triple and its entailments to N-Triples files."""
+    writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()), settings.min_confidence)
+    relations = claims = set_aside = done = 0
+    entities = writer.lines(resolution_triples(resolution, writer.mint))
+    hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
+    for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings)):
+        data.write(part.data)
+        inferred.write(part.inferred)
+        relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
+        set_aside += part.set_aside_lines
+        notify("write", done, len(articles))
+    data.close()
+    inferred.close()
+    return Counts(relations, claims, set_aside)
+
+
+@contextlib.contextmanager
+def scratch_ntriples(out: Path) -> Iterator[tuple[ChunkedNTriples, ChunkedNTriples]]:
+    """Files for the data's and the entailments' N-Triples, removed once the store has them."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = ChunkedNTriples(sibling_name(out / "data", "tmp"))
+    inferred = ChunkedNTriples(sibling_name(out / "inferred", "tmp"))
+    try:
+        yield data, inferred
+    finally:
+        data.remove()
+        inferred.remove()
+
+
+class _Part(NamedTuple):
+    """N-Triples of some data and of its entailments, with counts of what they came from."""
+
+    data: str
+    inferred: str
+    relations: int = 0
+    claims: int = 0
+    articles: int = 0
+    set_aside_lines: int = 0  # lines that are not prose, read as names and figures only
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """Turns articles' cached records into N-Triples of the data and of its entailments."""
+
+    cache: ExtractionCache
+    resolution: Resolution
+    mint: Minter
+    entailer: Entailer
+    min_confidence: float
+
+    def lines(self, triples: Iterable[tuple]) -> _Part:
+        data, inferred = [], []
+        for triple in triples:
+            data.append(ntriples_line(triple))
+            inferred.extend(map(ntriples_line, self.entailer.entailed(triple)))
+        return _Part("".join(data), "".join(inferred))
+
+    def batch(self, articles: list[Article]) -> _Part:
+        extractions = [self.cache.extraction(article) for article in articles]
+        part = self.lines(t for x in extractions
+                          for t in article_triples(x, self.resolution, self.mint, min_confidence=self.min_confidence))
+        relations, claims = map(sum, zip(*(asserted_counts(x, self.min_confidence) for x in extractions)))
+        return part._replace(relations=relations, claims=claims, articles=len(extractions),
+                             set_aside_lines=sum(x.set_aside_lines for x in extractions))
+
+
+# The writer of a worker process, set by the pool's initializer from its arguments (under fork they
+# are not even copied: the worker shares the resolution instead of receiving it with every batch).
+_WORKER_WRITER: _Writer | None = None
+
+
+def _written_batches(articles: list[Article], writer: _Writer, settings: BuildSettings) -> Iterator[_Part]:
+    """The batches' N-Triples in input order, written by `settings.workers` processes."""
+    tasks = worker_batches(articles, settings.workers)
+    if settings.workers <= 1 or len(tasks) <= 1:
+        yield from map(writer.batch, tasks)
+        return
+    context = process_context(settings.start_method)
+    with context.Pool(min(settings.workers, len(tasks)), _start_writer, (writer,)) as pool:
+        yield from pool.imap(_write_batch, tasks)
+
+
+def _start_writer(writer: _Writer) -> None:
+    global _WORKER_WRITER
+    _WORKER_WRITER = writer
+
+
+def _write_batch(batch: list[Article]) -> _Part:
+    assert _WORKER_WRITER is not None, "only called in a worker process, after _start_writer"
+    return _WORKER_WRITER.batch(batch)
