@@ -20,7 +20,7 @@ LAYERS = (
     {"confidence", "graph"},
     {"page", "read"},
     {"cache", "build"},
-    {"cli"},
+    {"cli", "__main__"},
 )
 ALLOWED = {
     "spacy": {"extract"},
