@@ -2,4 +2,5 @@
 
 from kg.cli import app
 
-app(prog_name="kg")
+if __name__ == "__main__":
+    app(prog_name="kg")

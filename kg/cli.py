@@ -214,7 +214,8 @@ def export(
 def viz(
     out: Path = OUT_OPTION,
     focus: Optional[str] = typer.Option(None, "--focus",
-                                        help="Draw only the neighbourhood of this entity (any of its names)."),
+                                        help="Draw only the neighbourhood of this entity: a name, any of its names or its IRI "
+                                             "(an ambiguous name lists the entities it could be)."),
     depth: int = typer.Option(1, "--depth", min=1, help="With --focus: how many links away to reach."),
     max_nodes: int = typer.Option(PAGE_MAX_NODES, "--max-nodes", min=0,
                                   help="Keep the most connected nodes, at most this many (0: all)."),

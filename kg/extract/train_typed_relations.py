@@ -1,4 +1,4 @@
-"""Train the typed-relation model (kg/extract/typed_relations.py) on CoNLL04's training split:
+"""Train the typed-relation model (kg/extract/typed_relation_model.py) on CoNLL04's training split:
 
     python -m kg.extract.train_typed_relations ../shared/data/conll04/conll04_train.json
 

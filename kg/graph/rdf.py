@@ -17,10 +17,11 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, Decision, decide
+from kg.graph import DEFAULT_BASE
 from kg.graph.mint import Minter, relation_property
 from kg.graph.terms import KG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Triple
 from kg.graph.terms import literal as _literal
-from kg.graph.vocab import DEFAULT_BASE, PREFIXES
+from kg.graph.vocab import PREFIXES
 from kg.lexicon.dates import resolve_date
 from kg.lexicon.names import normalise
 from kg.model import (

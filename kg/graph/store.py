@@ -1,7 +1,7 @@
 """The embedded Oxigraph store under the build folder: written in bulk, opened read-only.
 
 The default graph holds what queries read: the extracted data, the ontology and the triples light
-RDFS inference adds (kg/infer.py), so a kg:Person is found as a schema:Person too. The data is
+RDFS inference adds (kg/graph/infer.py), so a kg:Person is found as a schema:Person too. The data is
 also a named graph of its own, which exports and validation read. Storing the data twice is
 deliberate: Oxigraph reading "the union of all graphs" as the default graph makes every lookup span
 and deduplicate all graphs, and queries ran ~1.7x slower that way.

@@ -8,7 +8,7 @@ import functools
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, SDO, ClosedNamespace
 
-from kg.graph import DEFAULT_BASE, ontology_text  # noqa: F401 (their home is light; importers read them here too)
+from kg.graph import ontology_text
 
 KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph

@@ -16,6 +16,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import PROV
 
+from kg.errors import UsageError
 from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
 from kg.model import EntityClass
 
@@ -100,6 +101,8 @@ def view_of(graph: Graph) -> View:
 def focus_on(view: View, node_id: str, depth: int) -> View:
     """The nodes within `depth` links of node `node_id` (kg/read/lookup.py finds it from a name)."""
     network = network_of(view)
+    if node_id not in network:  # the store and the Turtle are of two builds
+        raise UsageError(f"{node_id} is not in this graph; build again ('kg build --out ...')")
     kept = set(nx.single_source_shortest_path_length(network, node_id, cutoff=depth))
     left = len(view.nodes) - len(kept)
     cut = _keep(view, kept)

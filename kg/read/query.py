@@ -20,16 +20,12 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import KgError, QueryError, StoreError, UsageError
 from kg.graph.store import store_path
+from kg.graph.terms import quoted
 from kg.graph.vocab import PREFIXES
 from kg.processes import process_context
 from kg.read import DEFAULT_TIMEOUT
 
 FORMATS = ("table", "csv", "tsv", "json")
-RESULT_FORMATS = {
-    "csv": pyoxigraph.QueryResultsFormat.CSV,
-    "tsv": pyoxigraph.QueryResultsFormat.TSV,
-    "json": pyoxigraph.QueryResultsFormat.JSON,
-}
 HEADER_FIELD = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 # '# param name: the entity's label': a variable the caller binds with --param name=VALUE
 PARAMETER_FIELD = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
@@ -179,8 +175,7 @@ def bind_parameters(text: str, parameters: dict[str, str]) -> str:
 
 def string_literal(value: str) -> str:
     """A SPARQL string literal holding `value` exactly (a value is data, never query code)."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+    return quoted(value)
 
 
 def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | None = None,

@@ -32,7 +32,6 @@ from kg.resolve.article import (
     CONCEPT,
     ArticleNames,
     LocalName,
-    acronym_of,
     entity_key,
     names_of,
 )
@@ -48,8 +47,8 @@ from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
 
-# the public API; CONCEPT, ArticleNames, names_of and acronym_of are re-exported from kg.resolve.article
-__all__ = ["CONCEPT", "ArticleNames", "Resolution", "acronym_of", "names_of", "resolve", "resolve_names"]
+# the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
+__all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from rdflib.compare import isomorphic
 
 from kg.confidence import calibration, measured
 from kg.extract.records import extract
+from kg.graph import ontology_text
 from kg.graph.rdf import build_graph
-from kg.graph.vocab import KG, ontology_text, relation_properties
+from kg.graph.vocab import KG, relation_properties
 from kg.model import Article
 from kg.read.validate import validate_graph
 from kg.resolve import resolve

@@ -7,6 +7,7 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Graph
 from rdflib.namespace import PROV
 
+from kg.errors import UsageError
 from kg.graph.vocab import KG, KG_IRI, SCHEMA, relation_properties
 from kg.page.view import focus_on, limit_nodes, most_connected, view_of
 
@@ -144,3 +145,9 @@ def test_a_name_of_unsure_kind_is_drawn_and_entailed_classes_do_not_hide_a_nodes
     retyped.add((country, RDF.type, KG.GeopoliticalEntity))
     kinds = {node["id"]: node["kind"] for node in view_of(retyped).nodes}
     assert (kinds[str(unsure)], kinds[str(country)]) == ("Entity", "Country")
+
+
+def test_focus_on_a_node_the_graph_lacks_is_a_usage_error(view):
+    """The store and the Turtle of two builds: a clear message, not a traceback."""
+    with pytest.raises(UsageError, match="not in this graph"):
+        focus_on(view, "https://kg.example.org/id/entity/nobody", 1)
