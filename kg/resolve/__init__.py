@@ -46,6 +46,7 @@ from kg.resolve.organisations import (
 from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
+from kg.resolve.variants import contained_names, same_variant
 
 # the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
 __all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]
@@ -123,6 +124,8 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     re-measure precision if you reorder."""
     # the same name in many articles is one entity, so every later rule counts it once
     same_name(merger)
+    # 'Mt Cook' = 'Mount Cook': the same name written another way, as sure as the same name
+    same_variant(merger)
     # the spellings of one country are one entity before context is counted and acronyms expanded ('UK')
     same_country(merger)
     # 'George W. Bush' = 'George Bush' before a lone 'Bush' looks for the one person it belongs to
@@ -132,6 +135,9 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     # organisations' short names and acronyms, once names are entities: 'Tel Aviv' named in many
     # articles must be one entity for 'TAV' to fit only it
     short_organisation_names(merger)
+    # a shorter name of several words inside one longer one ('Promises Treatment Center'), before
+    # acronyms count the names they could stand for
+    contained_names(merger)
     acronyms(merger, definitions)
     # after the people rules, so a nickname's person is one entity ('LiLo' = 'Lindsay Lohan')
     blended_nicknames(merger)

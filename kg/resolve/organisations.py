@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from kg.lexicon.geo import country_id
-from kg.lexicon.names import normalise
+from kg.lexicon.names import letters_run_together, normalise
 from kg.lexicon.organisations import (
     COMPANY_WORDS,
     GOVERNMENT_WORDS,
@@ -149,7 +149,7 @@ def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
     """The words that identify an organisation, in any order, and its country if the name says it:
     'Ministry of Commerce of China', "China's commerce ministry" -> ({commerce, ministry}, CHN).
     None for names of one significant word ('Bank'), which say too little."""
-    words = normalise(name).split()
+    words = letters_run_together(normalise(name).split())  # 'U. S. Fish and Wildlife Service': US's
     country = None
     if len(words) > 2 and words[-2] == "of" and country_id(words[-1]):
         country, words = country_id(words[-1]), words[:-2]

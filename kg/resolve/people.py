@@ -6,10 +6,14 @@ has one such person or context settles which one, 'LiLo' = 'Lindsay Lohan' (a bl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
+from nicknames import NickNamer
+
 from kg.lexicon.geo import capital_country, country_id, us_state
+from kg.lexicon.names import is_first_name
 from kg.model import ORGANISATION_CLASSES, EntityClass
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
@@ -61,24 +65,51 @@ def middle_names(merger: Merger) -> None:
 
 
 def _fits(short: LocalName, full: LocalName) -> bool:
-    """The short name's first name is the full one's or begins it ('Fred', 'Frederick'), and its
-    other names are among the full one's."""
+    """The short name's first name is the full one's, begins it ('Fred', 'Frederick') or is its
+    nickname ('Katie', 'Kathryn'), or else is one of the full one's middle names, the name the
+    person goes by ('Jerry Ortiz' = 'Luis Gerardo Jerry Ortiz') or the first word of a surname of
+    two ('Lo Presti' = 'Gaetano Lo Presti'); the short name's other names are among the full one's."""
     a, b = short.person_words, full.person_words
     if len(a) > len(b) or a[-1] != b[-1]:
         return False
-    same_first = a[0] == b[0] or (len(a[0]) >= MIN_SHORT_FIRST_NAME and b[0].startswith(a[0]))
-    return same_first and set(a[1:-1]) <= set(b[1:-1])
+    if _same_first_name(a[0], b[0]):
+        return set(a[1:-1]) <= set(b[1:-1])
+    if a[0] not in b[1:-1]:
+        return False
+    skipped = b[: b.index(a[0])]  # the first names the short form leaves out: first names, not 'Colts QB'
+    return all(is_first_name(w) for w in skipped) and set(a[1:-1]) <= set(b[b.index(a[0]) + 1 : -1])
+
+
+def _same_first_name(short: str, full: str) -> bool:
+    return (short == full or (len(short) >= MIN_SHORT_FIRST_NAME and full.startswith(short))
+            or short in nicknames(full) or full in nicknames(short))
+
+
+@functools.lru_cache(maxsize=8192)
+def nicknames(first_name: str) -> frozenset[str]:
+    """The nicknames and formal forms of a first name by the nicknames package's curated list of
+    English names ('kathryn' -> katie, kate, kathy; 'katie' -> kathryn, katy)."""
+    namer = _nick_namer()
+    return frozenset(namer.nicknames_of(first_name) | namer.canonicals_of(first_name))
+
+
+@functools.lru_cache(maxsize=1)
+def _nick_namer() -> NickNamer:
+    return NickNamer()
 
 
 def short_names(merger: Merger) -> None:
-    """A lone 'Trump' joins the one person of the corpus named in full with it; among several,
+    """A lone 'Trump' joins the one person of the corpus named in full with it (a lone first name,
+    the one person its own article names in full, or else as among several); among several,
     the one whose articles share at least two other entities with its article and more than any
     other's do; with none it joins the same lone name in other articles. A lone surname the tagger
     took for an organisation or a place ('Teixeira' as ORG) joins a person only on shared context."""
     full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    surnames: set[str] = set()
     for key, local in merger.locals.items():
         words = local.person_words
         if local.cls == EntityClass.Person and len(words) > 1:
+            surnames.add(words[-1])
             for word in (words[0], words[-1]):
                 full_names[word].add(merger.find(key))
     lone: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -95,7 +126,12 @@ def short_names(merger: Merger) -> None:
             continue
         for key in keys:
             mistyped = merger.locals[key].cls != EntityClass.Person
-            if len(owners) == 1 and not mistyped:
+            # a first name alone may be anyone's: the one person its article names in full, or context decides
+            named_here = {o for o in owners if key[0] in context.articles_of[o]}
+            if name not in surnames and len(named_here) == 1:
+                owner = next(iter(named_here))
+                reason = f"'{name}' is the first name of the only person its article names in full: {merger.locals[owner].best_form}"
+            elif len(owners) == 1 and not mistyped and name in surnames:
                 owner = next(iter(owners))
                 reason = f"'{name}' is part of the name of only one person in the corpus: {merger.locals[owner].best_form}"
             else:

@@ -76,12 +76,20 @@ def _misspelling(first: LocalName, second: LocalName) -> int | None:
     is no 'Australia') when it is small for their length, else None."""
     if _coarse(first.cls) != _coarse(second.cls) or _coarse(first.cls) is None:
         return None
-    a, b = first.name.replace(" ", ""), second.name.replace(" ", "")
+    a, b = _compared(first, second), _compared(second, first)
     if min(len(a), len(b)) < MIN_SPELLING_LETTERS or a[0] != b[0] or a == b:
         return None
     allowed = MAX_EDITS_SHORT if min(len(a), len(b)) < LONG_NAME_LETTERS else MAX_EDITS_LONG
     distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
     return distance if distance <= allowed else None
+
+
+def _compared(name: LocalName, other: LocalName) -> str:
+    """The name without spaces; a full person name beside a lone one, its surname ('Klistchko' is
+    a misspelt 'Wladimir Klitschko')."""
+    if name.cls == EntityClass.Person and len(name.person_words) > 1 and len(other.person_words) == 1:
+        return name.person_words[-1]
+    return name.name.replace(" ", "")
 
 
 def _coarse(cls: str) -> str | None:

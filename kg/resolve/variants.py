@@ -1,0 +1,155 @@
+"""Variants of one name: abbreviations and spellings, and a shorter name inside a longer one.
+
+'Mt Cook' = 'Mount Cook', 'Betty Ford Centre' = 'Betty Ford Center', 'U. S. Surgeon General' =
+'U.S. Surgeon General', 'Central Elections Commission' = 'Central Election Commission' compare
+equal once written one way (`variant_words`). A name contained in another joins it when what the
+longer adds is a leading qualifier ('Malibu Promises Treatment Center' = 'Promises Treatment
+Center') or a word for a kind of organisation ('Morningside Recovery Center' = 'Morningside
+Recovery'), and the shorter name fits only that one: in its own article, or in the corpus when the
+two articles also name the same other entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg.lexicon.geo import country_id
+from kg.lexicon.names import letters_run_together
+from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
+from kg.resolve.article import FUNCTION_WORDS, LocalName
+from kg.resolve.merger import Context, Merger
+from kg.resolve.names import LEGAL_SUFFIXES
+from kg.resolve.organisations import ORGANISATION_KIND_WORDS
+
+# Abbreviations written anywhere in a name, and British spellings, as one written form.
+ABBREVIATIONS = {
+    "mt": "mount", "mtn": "mountain", "ft": "fort", "corp": "corporation", "co": "company", "dept": "department",
+    "intl": "international", "natl": "national", "univ": "university", "assn": "association",
+    "bros": "brothers", "govt": "government", "mfg": "manufacturing", "hosp": "hospital",
+    "centre": "center", "theatre": "theater", "defence": "defense", "programme": "program",
+}
+# Abbreviations whose meaning depends on where they stand: 'St Louis' (Saint) but 'Main St'
+# (Street); 'NE Philadelphia' (a compass point) but 'Omaha, NE' (a state).
+FIRST_WORD_ABBREVIATIONS = {"st": "saint", "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
+LAST_WORD_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
+# British '-isation' is American '-ization' ('Organisation' = 'Organization').
+ISATION = re.compile(r"isation(s?)$")
+# A plural inside an organisation's name of three words or more is the same name in the
+# singular ('Central Elections Commission'); the last word keeps its 's' ('Colts' is no 'Colt').
+MIN_WORDS_FOR_PLURALS = 3
+PLURAL = re.compile(r"^(\w{3,}[^su])s$")
+# Words that add a kind to a name without changing what it names ('Staunton Police Department').
+KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
+# Other entities two articles must name both for a contained name to join across them, as
+# for a misspelling (spelling.MIN_SPELLING_CONTEXT): a shorter name says less than the full one.
+MIN_CONTAINMENT_CONTEXT = 3
+# A compass point before a place's name makes another place ('South Richmond Hill', 'East 223rd Street').
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest upper lower".split())
+# 'Evansville - Indiana State': two names a dash joins (a game, a route) contain each, and are neither.
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+# Names of a contained name's kind: organisations, places, or a name of unsure kind with either.
+FAMILIES = {**{cls: "organisation" for cls in ORGANISATION_CLASSES}, **{cls: "place" for cls in PLACE_CLASSES}}
+
+
+def variant_words(local: LocalName) -> tuple[str, ...]:
+    """The name's words written one way: single letters run together ('u s' -> 'us'),
+    abbreviations and British spellings expanded, an organisation's inner plurals singular."""
+    words = letters_run_together(local.words)
+    words = [ABBREVIATIONS.get(w, ISATION.sub(r"ization\1", w)) for w in words]
+    if len(words) > 1:
+        words[0] = FIRST_WORD_ABBREVIATIONS.get(words[0], words[0])
+        words[-1] = LAST_WORD_ABBREVIATIONS.get(words[-1], words[-1])
+    if local.cls in ORGANISATION_CLASSES and len(words) >= MIN_WORDS_FOR_PLURALS:
+        words[:-1] = [PLURAL.sub(r"\1", w) for w in words[:-1]]
+    return tuple(words)
+
+
+def same_variant(merger: Merger) -> None:
+    """Names that are one name once abbreviations and spellings are written one way ('Mt Cook' =
+    'Mount Cook'); lone person names wait for people.short_names, as for the same name."""
+    from kg.resolve.people import is_lone_person_name  # people imports nothing of this module
+
+    by_variant: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for key, local in merger.sorted_locals:
+        if not is_lone_person_name(local, merger) and variant_words(local) != tuple(local.words):
+            by_variant[variant_words(local)].append(key)
+    for key, local in merger.sorted_locals:
+        if tuple(local.words) in by_variant:
+            by_variant[tuple(local.words)].insert(0, key)
+    for keys in by_variant.values():
+        for key in keys[1:]:
+            merger.join(keys[0], key, "variant",
+                        f"'{merger.locals[key].best_form}' and '{merger.locals[keys[0]].best_form}' are one name "
+                        "written with an abbreviation or another spelling")
+
+
+def contained_names(merger: Merger) -> None:
+    """A name of two words or more inside exactly one longer name of its kind, which adds a leading
+    qualifier ('Malibu Promises Treatment Center') or a word for a kind of organisation
+    ('Morningside Recovery Center'): in the article, or else in the corpus when the two articles
+    name at least MIN_CONTAINMENT_CONTEXT other entities both."""
+    longer: dict[str, list[tuple[tuple[str, str], bool]]] = defaultdict(list)  # -> (owner, adds a kind word)
+    for key, local in merger.sorted_locals:
+        if _family(local) is not None and len(local.words) > 2 and not SPACED_DASH.search(local.best_form):
+            for part, adds_kind in _contained_parts(variant_words(local)):
+                longer["".join(part)].append((key, adds_kind))
+    context = Context(merger)
+    for key, local in merger.sorted_locals:
+        words = variant_words(local)
+        if _family(local) is None or len(words) < 2 or not _distinctive(words):
+            continue
+        # a kind word added to a name makes an organisation of it only when it is one already:
+        # 'New York Police' is no 'New York'
+        owners = [k for k, adds_kind in longer.get("".join(words), ()) if _same_family(merger.locals[k], local)
+                  and (not adds_kind or local.cls in ORGANISATION_CLASSES)]
+        in_article = {merger.find(k) for k in owners if k[0] == key[0]}
+        # the shorter name, as merged so far, named only beside the longer one: not a name of its
+        # own elsewhere ('Supreme Court' is many courts; 'California Supreme Court' is one)
+        if len(in_article) == 1 and context.articles_of[merger.find(key)] <= context.articles_of[next(iter(in_article))]:
+            _join(merger, next(iter(in_article)), key, "the article")
+            continue
+        in_corpus = {merger.find(k) for k in owners}
+        if len(in_corpus) == 1:
+            owner = next(iter(in_corpus))
+            if context.shared(key, owner) >= MIN_CONTAINMENT_CONTEXT:
+                _join(merger, owner, key, "the corpus, and its article names the same other entities")
+
+
+def _join(merger: Merger, owner: tuple[str, str], key: tuple[str, str], where: str) -> None:
+    merger.join(owner, key, "contained-name",
+                f"'{merger.locals[key].best_form}' is part of only one longer name in {where}: "
+                f"'{merger.locals[owner].best_form}'")
+
+
+def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
+    """The shorter names a name contains, each flagged True when it lacks a kind word: without
+    leading qualifiers that are no country ('Russian Foreign Ministry' is the one of its country,
+    left to organisations.organisation_words), or without a last word for a kind of organisation
+    ('Morningside Recovery Center' -> 'Morningside Recovery')."""
+    parts = []
+    for i in range(1, len(words) - 1):
+        lead = words[:i]
+        if not any(w in FUNCTION_WORDS | COMPASS_WORDS or w.isdigit() or country_id(w) for w in lead):
+            parts.append((words[i:], False))
+    if words[-1] in KIND_WORDS:
+        parts.append((words[:-1], True))
+    return parts
+
+
+def _distinctive(words: tuple[str, ...]) -> bool:
+    """A name that says which one: not only kind and function words ('Police Department'), nor
+    opening with a function word ('of Commerce')."""
+    return words[0] not in FUNCTION_WORDS and any(w not in KIND_WORDS | FUNCTION_WORDS for w in words)
+
+
+def _family(local: LocalName) -> str | None:
+    if local.cls == GENERIC_CLASS:
+        return "unsure"
+    return FAMILIES.get(local.cls)
+
+
+def _same_family(first: LocalName, second: LocalName) -> bool:
+    """Of one kind, or one of unsure kind (never a person: 'Betty Ford' is no 'Betty Ford Center')."""
+    families = {_family(first), _family(second)}
+    return len(families) == 1 or "unsure" in families and EntityClass.Person not in {first.cls, second.cls}
