@@ -81,16 +81,15 @@ def _fits(short: LocalName, full: LocalName) -> bool:
 
 
 def _same_first_name(short: str, full: str) -> bool:
-    return (short == full or (len(short) >= MIN_SHORT_FIRST_NAME and full.startswith(short))
-            or short in nicknames(full) or full in nicknames(short))
+    return short == full or (len(short) >= MIN_SHORT_FIRST_NAME and full.startswith(short)) or short in nicknames(full)
 
 
 @functools.lru_cache(maxsize=8192)
 def nicknames(first_name: str) -> frozenset[str]:
-    """The nicknames and formal forms of a first name by the nicknames package's curated list of
-    English names ('kathryn' -> katie, kate, kathy; 'katie' -> kathryn, katy)."""
-    namer = _nick_namer()
-    return frozenset(namer.nicknames_of(first_name) | namer.canonicals_of(first_name))
+    """The nicknames of a first name by the nicknames package's curated list of English names
+    ('kathryn' -> katie, kate, kathy). One way only: 'Frederick LaRue' is no shorter form of
+    'Fred LaRue', and so fits only the fuller 'Frederick Cheney LaRue'."""
+    return frozenset(_nick_namer().nicknames_of(first_name))
 
 
 @functools.lru_cache(maxsize=1)

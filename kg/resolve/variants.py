@@ -70,13 +70,14 @@ def same_variant(merger: Merger) -> None:
     'Mount Cook'); lone person names wait for people.short_names, as for the same name."""
     from kg.resolve.people import is_lone_person_name  # people imports nothing of this module
 
-    by_variant: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    # spaces aside too: 'Trail Blazers' = 'Trailblazers'
+    by_variant: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
-        if not is_lone_person_name(local, merger) and variant_words(local) != tuple(local.words):
-            by_variant[variant_words(local)].append(key)
+        if not is_lone_person_name(local, merger) and "".join(variant_words(local)) != local.name:
+            by_variant["".join(variant_words(local))].append(key)
     for key, local in merger.sorted_locals:
-        if tuple(local.words) in by_variant:
-            by_variant[tuple(local.words)].insert(0, key)
+        if local.name in by_variant and not is_lone_person_name(local, merger):
+            by_variant[local.name].insert(0, key)
     for keys in by_variant.values():
         for key in keys[1:]:
             merger.join(keys[0], key, "variant",
@@ -104,9 +105,7 @@ def contained_names(merger: Merger) -> None:
         owners = [k for k, adds_kind in longer.get("".join(words), ()) if _same_family(merger.locals[k], local)
                   and (not adds_kind or local.cls in ORGANISATION_CLASSES)]
         in_article = {merger.find(k) for k in owners if k[0] == key[0]}
-        # the shorter name, as merged so far, named only beside the longer one: not a name of its
-        # own elsewhere ('Supreme Court' is many courts; 'California Supreme Court' is one)
-        if len(in_article) == 1 and context.articles_of[merger.find(key)] <= context.articles_of[next(iter(in_article))]:
+        if len(in_article) == 1 and _named_only_near(context, merger.find(key), next(iter(in_article))):
             _join(merger, next(iter(in_article)), key, "the article")
             continue
         in_corpus = {merger.find(k) for k in owners}
@@ -114,6 +113,16 @@ def contained_names(merger: Merger) -> None:
             owner = next(iter(in_corpus))
             if context.shared(key, owner) >= MIN_CONTAINMENT_CONTEXT:
                 _join(merger, owner, key, "the corpus, and its article names the same other entities")
+
+
+def _named_only_near(context: Context, shorter: tuple[str, str], owner: tuple[str, str]) -> bool:
+    """The shorter name, as merged so far, is named only in the owner's articles or in articles
+    that share MIN_CONTAINMENT_CONTEXT other entities with them: not a name of its own elsewhere
+    ('Supreme Court' is many courts; 'California Supreme Court' is one)."""
+    owner_articles = context.articles_of[owner]
+    around_owner = set().union(*(context.roots_of[a] for a in owner_articles)) - {owner, shorter}
+    return all(len(context.roots_of[article] & around_owner) >= MIN_CONTAINMENT_CONTEXT
+               for article in context.articles_of[shorter] - owner_articles)
 
 
 def _join(merger: Merger, owner: tuple[str, str], key: tuple[str, str], where: str) -> None:
@@ -144,7 +153,8 @@ def _distinctive(words: tuple[str, ...]) -> bool:
 
 
 def _family(local: LocalName) -> str | None:
-    if local.cls == GENERIC_CLASS:
+    # a facility ('Betty Ford Center', a national park) is tagged an organisation as often as a place
+    if local.cls in (GENERIC_CLASS, EntityClass.Facility):
         return "unsure"
     return FAMILIES.get(local.cls)
 
