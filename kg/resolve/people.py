@@ -13,7 +13,7 @@ from collections import defaultdict
 from nicknames import NickNamer
 
 from kg.lexicon.geo import capital_country, country_id, us_state
-from kg.lexicon.names import is_first_name
+from kg.lexicon.names import is_first_name, person_gender
 from kg.model import ORGANISATION_CLASSES, EntityClass
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Context, Merger
@@ -81,7 +81,11 @@ def _fits(short: LocalName, full: LocalName) -> bool:
 
 
 def _same_first_name(short: str, full: str) -> bool:
-    return short == full or (len(short) >= MIN_SHORT_FIRST_NAME and full.startswith(short)) or short in nicknames(full)
+    if short == full or (len(short) >= MIN_SHORT_FIRST_NAME and full.startswith(short)):
+        return True
+    # a nickname of either gender's name ('Andy' of 'Andrea') is not that of a name of the other's
+    genders = {person_gender(short.title()), person_gender(full.title())}
+    return short in nicknames(full) and not {"male", "female"} <= genders
 
 
 @functools.lru_cache(maxsize=8192)

@@ -6,6 +6,7 @@ also name the same other entities ('Heidar' / 'Heydar Alishvandi'). Places never
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -26,6 +27,7 @@ LONG_NAME_LETTERS = 8
 MAX_EDITS_SHORT = 1
 MAX_EDITS_LONG = 2
 MIN_SPELLING_CONTEXT = 3  # other entities two articles must share for a misspelling across them
+ROMAN_NUMERAL = re.compile(r"^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$")  # i to xxxix, as in 'Team III', 'Henry VIII'
 SPELLING_ROWS = 512  # names compared with all others at a time (bounds the distance matrix's memory)
 
 
@@ -76,12 +78,19 @@ def _misspelling(first: LocalName, second: LocalName) -> int | None:
     is no 'Australia') when it is small for their length, else None."""
     if _coarse(first.cls) != _coarse(second.cls) or _coarse(first.cls) is None:
         return None
+    if _numbers(first) != _numbers(second):  # 'Team I' / 'Team III', '2nd Battalion' / '3rd Battalion'
+        return None
     a, b = _compared(first, second), _compared(second, first)
     if min(len(a), len(b)) < MIN_SPELLING_LETTERS or a[0] != b[0] or a == b:
         return None
     allowed = MAX_EDITS_SHORT if min(len(a), len(b)) < LONG_NAME_LETTERS else MAX_EDITS_LONG
     distance = DamerauLevenshtein.distance(a, b, score_cutoff=allowed)
     return distance if distance <= allowed else None
+
+
+def _numbers(name: LocalName) -> list[str]:
+    """The numbers a name says, in figures or Roman numerals: names that differ by one name two things."""
+    return [w for w in name.words if any(ch.isdigit() for ch in w) or ROMAN_NUMERAL.match(w)]
 
 
 def _compared(name: LocalName, other: LocalName) -> str:

@@ -44,8 +44,11 @@ KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
 # Other entities two articles must name both for a contained name to join across them, as
 # for a misspelling (spelling.MIN_SPELLING_CONTEXT): a shorter name says less than the full one.
 MIN_CONTAINMENT_CONTEXT = 3
-# A compass point before a place's name makes another place ('South Richmond Hill', 'East 223rd Street').
-COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest upper lower".split())
+# Words before a name that make another thing of it: a compass point another place ('South
+# Richmond Hill'), a negation or a time another group or body ('non-Roma Czechs', 'former Soviet
+# Union', 'shadow Treasury'); a number or an ordinal another unit ('2nd Battalion', 'Team III').
+OTHER_THING_WORDS = frozenset("north south east west northeast northwest southeast southwest upper lower "
+                              "non anti ex former pro post pre shadow".split())
 # 'Evansville - Indiana State': two names a dash joins (a game, a route) contain each, and are neither.
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Names of a contained name's kind: organisations, places, or a name of unsure kind with either.
@@ -139,11 +142,15 @@ def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool
     parts = []
     for i in range(1, len(words) - 1):
         lead = words[:i]
-        if not any(w in FUNCTION_WORDS | COMPASS_WORDS or w.isdigit() or country_id(w) for w in lead):
+        if not any(w in FUNCTION_WORDS | OTHER_THING_WORDS or _has_digit(w) or country_id(w) for w in lead):
             parts.append((words[i:], False))
     if words[-1] in KIND_WORDS:
         parts.append((words[:-1], True))
     return parts
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _distinctive(words: tuple[str, ...]) -> bool:

@@ -1,0 +1,80 @@
+"""Variants of one name on one node (abbreviations, nicknames, contained names, misspellings), and
+the wrong merges those rules must not make. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve import resolve
+from tests.resolve.conftest import check_merges, extraction
+
+TOGETHER = [
+    # abbreviations, British spellings, initials written with spaces, a plural inside a name, spaces
+    ([[("Mt Orrin National Park", "Location")], [("Mount Orrin National Park", "Location")]],
+     {"Mt Orrin National Park", "Mount Orrin National Park"}),
+    ([[("Velmont Centre", "Organization")], [("Velmont Center", "Organization")]], {"Velmont Centre", "Velmont Center"}),
+    ([[("Quarrow Bros.", "Company")], [("Quarrow Brothers", "Company")]], {"Quarrow Bros.", "Quarrow Brothers"}),
+    ([[("U. S. Bureau of Tides", "GovernmentBody")], [("U.S. Bureau of Tides", "GovernmentBody")]],
+     {"U. S. Bureau of Tides", "U.S. Bureau of Tides"}),
+    ([[("Central Elections Tribunal", "GovernmentBody")], [("Central Election Tribunal", "GovernmentBody")]],
+     {"Central Elections Tribunal", "Central Election Tribunal"}),
+    ([[("Trail Gliders", "SportsTeam")], [("Trailgliders", "SportsTeam")]], {"Trail Gliders", "Trailgliders"}),
+    # a nickname from the name list; a middle name the person goes by; a surname of two words
+    ([[("Kathryn Pellow", "Person")], [("Katie Pellow", "Person")]], {"Kathryn Pellow", "Katie Pellow"}),
+    ([[("Luis Gerardo Jerry Tovane", "Person")], [("Jerry Tovane", "Person")]], {"Luis Gerardo Jerry Tovane", "Jerry Tovane"}),
+    ([[("Gaetano Lo Brevi", "Person")], [("Lo Brevi", "Person")]], {"Gaetano Lo Brevi", "Lo Brevi"}),
+    # a lone surname misspelt beside the full name in one article
+    ([[("Wladimir Klostenko", "Person"), ("Klsotenko", "Person")]], {"Wladimir Klostenko", "Klsotenko"}),
+    # a name inside a longer one: a kind word added, a leading qualifier
+    ([[("Morvane Recovery Center", "Organization"), ("Morvane Recovery", "Organization")]],
+     {"Morvane Recovery Center", "Morvane Recovery"}),
+    ([[("Malvern Promises Treatment Center", "Organization"), ("Promises Treatment Center", "Organization")]],
+     {"Malvern Promises Treatment Center", "Promises Treatment Center"}),
+]
+
+APART = [
+    # an acronym never joins a person whose initials it matches
+    [[("Kevin Tarrant Brown", "Person"), ("KTB", "Organization")]],
+    # a first name alone in another, unrelated article is not someone else's full name
+    [[("Marta Quillon", "Person"), ("Osric Vane", "Person")], [("Marta", "Person"), ("Tobias Fenn", "Person")]],
+    # a nickname of a name of the other gender ('Andy' is also Andrew's)
+    [[("Andrea Pellow", "Person")], [("Andy Pellow", "Person")]],
+    # the city in a team's or a police force's name is the city
+    [[("Tarnville Otters", "SportsTeam"), ("Tarnville", "GeopoliticalEntity")]],
+    [[("Tarn Valley Police", "GovernmentBody"), ("Tarn Valley", "GeopoliticalEntity")]],
+    # two clubs sharing a city word, and the city word alone joins neither
+    [[("Tarnville Otters", "SportsTeam")], [("Tarnville Rovers", "SportsTeam")], [("Tarnville", "SportsTeam")]],
+    # numbered units are different ones, in one article or two
+    [[("Quarro Team I", "Organization"), ("Quarro Team III", "Organization")]],
+    [[("2nd Battalion Tarn Rifles", "Organization"), ("3rd Battalion Tarn Rifles", "Organization")]],
+    [[("2nd Battalion Tarn Rifles", "Organization"), ("Battalion Tarn Rifles", "Organization")]],
+    # a negation or a compass point makes another thing of the name after it
+    [[("non-Velmont Union", "Organization"), ("Velmont Union", "Organization")]],
+    [[("South Orrin Hill", "GeopoliticalEntity"), ("Orrin Hill", "GeopoliticalEntity")]],
+    # differently qualified events sharing a name
+    [[("2031 Velmont Games", "Event")], [("2035 Velmont Games", "Event")], [("Velmont Games", "Event")]],
+]
+
+
+@pytest.mark.parametrize(("articles", "together"), TOGETHER)
+def test_variants_of_one_name_are_one_entity(articles, together):
+    check_merges(articles, together, set())
+
+
+@pytest.mark.parametrize("articles", APART)
+def test_wrong_merges_stay_apart(articles):
+    check_merges(articles, set(), {name for article in articles for name, _ in article})
+
+
+def test_two_countries_bodies_named_without_their_country_stay_two():
+    ministries = [extraction("a", ("Foreign Ministry", "GovernmentBody"), ("Russia", "Country"), ("Russia", "Country")),
+                  extraction("b", ("Foreign Ministry", "GovernmentBody"), ("Chile", "Country"), ("Chile", "Country"))]
+    found = [e for e in resolve(ministries).entities.values() if e.label == "Foreign Ministry"]
+    assert len(found) == 2
+
+
+def test_one_countrys_body_named_without_it_in_two_articles_is_one():
+    ministries = [extraction("a", ("Foreign Ministry", "GovernmentBody"), ("Chile", "Country")),
+                  extraction("b", ("Foreign Ministry", "GovernmentBody"), ("Chile", "Country"))]
+    found = [e for e in resolve(ministries).entities.values() if e.label == "Foreign Ministry"]
+    assert len(found) == 1
