@@ -27,17 +27,6 @@ def normalise(name: str) -> str:
     return " ".join(text.split())
 
 
-def letters_run_together(words: list[str]) -> list[str]:
-    """'u s surgeon general' -> us surgeon general: initials written with spaces ('U. S.') are one word."""
-    merged: list[str] = []
-    for i, word in enumerate(words):
-        if len(word) == 1 and i and len(words[i - 1]) == 1 and word.isalpha():
-            merged[-1] += word
-        else:
-            merged.append(word)
-    return merged
-
-
 @functools.lru_cache(maxsize=4096)
 def person_gender(name: str, honorific: str = "") -> str | None:
     """'male', 'female' or None (unknown) for a person: from a courtesy title written before the

@@ -7,6 +7,7 @@ from collections import defaultdict
 from kg.model import ORGANISATION_CLASSES
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Merger
+from kg.resolve.organisations import is_national_body
 from kg.resolve.people import is_lone_person_name
 
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
@@ -20,7 +21,8 @@ def same_name(merger: Merger) -> None:
     suffix is no part of the identity); lone person names wait for people.short_names."""
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
-        if not is_lone_person_name(local, merger):
+        # a body every country has ('Foreign Ministry') is its article's country's: organisations.organisation_words
+        if not is_lone_person_name(local, merger) and not is_national_body(local):
             by_name[_identity(local)].append(key)
     for keys in by_name.values():
         for key in keys[1:]:

@@ -14,24 +14,60 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kg.lexicon.geo import country_id
-from kg.lexicon.names import letters_run_together, normalise
+from kg.lexicon.geo import country_code, country_id
+from kg.lexicon.names import normalise
 from kg.lexicon.organisations import (
     COMPANY_WORDS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     RESEARCH_WORDS,
 )
-from kg.model import ORGANISATION_CLASSES, EntityClass
-from kg.resolve.article import FUNCTION_WORDS, acronym_of
+from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
+from kg.resolve.article import FUNCTION_WORDS, LocalName, acronym_of
 from kg.resolve.merger import Merger
 
 # Words that do not tell organisations apart ('Ministry of Foreign Affairs' = 'foreign ministry').
 FILLER_WORDS = FUNCTION_WORDS | {"affairs"}
 MIN_CORPUS_ACRONYM = 3  # 'EU' is too short to expand across articles without a definition
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")  # 2 to 10 letters or '&' (dots removed), as labels.MAX_ACRONYM_LETTERS
+# Portfolios of a government's bodies, found in every country ('Foreign Ministry', 'Supreme Court').
+PORTFOLIO_WORDS = frozenset(
+    "foreign interior home internal defence defense finance justice health education trade commerce economy "
+    "economic agriculture energy environment transport culture information security intelligence supreme "
+    "constitutional central national state public high appeals prosecutor prosecutors general electoral "
+    "election elections emergency tax revenue".split()
+)
 # Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
+
+
+def letters_run_together(words: list[str]) -> list[str]:
+    """'u s surgeon general' -> us surgeon general: initials written with spaces ('U. S.') are one word."""
+    merged: list[str] = []
+    for i, word in enumerate(words):
+        if len(word) == 1 and i and len(words[i - 1]) == 1 and word.isalpha():
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return merged
+
+
+def is_national_body(local: LocalName) -> bool:
+    """A body every country has, named by its kind and portfolio alone ('Foreign Ministry', 'Supreme
+    Court', 'Interior Ministry'): which country's it is, the article says, not the name."""
+    words = set(local.words)
+    return (local.cls in ORGANISATION_CLASSES and bool(words & GOVERNMENT_WORDS)
+            and words <= GOVERNMENT_WORDS | FILLER_WORDS | PORTFOLIO_WORDS)
+
+
+def home_countries(merger: Merger) -> dict[str, str]:
+    """Each article's country: the one it names most often (articles that name none have none)."""
+    named: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (article, _), local in merger.sorted_locals:
+        code = country_code(local.best_form) if local.cls in PLACE_CLASSES else None
+        if code is not None:
+            named[article][code] += sum(local.forms.values())
+    return {article: min(counts, key=lambda code: (-counts[code], code)) for article, counts in named.items()}
 
 
 def short_organisation_names(merger: Merger) -> None:
@@ -116,11 +152,15 @@ def _could_abbreviate(acronym: str, initials: str) -> bool:
 
 def organisation_words(merger: Merger) -> None:
     """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
-    article, or else the corpus, has only China's."""
+    article, or else the corpus, has only China's. A body every country has, named without its
+    country ('Foreign Ministry'), is the one of its article's country."""
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
+    homes = home_countries(merger)
     for key, local in merger.sorted_locals:
         if local.cls in ORGANISATION_CLASSES:
             signature = organisation_signature(local.best_form)
+            if signature is not None and signature[1] is None and is_national_body(local):
+                signature = (signature[0], homes.get(key[0]))  # 'Foreign Ministry': the article's country's
             if signature is not None:
                 signatures[signature].append(key)
     for (words, country), keys in signatures.items():

@@ -15,12 +15,11 @@ import re
 from collections import defaultdict
 
 from kg.lexicon.geo import country_id
-from kg.lexicon.names import letters_run_together
 from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, LocalName
 from kg.resolve.merger import Context, Merger
-from kg.resolve.names import LEGAL_SUFFIXES
-from kg.resolve.organisations import ORGANISATION_KIND_WORDS
+from kg.resolve.names import LEGAL_SUFFIXES, SHORT_NAME_LETTERS
+from kg.resolve.organisations import ORGANISATION_KIND_WORDS, is_national_body, letters_run_together
 
 # Abbreviations written anywhere in a name, and British spellings, as one written form.
 ABBREVIATIONS = {
@@ -69,23 +68,22 @@ def variant_words(local: LocalName) -> tuple[str, ...]:
 
 
 def same_variant(merger: Merger) -> None:
-    """Names that are one name once abbreviations and spellings are written one way ('Mt Cook' =
-    'Mount Cook'); lone person names wait for people.short_names, as for the same name."""
+    """Names that are one name once abbreviations and spellings are written one way, spaces aside
+    ('Mt Cook' = 'Mount Cook', 'Trail Blazers' = 'Trailblazers'). What names.same_name leaves
+    apart stays apart: lone person names, short names whose case tells them apart, a body every
+    country has."""
     from kg.resolve.people import is_lone_person_name  # people imports nothing of this module
 
-    # spaces aside too: 'Trail Blazers' = 'Trailblazers'
     by_variant: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
-        if not is_lone_person_name(local, merger) and "".join(variant_words(local)) != local.name:
+        if len(local.name) > SHORT_NAME_LETTERS and not is_lone_person_name(local, merger) and not is_national_body(local):
             by_variant["".join(variant_words(local))].append(key)
-    for key, local in merger.sorted_locals:
-        if local.name in by_variant and not is_lone_person_name(local, merger):
-            by_variant[local.name].insert(0, key)
     for keys in by_variant.values():
         for key in keys[1:]:
-            merger.join(keys[0], key, "variant",
-                        f"'{merger.locals[key].best_form}' and '{merger.locals[keys[0]].best_form}' are one name "
-                        "written with an abbreviation or another spelling")
+            if merger.locals[key].name != merger.locals[keys[0]].name:  # the same name is same_name's
+                merger.join(keys[0], key, "variant",
+                            f"'{merger.locals[key].best_form}' and '{merger.locals[keys[0]].best_form}' are one "
+                            "name written with an abbreviation or another spelling")
 
 
 def contained_names(merger: Merger) -> None:
