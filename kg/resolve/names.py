@@ -7,7 +7,7 @@ from collections import defaultdict
 from kg.model import ORGANISATION_CLASSES
 from kg.resolve.article import LocalName
 from kg.resolve.merger import Merger
-from kg.resolve.organisations import is_national_body
+from kg.resolve.organisations import home_countries, is_national_body
 from kg.resolve.people import is_lone_person_name
 
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
@@ -18,12 +18,14 @@ SHORT_NAME_LETTERS = 3
 
 def same_name(merger: Merger) -> None:
     """The same name in several articles is one entity ('Microsoft' = 'Microsoft Corp.': a legal
-    suffix is no part of the identity); lone person names wait for people.short_names."""
-    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    suffix is no part of the identity); lone person names wait for people.short_names; a body every
+    country has ('Foreign Ministry') is one across articles of one country only."""
+    by_name: dict[tuple[str, str | None], list[tuple[str, str]]] = defaultdict(list)
+    homes = home_countries(merger)
     for key, local in merger.sorted_locals:
-        # a body every country has ('Foreign Ministry') is its article's country's: organisations.organisation_words
-        if not is_lone_person_name(local, merger) and not is_national_body(local):
-            by_name[_identity(local)].append(key)
+        if not is_lone_person_name(local, merger):
+            # a body every country has ('Foreign Ministry', 'Parliament') is its article's country's
+            by_name[(_identity(local), homes.get(key[0]) if is_national_body(local) else None)].append(key)
     for keys in by_name.values():
         for key in keys[1:]:
             first, other = merger.locals[keys[0]].best_form, merger.locals[key].best_form

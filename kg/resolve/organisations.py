@@ -30,6 +30,8 @@ from kg.resolve.merger import Merger
 FILLER_WORDS = FUNCTION_WORDS | {"affairs"}
 MIN_CORPUS_ACRONYM = 3  # 'EU' is too short to expand across articles without a definition
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")  # 2 to 10 letters or '&' (dots removed), as labels.MAX_ACRONYM_LETTERS
+# A plural: four letters or more ending in one 's' after no 's' or 'u' ('elections'; not 'press', 'campus').
+PLURAL = re.compile(r"^(\w{3,}[^su])s$")
 # Portfolios of a government's bodies, found in every country ('Foreign Ministry', 'Supreme Court').
 PORTFOLIO_WORDS = frozenset(
     "foreign interior home internal defence defense finance justice health education trade commerce economy "
@@ -39,6 +41,11 @@ PORTFOLIO_WORDS = frozenset(
 )
 # Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
+
+
+def singular(word: str) -> str:
+    """'elections' -> election, 'chambers' -> chamber; not 'news', 'affairs' is filler, 'us' too short."""
+    return PLURAL.sub(r"\1", word)
 
 
 def letters_run_together(words: list[str]) -> list[str]:
@@ -195,7 +202,7 @@ def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
         country, words = country_id(words[-1]), words[:-2]
     elif len(words) > 1 and country_id(words[0]):
         country, words = country_id(words[0]), words[1:]
-    significant = frozenset(w for w in words if w not in FILLER_WORDS)
+    significant = frozenset(singular(w) for w in words if w not in FILLER_WORDS)
     if len(significant) < 2:
         return None
     return significant, country

@@ -19,7 +19,12 @@ from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityC
 from kg.resolve.article import FUNCTION_WORDS, LocalName
 from kg.resolve.merger import Context, Merger
 from kg.resolve.names import LEGAL_SUFFIXES, SHORT_NAME_LETTERS
-from kg.resolve.organisations import ORGANISATION_KIND_WORDS, is_national_body, letters_run_together
+from kg.resolve.organisations import (
+    ORGANISATION_KIND_WORDS,
+    is_national_body,
+    letters_run_together,
+    singular,
+)
 
 # Abbreviations written anywhere in a name, and British spellings, as one written form.
 ABBREVIATIONS = {
@@ -37,7 +42,6 @@ ISATION = re.compile(r"isation(s?)$")
 # A plural inside an organisation's name of three words or more is the same name in the
 # singular ('Central Elections Commission'); the last word keeps its 's' ('Colts' is no 'Colt').
 MIN_WORDS_FOR_PLURALS = 3
-PLURAL = re.compile(r"^(\w{3,}[^su])s$")
 # Words that add a kind to a name without changing what it names ('Staunton Police Department').
 KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
 # Other entities two articles must name both for a contained name to join across them, as
@@ -63,7 +67,7 @@ def variant_words(local: LocalName) -> tuple[str, ...]:
         words[0] = FIRST_WORD_ABBREVIATIONS.get(words[0], words[0])
         words[-1] = LAST_WORD_ABBREVIATIONS.get(words[-1], words[-1])
     if local.cls in ORGANISATION_CLASSES and len(words) >= MIN_WORDS_FOR_PLURALS:
-        words[:-1] = [PLURAL.sub(r"\1", w) for w in words[:-1]]
+        words[:-1] = [singular(w) for w in words[:-1]]
     return tuple(words)
 
 
