@@ -5,17 +5,26 @@ Each article's names start as separate nodes ("local names"; coreference has alr
 cache keeps them with the article's records. Rules then merge local names across the corpus, each
 merge recorded with its rule and evidence, in the order `merge` gives:
 
-- names: the same normalised name in two articles ("the U.S." = "US"), a legal suffix aside.
+- names: the same normalised name in two articles ("the U.S." = "US"), a legal suffix aside; a body
+  every country has ("Foreign Ministry") only across articles of one country.
+- variants: one name written another way: abbreviations ("Mt Cook" = "Mount Cook"), British
+  spellings ("Centre"), initials with spaces ("U. S."), an organisation's inner plurals, spaces aside.
 - places: names of one country by ISO 3166 and countryinfo ("US", "United States", "USA").
-- people: a fuller or shorter form of one person's name ("Mark Heller" = "Mark Jay Heller"); a lone
-  surname joins the one person of the corpus who has it, or the one context points at, or, when
-  nobody is named in full with it, the same lone name elsewhere; blended nicknames ("LiLo").
+- people: a fuller or shorter form of one person's name ("Mark Heller" = "Mark Jay Heller"), a
+  nickname from the nicknames package's list ("Katie" = "Kathryn"), the middle name a person goes by
+  or a surname of two words ("Lo Presti" = "Gaetano Lo Presti"); a lone surname joins the one person
+  of the corpus who has it, or the one context points at, or, when nobody is named in full with it,
+  the same lone name elsewhere; a lone first name only the person its article names in full, or the
+  one context points at; blended nicknames ("LiLo").
+- contained names: a name of two words or more inside exactly one longer name that adds a leading
+  qualifier ("Malibu Promises Treatment Center") or a kind word ("Morningside Recovery Center").
 - organisations: a one-word name that ends one organisation's ("Colts"); acronyms ("GM" = "General
   Motors", "MINDEF" = "Ministry of Defence") by the text's definition or the one name that fits;
   an organisation's words in any order, with its country said or not ("commerce ministry" =
   "Ministry of Commerce" = "Ministry of Commerce of China" when only China's is named).
-- spelling: two names of one kind that differ by a letter or two ("Brennatek" / "Brenatek") in one
-  article, or in articles that name the same other entities.
+- spelling: two names of one kind that differ by a letter or two ("Brennatek" / "Brenatek"), or a
+  lone surname and a full name's, in one article, or in articles that name the same other entities;
+  never names that differ by a number ("Team I" / "Team III").
 `labels` then chooses each entity's label (and so its IRI) and class, and a capital is linked to its
 country; concepts (noun phrases) resolve among themselves by name.
 """
@@ -135,8 +144,8 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     # organisations' short names and acronyms, once names are entities: 'Tel Aviv' named in many
     # articles must be one entity for 'TAV' to fit only it
     short_organisation_names(merger)
-    # a shorter name of several words inside one longer one ('Promises Treatment Center'), before
-    # acronyms count the names they could stand for
+    # a shorter name of several words inside one longer one ('Promises Treatment Center'), once
+    # short names have joined theirs, and before acronyms count the names they could stand for
     contained_names(merger)
     acronyms(merger, definitions)
     # after the people rules, so a nickname's person is one entity ('LiLo' = 'Lindsay Lohan')

@@ -1,7 +1,9 @@
 """People: fuller and shorter forms of one person's name, and lone surnames.
 
-'Mark Heller' = 'Mark Jay Heller' (middle names), a lone 'Trump' = 'Donald Trump' when the corpus
-has one such person or context settles which one, 'LiLo' = 'Lindsay Lohan' (a blended nickname).
+'Mark Heller' = 'Mark Jay Heller' (middle names), 'Katie Doe' = 'Kathryn Doe' (nicknames, from the
+nicknames package's list), 'Lo Presti' = 'Gaetano Lo Presti' (a surname of two words), a lone
+'Trump' = 'Donald Trump' when the corpus has one such person or context settles which one, 'LiLo' =
+'Lindsay Lohan' (a blended nickname).
 """
 
 from __future__ import annotations
