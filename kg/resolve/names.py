@@ -10,7 +10,8 @@ from kg.resolve.merger import Merger
 from kg.resolve.organisations import home_countries, is_national_body
 from kg.resolve.people import is_lone_person_name
 
-LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa gmbh".split())
+# Legal forms of companies in English-speaking and European countries ('Acme NV' = 'Acme').
+LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd limited llc llp lp plc ag sa nv bv spa srl sarl gmbh pty ab asa oyj".split())
 # A name this short keeps its case in its identity: in three letters or fewer the case is what
 # tells an acronym from a word ('US' the country, 'Us' the magazine).
 SHORT_NAME_LETTERS = 3

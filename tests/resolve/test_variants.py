@@ -19,6 +19,8 @@ TOGETHER = [
     ([[("Central Elections Tribunal", "GovernmentBody")], [("Central Election Tribunal", "GovernmentBody")]],
      {"Central Elections Tribunal", "Central Election Tribunal"}),
     ([[("Trail Gliders", "SportsTeam")], [("Trailgliders", "SportsTeam")]], {"Trail Gliders", "Trailgliders"}),
+    # a legal form
+    ([[("Quarrow Mining", "Company")], [("Quarrow Mining NV", "Company")]], {"Quarrow Mining", "Quarrow Mining NV"}),
     # a nickname from the name list; a middle name the person goes by; a surname of two words
     ([[("Kathryn Pellow", "Person")], [("Katie Pellow", "Person")]], {"Kathryn Pellow", "Katie Pellow"}),
     ([[("Luis Gerardo Jerry Tovane", "Person")], [("Jerry Tovane", "Person")]], {"Luis Gerardo Jerry Tovane", "Jerry Tovane"}),
