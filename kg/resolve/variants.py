@@ -78,10 +78,12 @@ def same_variant(merger: Merger) -> None:
     country has."""
     from kg.resolve.people import is_lone_person_name  # people imports nothing of this module
 
-    by_variant: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_variant: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
         if len(local.name) > SHORT_NAME_LETTERS and not is_lone_person_name(local, merger) and not is_national_body(local):
-            by_variant["".join(variant_words(local))].append(key)
+            by_variant[(" ".join(variant_words(local)),)].append(key)
+            # spaces aside only within one kind: 'Southwest' the airline is not 'South West' the region
+            by_variant[("".join(variant_words(local)), _family(local) or local.cls)].append(key)
     for keys in by_variant.values():
         for key in keys[1:]:
             if merger.locals[key].name != merger.locals[keys[0]].name:  # the same name is same_name's
