@@ -19,7 +19,8 @@ merge recorded with its rule and evidence, in the order `merge` gives:
 - contained names: a name of two words or more inside exactly one longer name that adds a leading
   qualifier ("Malibu Promises Treatment Center") or a kind word ("Morningside Recovery Center").
 - organisations: a one-word name that ends one organisation's ("Colts"); acronyms ("GM" = "General
-  Motors", "MINDEF" = "Ministry of Defence") by the text's definition or the one name that fits;
+  Motors", "MINDEF" = "Ministry of Defence") by the text's definition, the one name that fits, or
+  among names it spells by their initials the one context points at;
   an organisation's words in any order, with its country said or not ("commerce ministry" =
   "Ministry of Commerce" = "Ministry of Commerce of China" when only China's is named).
 - spelling: two names of one kind that differ by a letter or two ("Brennatek" / "Brenatek"), or a

@@ -24,10 +24,13 @@ from kg.lexicon.organisations import (
 )
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, LocalName, acronym_of
-from kg.resolve.merger import Merger
+from kg.resolve.merger import Context, Merger
 
 # Words that do not tell organisations apart ('Ministry of Foreign Affairs' = 'foreign ministry').
 FILLER_WORDS = FUNCTION_WORDS | {"affairs"}
+# Other entities the articles of one of several names an acronym fits must share with its article,
+# as for a misspelling across articles (spelling.MIN_SPELLING_CONTEXT)
+MIN_ACRONYM_CONTEXT = 3
 MIN_CORPUS_ACRONYM = 3  # 'EU' is too short to expand across articles without a definition
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")  # 2 to 10 letters or '&' (dots removed), as labels.MAX_ACRONYM_LETTERS
 # A plural: four letters or more ending in one 's' after no 's' or 'u' ('elections'; not 'press', 'campus').
@@ -121,6 +124,7 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
         return [k for initial in sorted(held) for k in by_initials.get((letters[0], initial), ())
                 if acronym_of(acronym, expandable[k])]
 
+    context = Context(merger)
     for article, locals_ in merger.by_article().items():
         defined = definitions.get(article, {})
         for local in locals_:
@@ -139,12 +143,30 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
                 merger.join(fitting[0], key, "acronym",
                             f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
             elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
-                owners = {merger.find(k) for k in corpus_expansions(bare)}
+                fitting = corpus_expansions(bare)
+                owners = {merger.find(k) for k in fitting}
                 if len(owners) == 1:
                     owner = next(iter(owners))
                     merger.join(owner, key, "acronym",
                                 f"'{form}' is the acronym of '{merger.locals[owner].best_form}', "
                                 "the only such name in the corpus")
+                elif owners:
+                    # context chooses only among names the acronym spells letter by letter ('CEC':
+                    # Central Election Commission), not by longer pieces of words ('WHO': White HOuse)
+                    spelt = {merger.find(k) for k in fitting if initials[k] == bare.casefold()}
+                    _acronym_by_context(merger, context, key, owners, spelt)
+
+
+def _acronym_by_context(merger: Merger, context: Context, key: tuple[str, str], owners: set, spelt: set) -> None:
+    """Among several names of the corpus an acronym fits, the one whose articles share at least
+    MIN_ACRONYM_CONTEXT other entities with the acronym's article, and more than any other's do,
+    if the acronym spells it by its initials (`spelt`)."""
+    ranked = sorted(((context.shared(key, owner), owner) for owner in owners), reverse=True)
+    (best, owner), (second, _) = ranked[0], ranked[1]
+    if best >= MIN_ACRONYM_CONTEXT and best > second and owner in spelt:
+        merger.join(owner, key, "acronym",
+                    f"'{merger.locals[key].best_form}' is the acronym of {len(owners)} names of the corpus; "
+                    f"{merger.locals[owner].best_form}'s articles share {best} other entities with its article")
 
 
 def _significant_initials(name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.resolve import resolve
-from tests.resolve.conftest import check_merges, extraction
+from tests.resolve.conftest import check_merges, extraction, groups
 
 TOGETHER = [
     # abbreviations, British spellings, initials written with spaces, a plural inside a name, spaces
@@ -80,3 +80,13 @@ def test_one_countrys_body_named_without_it_in_two_articles_is_one():
                   extraction("b", ("Foreign Ministry", "GovernmentBody"), ("Chile", "Country"))]
     found = [e for e in resolve(ministries).entities.values() if e.label == "Foreign Ministry"]
     assert len(found) == 1
+
+
+def test_context_chooses_among_the_names_an_acronym_spells():
+    found = groups(
+        extraction("a", ("Central Vote Commission", "GovernmentBody"), ("Osric Vane", "Person"),
+                   ("Tarnville", "GeopoliticalEntity"), ("Quarrow Mining", "Company")),
+        extraction("b", ("Civic Vision Council", "Organization"), ("Marta Quillon", "Person")),
+        extraction("c", ("CVC", "Organization"), ("Osric Vane", "Person"),
+                   ("Tarnville", "GeopoliticalEntity"), ("Quarrow Mining", "Company")))
+    assert frozenset({"Central Vote Commission", "CVC"}) in found
