@@ -17,7 +17,7 @@ from kg.extract.claims.cues import (
 from kg.extract.claims.evidence import cue_evidence, mentions_within
 from kg.extract.claims.sources import pronoun_rule, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of
-from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, inside_quote
+from kg.extract.quotes import MIN_QUOTE_WORDS, OPENING_MARKS, Quote, inside_quote
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Claim, EntityClass, Evidence, Mention, Source
 
@@ -160,7 +160,8 @@ def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, bool]
         choices.append(([after], "after"))
     if before is not None and before.text.rstrip().endswith(":"):
         choices.append(([before], "own"))
-    elif before is not None and _same_paragraph(before, own[0]) and _has_quote(before, quotes):
+    elif before is not None and _same_paragraph(before, own[0]) and (
+            _has_quote(before, quotes) or _opens_with_quote(before)):
         choices.append(([before], "before"))
     for sentences, place in choices:
         candidates = [t for sent in sentences for t in sent if _quote_cue(t, quotes)]
@@ -198,3 +199,9 @@ def _same_paragraph(earlier: Span, later: Span) -> bool:
 
 def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
     return any(sent.start_char <= q.start < sent.end_char for q in quotes)
+
+
+def _opens_with_quote(sent: Span) -> bool:
+    """'"It's over," she said.': the sentence opens with words too short to be a quote of their
+    own, but a quote all the same, so the next quote of the paragraph continues it."""
+    return sent.text.lstrip()[:1] in OPENING_MARKS
