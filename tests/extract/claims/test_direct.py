@@ -59,6 +59,12 @@ def test_quote_continued_in_the_next_sentence_keeps_its_speaker(read):
     assert claims == {"Prices will fall": "Janet Yellen", "Wages will rise as a result of this.": "Janet Yellen"}
 
 
+def test_quote_continues_one_too_short_to_be_a_quote(read):
+    text = 'Janet Yellen spoke on Monday. "It hurts," Yellen said. "And we must find new ways to help the workers."'
+    claims = {c.content: c.speaker.name for c in read(text).claims if c.direct}
+    assert claims == {"And we must find new ways to help the workers.": "Janet Yellen"}
+
+
 def test_quote_running_over_paragraphs_keeps_its_speaker(read):
     text = ('Janet Yellen spoke on Monday. "The first part of the statement is here,\n\n'
             '"and the second part follows in a new paragraph," she said.')

@@ -38,6 +38,16 @@ SAID_CASES = [
     ("Angela Merkel urged European leaders to agree on a common asylum policy.",
      {("Angela Merkel", "Angela Merkel", "urge", False, "European leaders to agree on a common asylum policy")}),
     ("Angela Merkel criticised Emmanuel Macron.", set()),
+    # words between the cue and its statement: the parser takes the statement for an adverbial clause
+    ("Angela Merkel said after the summit she would not accept the offer.",
+     {("Angela Merkel", "Angela Merkel", "say", False, "she would not accept the offer")}),
+    ("Angela Merkel smiled when she said it.", set()),
+    # cue verbs learned from annotated news: of reported speech and of stances, not of acts
+    ("Angela Merkel pointed out that the plan would cost billions.",
+     {("Angela Merkel", "Angela Merkel", "point", False, "the plan would cost billions")}),
+    ("Angela Merkel denounced the decision to close the border.",
+     {("Angela Merkel", "Angela Merkel", "denounce", False, "the decision to close the border")}),
+    ("Angela Merkel declined to comment on the report.", set()),
     # a stance needs an actor: a plan that "seeks" something is not a source
     ("The new approach seeks to balance security and growth.", set()),
 ]
