@@ -39,11 +39,15 @@ STANCE_LEMMAS = frozenset(
 # Verbs readers of news marked as cues of attribution (learned_cues.py, from PolNeAR train): cues
 # of reported speech and of stances ('pointed out that ...', 'denounced the decision to ...'), never
 # of a quote; those listed above keep their own rules. Not 'according' (a rule of its own), and not
-# acts or aims ('declined to comment', 'refused to answer', 'preferred to wait'), which state nothing.
-NOT_LEARNED = frozenset("accord refuse decline prefer apologize apologise".split())
+# acts or aims ('declined to comment', 'refused to answer', 'ordered a review'), which state nothing.
+NOT_LEARNED = frozenset("accord refuse decline prefer apologize apologise order".split())
 LEARNED_LEMMAS = frozenset(json.loads(
     resources.files("kg.extract.claims").joinpath("learned_cues.json").read_text(encoding="utf-8"))["lemmas"]
 ) - NOT_LEARNED - CUE_LEMMAS - STANCE_LEMMAS
+# ... of which those whose object is only what they name ('mentioned the talks', 'cited a poll',
+# 'referred to the report') state a stance by a clause alone, never by their object.
+TOPIC_LEMMAS = frozenset("mention cite refer reference list quote title deem credit".split())
+LEARNED_STANCE_LEMMAS = LEARNED_LEMMAS - TOPIC_LEMMAS
 # Cues whose object is the one spoken to: 'told reporters', 'warned investors'.
 ADDRESSEE_LEMMAS = frozenset("tell ask inform remind assure warn urge caution advise".split())
 # A cue in a condition or an indirect question states nothing: 'if he says so', 'asked why he

@@ -15,7 +15,7 @@ from kg.extract.claims.cues import (
     CONDITION_MARKS,
     EVIDENCE_LEMMAS,
     INSERTED_CUE_DEPS,
-    LEARNED_LEMMAS,
+    LEARNED_STANCE_LEMMAS,
     QUESTION_WORDS,
     REPORTED_CONTENT_DEPS,
     SPEECH_LEMMAS,
@@ -112,7 +112,7 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if clause is not None:
         yield clause, "reported"
         return
-    if cue.lemma_.lower() in STANCE_LEMMAS | LEARNED_LEMMAS:
+    if cue.lemma_.lower() in STANCE_LEMMAS | LEARNED_STANCE_LEMMAS:
         stance = _stance_object(cue)
         if stance:
             yield stance, "stance"

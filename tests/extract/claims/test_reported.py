@@ -48,6 +48,8 @@ SAID_CASES = [
     ("Angela Merkel denounced the decision to close the border.",
      {("Angela Merkel", "Angela Merkel", "denounce", False, "the decision to close the border")}),
     ("Angela Merkel declined to comment on the report.", set()),
+    ("Angela Merkel did not mention the border in her speech.", set()),
+    ("Angela Merkel ordered a review of the border controls.", set()),
     # a stance needs an actor: a plan that "seeks" something is not a source
     ("The new approach seeks to balance security and growth.", set()),
 ]
