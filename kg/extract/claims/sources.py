@@ -116,11 +116,14 @@ def _fragment_of_name(head: Token, mentions: dict[int, Mention]) -> bool:
 def _controller(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     """The unstated subject of a cue that hangs from a noun or an object: 'one saying that ...',
     'a letter saying ...' (the noun), 'forced the chief executive to admit that ...', 'footage of
-    Jane Doe asking ...' (the object), when that word can speak."""
+    Jane Doe asking ...', 'quoted Jane Doe as saying ...' (the object), when that word can speak."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         candidates = [verb.head]  # not 'at a news conference announcing ...': the conference is no speaker
     elif verb.dep_ == "xcomp":
         candidates = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # 'quoted Jane Doe as saying ...', 'cited the minister as saying ...'
+        candidates = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
     else:
         return []
     return [c for c in candidates if _can_speak(c, mentions)]

@@ -48,6 +48,9 @@ SAID_CASES = [
     ("Angela Merkel denounced the decision to close the border.",
      {("Angela Merkel", "Angela Merkel", "denounce", False, "the decision to close the border")}),
     ("Angela Merkel declined to comment on the report.", set()),
+    # the one a newspaper quotes is the speaker, not the newspaper
+    ("The Financial Times quoted Angela Merkel as saying that the deal was off.",
+     {("Angela Merkel", "Angela Merkel", "say", False, "the deal was off")}),
     ("Angela Merkel did not mention the border in her speech.", set()),
     ("Angela Merkel ordered a review of the border controls.", set()),
     # a stance needs an actor: a plan that "seeks" something is not a source
