@@ -96,7 +96,20 @@ def source_of(
         # 'Tony Blair and Gordon Brown said ...': no one of them is the speaker
         tokens = subject.doc[subject.left_edge.i : max(c.right_edge.i for c in partners) + 1]
         return None, Source(tokens.text, tokens.start_char, tokens.end_char)
+    named = _person_by_surname(subject, mentions)
+    if named is not None:
+        return named, Source(subject.text, subject.idx, subject.idx + len(subject))
     return document_source(subject, mentions), source_words(subject, mentions)
+
+
+def _person_by_surname(word: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """'Doe said ...' where the tagger found no name in 'Doe': the one person of the article named
+    in full with that surname."""
+    if word.i in mentions or word.pos_ != "PROPN" or any(c.dep_ == "compound" for c in word.children):
+        return None
+    people = {m.name: m for m in mentions.values()
+              if m.cls == EntityClass.Person and " " in m.name and m.name.split()[-1] == word.text}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _fragment_of_name(head: Token, mentions: dict[int, Mention]) -> bool:
