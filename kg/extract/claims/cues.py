@@ -48,6 +48,7 @@ LEARNED_LEMMAS = frozenset(json.loads(
 # 'referred to the report') state a stance by a clause alone, never by their object.
 TOPIC_LEMMAS = frozenset("mention cite refer reference list quote title deem credit".split())
 LEARNED_STANCE_LEMMAS = LEARNED_LEMMAS - TOPIC_LEMMAS
+STANCE_CUE_LEMMAS = CUE_LEMMAS | STANCE_LEMMAS | LEARNED_LEMMAS
 # Cues whose object is the one spoken to: 'told reporters', 'warned investors'.
 ADDRESSEE_LEMMAS = frozenset("tell ask inform remind assure warn urge caution advise".split())
 # A cue in a condition or an indirect question states nothing: 'if he says so', 'asked why he
@@ -61,7 +62,7 @@ REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 
 def is_cue(token: Token, *, stance: bool = False) -> bool:
     """A verb of saying (or, with stance=True, also of a stance: urge, criticise, ..., or one learned)."""
-    lemmas = CUE_LEMMAS | STANCE_LEMMAS | LEARNED_LEMMAS if stance else CUE_LEMMAS
+    lemmas = STANCE_CUE_LEMMAS if stance else CUE_LEMMAS
     return token.lemma_.lower() in lemmas and is_verb(token)
 
 
