@@ -77,8 +77,7 @@ JUDGED_CASES = [
     # a quote after a sentence that reports someone else's own statement is still the quote's speaker's
     (('"It was a shock to all of us," Tom Smith said. "He was a decent man who helped me.\n\n'
       '"The party will be poorer without him." Peter Brown said that he and Tom Smith had been friends.'),
-     {("Tom Smith", "Tom Smith", "quote", "It was a shock to all of us"),
-      ("Tom Smith", "Tom Smith", "quote", "He was a decent man who helped me."),
+     {("Tom Smith", "Tom Smith", "quote", "It was a shock to all of us … He was a decent man who helped me."),
       ("Tom Smith", "Tom Smith", "quote", "The party will be poorer without him."),
       ("Peter Brown", "Peter Brown", "reported", "he and Tom Smith had been friends")}),
     # a quote introduced after a statement about someone else is the speaker's, not that someone's
