@@ -34,6 +34,8 @@ def noun_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> 
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or inside_quote(noun.idx, quotes):
             continue
+        if noun.dep_ == "ROOT":
+            continue  # no verb of its own found: the parser took the sentence's verb into the clause
         holder = next((c for c in noun.children if c.dep_ == "poss" and c.i in mentions), None)
         clause = _that_clause(noun)
         if holder is None or clause is None:

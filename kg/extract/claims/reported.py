@@ -39,7 +39,8 @@ from kg.model import Claim, Evidence, Mention
 
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
-STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
+# 'called for ...', 'accused X of ...', 'warned of ...'
+STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to", "of"})
 MIN_STANCE_WORDS = 2
 # A statement ends where the reporter takes over: '... - but does that sum up the mood?'
 CLAUSE_DASHES = frozenset("- – — --".split())

@@ -14,6 +14,8 @@ CASES = [
      {("Angela Merkel", "Angela Merkel", "noun-statement", "the tax cut would pay for itself")}),
     # a relative clause says what was done with the claim, not what it says
     ("Angela Merkel's claim that she made on Monday was false.", set()),
+    # a sentence the parser found no verb in: the clause's end is unknown
+    ("Angela Merkel's statement that the plan would fail surprised nobody.", set()),
     # nobody's claim: no source
     ("The claim that the vote was rigged alarmed election officials.", set()),
 ]

@@ -38,6 +38,8 @@ SAID_CASES = [
     ("Angela Merkel urged European leaders to agree on a common asylum policy.",
      {("Angela Merkel", "Angela Merkel", "urge", False, "European leaders to agree on a common asylum policy")}),
     ("Angela Merkel criticised Emmanuel Macron.", set()),
+    ("Angela Merkel accused Emmanuel Macron of breaking the promise he made in Paris.",
+     {("Angela Merkel", "Angela Merkel", "accuse", False, "Emmanuel Macron of breaking the promise he made in Paris")}),
     # words between the cue and its statement: the parser takes the statement for an adverbial clause
     ("Angela Merkel said after the summit she would not accept the offer.",
      {("Angela Merkel", "Angela Merkel", "say", False, "she would not accept the offer")}),
