@@ -226,7 +226,8 @@ def _same_paragraph(earlier: Span, later: Span) -> bool:
 
 
 def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
-    return any(sent.start_char <= q.start < sent.end_char for q in quotes)
+    """Some quote is in the sentence, or ends in it ('A. B," he said.')."""
+    return any(q.start < sent.end_char and sent.start_char < q.end for q in quotes)
 
 
 def _opens_with_quote(sent: Span) -> bool:

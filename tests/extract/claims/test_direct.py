@@ -60,6 +60,14 @@ def test_quote_the_attribution_interrupts_is_one_claim(read):
     assert text[claim.start : claim.end] == 'Prices will fall," said Janet Yellen. "Wages will rise as a result of this.'
 
 
+def test_quote_continues_one_of_several_sentences(read):
+    text = ('Janet Yellen spoke on Monday. "Prices will fall. Wages will rise," she said. '
+            '"What matters is the labour market. Most people want work."')
+    [claim] = [c for c in read(text).claims if c.direct]
+    assert (claim.content, claim.speaker.name) == (
+        "Prices will fall. Wages will rise … What matters is the labour market. Most people want work.", "Janet Yellen")
+
+
 def test_quote_continues_one_too_short_to_be_a_quote(read):
     text = 'Janet Yellen spoke on Monday. "It hurts," Yellen said. "And we must find new ways to help the workers."'
     claims = {c.content: c.speaker.name for c in read(text).claims if c.direct}
