@@ -17,6 +17,8 @@ RULE_CONFIDENCE = {
     # claims/: a statement and its source: quoted, signed, in a transcript, reported, a stance taken,
     # 'according to X'
     "quote": 0.9, "signed-quote": 0.8, "transcript": 0.8, "reported": 0.7, "stance": 0.6, "according-to": 0.7,
+    # ... or named by a noun ('X's claim that ...'), not judged yet
+    "noun-statement": 0.7,
     # ... by a pronoun nobody was resolved to: the words are likely attributed, but to no one known
     "quote-pronoun": 0.5, "reported-pronoun": 0.4, "according-to-pronoun": 0.4,
     # figures/: a reported figure

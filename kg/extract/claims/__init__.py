@@ -12,6 +12,8 @@ begin.
 - cues.py: the verbs that attribute a statement, and when one states anything;
 - direct.py: quotes, with the cue next to them, signed with a dash or in a transcript;
 - reported.py: reported speech, stances and "according to";
+- nouns.py: statements a noun names ("X's claim that ...");
+- learn_cues.py: the cue verbs learned from annotated news (learned_cues.json) and how to relearn them;
 - sources.py: who a cue attributes the statement to, and the rule a pronoun source gets;
 - evidence.py: the evidence and the mentions every claim carries.
 """
@@ -23,6 +25,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from kg.extract.claims.direct import direct_claims, transcript_claims
+from kg.extract.claims.nouns import noun_claims
 from kg.extract.claims.reported import according_to_claims, reported_claims
 from kg.extract.doc_lookups import quotes_of
 from kg.model import Claim, Mention
@@ -30,7 +33,10 @@ from kg.model import Claim, Mention
 
 def extract_claims(doc: Doc, mentions: dict[int, Mention]) -> Iterator[Claim]:
     quotes = quotes_of(doc)
-    reported = [*reported_claims(doc, quotes, mentions), *according_to_claims(doc, quotes, mentions)]
+    # 'dismissed Jane Doe's argument that ...': the argument is Jane Doe's, not the dismisser's
+    named = list(noun_claims(doc, quotes, mentions))
+    reported = [c for c in [*reported_claims(doc, quotes, mentions), *according_to_claims(doc, quotes, mentions)]
+                if not any((n.start, n.end) == (c.start, c.end) for n in named)] + named
     # 'Merkel said Germany would support the plan': Germany's support is Merkel's claim, not a
     # stance of Germany's, so a stance inside another claim's content is part of that claim
     reported = [c for c in reported if c.evidence.rule != "stance" or not any(

@@ -3,6 +3,9 @@ their subject, and whether a cue states anything at all."""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from spacy.tokens import Token
 
 # Lemmas of verbs of saying or writing: the cue of a quote or of reported speech.
@@ -33,6 +36,19 @@ STANCE_LEMMAS = frozenset(
     "slam welcome applaud dispute challenge accuse propose recommend warn question deny "
     "describe stress emphasise emphasize pledge vow promise report".split()
 )
+# Verbs readers of news marked as cues of attribution (learned_cues.py, from PolNeAR train): cues
+# of reported speech and of stances ('pointed out that ...', 'denounced the decision to ...'), never
+# of a quote; those listed above keep their own rules. Not 'according' (a rule of its own), and not
+# acts or aims ('declined to comment', 'refused to answer', 'ordered a review'), which state nothing.
+NOT_LEARNED = frozenset("accord refuse decline prefer apologize apologise order".split())
+LEARNED_LEMMAS = frozenset(json.loads(
+    resources.files("kg.extract.claims").joinpath("learned_cues.json").read_text(encoding="utf-8"))["lemmas"]
+) - NOT_LEARNED - CUE_LEMMAS - STANCE_LEMMAS
+# ... of which those whose object is only what they name ('mentioned the talks', 'cited a poll',
+# 'referred to the report') state a stance by a clause alone, never by their object.
+TOPIC_LEMMAS = frozenset("mention cite refer reference list quote title deem credit".split())
+LEARNED_STANCE_LEMMAS = LEARNED_LEMMAS - TOPIC_LEMMAS
+STANCE_CUE_LEMMAS = CUE_LEMMAS | STANCE_LEMMAS | LEARNED_LEMMAS
 # Cues whose object is the one spoken to: 'told reporters', 'warned investors'.
 ADDRESSEE_LEMMAS = frozenset("tell ask inform remind assure warn urge caution advise".split())
 # A cue in a condition or an indirect question states nothing: 'if he says so', 'asked why he
@@ -45,8 +61,8 @@ REPORTED_CONTENT_DEPS = frozenset({"ccomp"})
 
 
 def is_cue(token: Token, *, stance: bool = False) -> bool:
-    """A verb of saying (or, with stance=True, also of a stance: urge, criticise, plan, ...)."""
-    lemmas = CUE_LEMMAS | STANCE_LEMMAS if stance else CUE_LEMMAS
+    """A verb of saying (or, with stance=True, also of a stance: urge, criticise, ..., or one learned)."""
+    lemmas = STANCE_CUE_LEMMAS if stance else CUE_LEMMAS
     return token.lemma_.lower() in lemmas and is_verb(token)
 
 

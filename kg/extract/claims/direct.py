@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,7 +18,7 @@ from kg.extract.claims.cues import (
 from kg.extract.claims.evidence import cue_evidence, mentions_within
 from kg.extract.claims.sources import pronoun_rule, source_of
 from kg.extract.doc_lookups import sentence, sentence_of, text_of
-from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, inside_quote
+from kg.extract.quotes import MIN_QUOTE_WORDS, OPENING_MARKS, Quote, inside_quote
 from kg.extract.rule_confidence import RULE_CONFIDENCE
 from kg.model import Claim, EntityClass, Evidence, Mention, Source
 
@@ -26,6 +27,9 @@ TOPIC_PREPOSITIONS = frozenset({"about"})
 # '"..." ― Jane Doe': a quote signed with a dash and a name (listicles, epigraphs).
 SIGNATURE = re.compile(r"^[”\"]?[ \t]*[―—–-]+[ \t]*")
 # Interview transcripts: 'SMITH: We will not raise taxes.' (a speaker label opening a paragraph)
+# '," Jane Doe, the party's spokeswoman, said on Monday. "': the most an attribution between two
+# parts of one quoted statement takes.
+MAX_INTERRUPTION = 120
 SPEAKER_LABEL = re.compile(r"^[“\"]?([A-Z][\w.'’ -]{1,40}?):[ \t]+(\S[^\n]*?)[”\"]?$", re.MULTILINE)
 
 
@@ -40,6 +44,7 @@ def direct_claims(
     for quote, near in sorted(cues.items(), key=lambda item: (item[1] is None or not item[1][1], item[0].start)):
         if near is not None:
             run_cue.setdefault(quote.run, near[0])
+    said: list[tuple[Claim, Token | None]] = []
     for quote in unclaimed:
         if _is_topic(doc, quote):
             continue
@@ -49,13 +54,13 @@ def direct_claims(
         if found is None:
             signed = _signed(doc, quote, mentions)
             if signed is not None:
-                yield signed
+                said.append((signed, None))
             continue
         rule = pronoun_rule("quote", *found)
         if rule is None:
             continue
         content, start = _quoted_content(doc, quote)
-        yield Claim(
+        claim = Claim(
             speaker=found[0],
             source=found[1],
             cue=cue.lemma_.lower(),
@@ -66,6 +71,29 @@ def direct_claims(
             evidence=cue_evidence(cue, rule),
             mentions=mentions_within(mentions, quote.start, quote.end),
         )
+        said.append((claim, cue))
+    yield from _joined(doc, said)
+
+
+def _joined(doc: Doc, said: list[tuple[Claim, Token | None]]) -> Iterator[Claim]:
+    """'"A," she said. "B."': one statement that the attribution interrupts is one claim, 'A … B',
+    whose offsets span the passage."""
+    joined: list[tuple[Claim, Token | None]] = []
+    for claim, cue in said:
+        if joined and cue is not None and _interrupts(doc, cue, *joined[-1], claim):
+            first = joined[-1][0]
+            joined[-1] = (replace(first, content=f"{first.content} … {claim.content}", end=claim.end,
+                                  mentions=tuple(dict.fromkeys(first.mentions + claim.mentions))), cue)
+        else:
+            joined.append((claim, cue))
+    yield from (claim for claim, _ in joined)
+
+
+def _interrupts(doc: Doc, cue: Token, first: Claim, first_cue: Token | None, second: Claim) -> bool:
+    """The cue of both quotes stands between them, in the same paragraph, with few words around it."""
+    between = text_of(doc)[first.end : second.start]
+    return (first_cue is not None and first_cue.i == cue.i and first.end <= cue.idx < second.start
+            and "\n" not in between and len(between) <= MAX_INTERRUPTION)
 
 
 def _is_topic(doc: Doc, quote: Quote) -> bool:
@@ -160,7 +188,8 @@ def _cue_near(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, bool]
         choices.append(([after], "after"))
     if before is not None and before.text.rstrip().endswith(":"):
         choices.append(([before], "own"))
-    elif before is not None and _same_paragraph(before, own[0]) and _has_quote(before, quotes):
+    elif before is not None and _same_paragraph(before, own[0]) and (
+            _has_quote(before, quotes) or _opens_with_quote(before)):
         choices.append(([before], "before"))
     for sentences, place in choices:
         candidates = [t for sent in sentences for t in sent if _quote_cue(t, quotes)]
@@ -197,4 +226,11 @@ def _same_paragraph(earlier: Span, later: Span) -> bool:
 
 
 def _has_quote(sent: Span, quotes: list[Quote]) -> bool:
-    return any(sent.start_char <= q.start < sent.end_char for q in quotes)
+    """Some quote is in the sentence, or ends in it ('A. B," he said.')."""
+    return any(q.start < sent.end_char and sent.start_char < q.end for q in quotes)
+
+
+def _opens_with_quote(sent: Span) -> bool:
+    """'"It's over," she said.': the sentence opens with words too short to be a quote of their
+    own, but a quote all the same, so the next quote of the paragraph continues it."""
+    return sent.text.lstrip()[:1] in OPENING_MARKS

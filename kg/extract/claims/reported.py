@@ -11,11 +11,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.claims.cues import (
     ADDRESSEE_LEMMAS,
+    BELIEF_LEMMAS,
     CONDITION_MARKS,
     EVIDENCE_LEMMAS,
     INSERTED_CUE_DEPS,
+    LEARNED_STANCE_LEMMAS,
     QUESTION_WORDS,
     REPORTED_CONTENT_DEPS,
+    SPEECH_LEMMAS,
     STANCE_LEMMAS,
     is_cue,
     states,
@@ -36,7 +39,8 @@ from kg.model import Claim, Evidence, Mention
 
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
-STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to"})
+# 'called for ...', 'accused X of ...', 'warned of ...'
+STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to", "of"})
 MIN_STANCE_WORDS = 2
 # A statement ends where the reporter takes over: '... - but does that sum up the mood?'
 CLAUSE_DASHES = frozenset("- – — --".split())
@@ -85,11 +89,13 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     When the parser hangs a 'that'-clause off the object instead ('told a briefing that China
     is ...'), the clause after the first 'that' following the cue; failing all, the object of a
     stance verb ('urged supporters to vote')."""
-    complements = [c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS]
+    complements = [c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS] or _unmarked_clause(cue)
     for complement in complements:
         if _is_question(complement):
             continue  # 'asked if parents would vote for him', 'did not say whether ...': nothing stated
         tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.head == complement)]
+        if complement.dep_ == "advcl":  # 'said after the meeting she would ...': the time is the report's
+            tokens = tokens[len(_leading_phrase(complement)):]
         yield _object_as_subject(cue, complement) + tokens, "reported"
     if complements:
         return
@@ -107,10 +113,27 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if clause is not None:
         yield clause, "reported"
         return
-    if cue.lemma_.lower() in STANCE_LEMMAS:
+    if cue.lemma_.lower() in STANCE_LEMMAS | LEARNED_STANCE_LEMMAS:
         stance = _stance_object(cue)
         if stance:
             yield stance, "stance"
+
+
+def _unmarked_clause(cue: Token) -> list[Token]:
+    """'Jane Doe said after the meeting she would resign': with words between the cue and its
+    statement the parser may take the statement for an adverbial clause; one after the cue with a
+    subject of its own and no conjunction ('if', 'because', 'when') is what was said."""
+    if cue.lemma_.lower() not in SPEECH_LEMMAS | BELIEF_LEMMAS:
+        return []
+    return [c for c in cue.rights if c.dep_ == "advcl" and c.i > cue.i + 1
+            and any(s.dep_ in CLAUSE_SUBJECT_DEPS for s in c.children)
+            and not any(m.dep_ in ("mark", "advmod") and m.i < c.i for m in c.children)][:1]
+
+
+def _leading_phrase(clause: Token) -> list[Token]:
+    """The prepositional phrase a clause opens with, if any ('after the meeting')."""
+    first = next((c for c in clause.children if c.i == clause.left_edge.i), None)
+    return list(first.subtree) if first is not None and first.dep_ == "prep" else []
 
 
 def _is_question(clause: Token) -> bool:

@@ -96,7 +96,20 @@ def source_of(
         # 'Tony Blair and Gordon Brown said ...': no one of them is the speaker
         tokens = subject.doc[subject.left_edge.i : max(c.right_edge.i for c in partners) + 1]
         return None, Source(tokens.text, tokens.start_char, tokens.end_char)
+    named = _person_by_surname(subject, mentions)
+    if named is not None:
+        return named, Source(subject.text, subject.idx, subject.idx + len(subject))
     return document_source(subject, mentions), source_words(subject, mentions)
+
+
+def _person_by_surname(word: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """'Doe said ...' where the tagger found no name in 'Doe': the one person of the article named
+    in full with that surname."""
+    if word.i in mentions or word.pos_ != "PROPN" or any(c.dep_ == "compound" for c in word.children):
+        return None
+    people = {m.name: m for m in mentions.values()
+              if m.cls == EntityClass.Person and " " in m.name and m.name.split()[-1] == word.text}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _fragment_of_name(head: Token, mentions: dict[int, Mention]) -> bool:
@@ -116,11 +129,14 @@ def _fragment_of_name(head: Token, mentions: dict[int, Mention]) -> bool:
 def _controller(verb: Token, mentions: dict[int, Mention]) -> list[Token]:
     """The unstated subject of a cue that hangs from a noun or an object: 'one saying that ...',
     'a letter saying ...' (the noun), 'forced the chief executive to admit that ...', 'footage of
-    Jane Doe asking ...' (the object), when that word can speak."""
+    Jane Doe asking ...', 'quoted Jane Doe as saying ...' (the object), when that word can speak."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         candidates = [verb.head]  # not 'at a news conference announcing ...': the conference is no speaker
     elif verb.dep_ == "xcomp":
         candidates = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # 'quoted Jane Doe as saying ...', 'cited the minister as saying ...'
+        candidates = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
     else:
         return []
     return [c for c in candidates if _can_speak(c, mentions)]

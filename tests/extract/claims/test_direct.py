@@ -53,10 +53,25 @@ def test_quoted_words_that_are_no_statement_or_end_early(read, text, expected):
     assert judged(read(text).claims) == expected
 
 
-def test_quote_continued_in_the_next_sentence_keeps_its_speaker(read):
+def test_quote_the_attribution_interrupts_is_one_claim(read):
     text = '"Prices will fall," said Janet Yellen. "Wages will rise as a result of this."'
-    claims = {c.content: c.speaker.name for c in read(text).claims}
-    assert claims == {"Prices will fall": "Janet Yellen", "Wages will rise as a result of this.": "Janet Yellen"}
+    [claim] = read(text).claims
+    assert (claim.content, claim.speaker.name) == ("Prices will fall … Wages will rise as a result of this.", "Janet Yellen")
+    assert text[claim.start : claim.end] == 'Prices will fall," said Janet Yellen. "Wages will rise as a result of this.'
+
+
+def test_quote_continues_one_of_several_sentences(read):
+    text = ('Janet Yellen spoke on Monday. "Prices will fall. Wages will rise," she said. '
+            '"What matters is the labour market. Most people want work."')
+    [claim] = [c for c in read(text).claims if c.direct]
+    assert (claim.content, claim.speaker.name) == (
+        "Prices will fall. Wages will rise … What matters is the labour market. Most people want work.", "Janet Yellen")
+
+
+def test_quote_continues_one_too_short_to_be_a_quote(read):
+    text = 'Janet Yellen spoke on Monday. "It hurts," Yellen said. "And we must find new ways to help the workers."'
+    claims = {c.content: c.speaker.name for c in read(text).claims if c.direct}
+    assert claims == {"And we must find new ways to help the workers.": "Janet Yellen"}
 
 
 def test_quote_running_over_paragraphs_keeps_its_speaker(read):

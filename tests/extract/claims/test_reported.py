@@ -38,6 +38,23 @@ SAID_CASES = [
     ("Angela Merkel urged European leaders to agree on a common asylum policy.",
      {("Angela Merkel", "Angela Merkel", "urge", False, "European leaders to agree on a common asylum policy")}),
     ("Angela Merkel criticised Emmanuel Macron.", set()),
+    ("Angela Merkel accused Emmanuel Macron of breaking the promise he made in Paris.",
+     {("Angela Merkel", "Angela Merkel", "accuse", False, "Emmanuel Macron of breaking the promise he made in Paris")}),
+    # words between the cue and its statement: the parser takes the statement for an adverbial clause
+    ("Angela Merkel said after the summit she would not accept the offer.",
+     {("Angela Merkel", "Angela Merkel", "say", False, "she would not accept the offer")}),
+    ("Angela Merkel smiled when she said it.", set()),
+    # cue verbs learned from annotated news: of reported speech and of stances, not of acts
+    ("Angela Merkel pointed out that the plan would cost billions.",
+     {("Angela Merkel", "Angela Merkel", "point", False, "the plan would cost billions")}),
+    ("Angela Merkel denounced the decision to close the border.",
+     {("Angela Merkel", "Angela Merkel", "denounce", False, "the decision to close the border")}),
+    ("Angela Merkel declined to comment on the report.", set()),
+    # the one a newspaper quotes is the speaker, not the newspaper
+    ("The Financial Times quoted Angela Merkel as saying that the deal was off.",
+     {("Angela Merkel", "Angela Merkel", "say", False, "the deal was off")}),
+    ("Angela Merkel did not mention the border in her speech.", set()),
+    ("Angela Merkel ordered a review of the border controls.", set()),
     # a stance needs an actor: a plan that "seeks" something is not a source
     ("The new approach seeks to balance security and growth.", set()),
 ]

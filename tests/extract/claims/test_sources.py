@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.claims.sources import source_of
+from kg.model import EntityClass, Mention
 from tests.extract.claims import judged, said
 
 # (text, expected (speaker entity or None, source words, cue, direct, content) claims)
@@ -75,8 +77,7 @@ JUDGED_CASES = [
     # a quote after a sentence that reports someone else's own statement is still the quote's speaker's
     (('"It was a shock to all of us," Tom Smith said. "He was a decent man who helped me.\n\n'
       '"The party will be poorer without him." Peter Brown said that he and Tom Smith had been friends.'),
-     {("Tom Smith", "Tom Smith", "quote", "It was a shock to all of us"),
-      ("Tom Smith", "Tom Smith", "quote", "He was a decent man who helped me."),
+     {("Tom Smith", "Tom Smith", "quote", "It was a shock to all of us … He was a decent man who helped me."),
       ("Tom Smith", "Tom Smith", "quote", "The party will be poorer without him."),
       ("Peter Brown", "Peter Brown", "reported", "he and Tom Smith had been friends")}),
     # a quote introduced after a statement about someone else is the speaker's, not that someone's
@@ -106,3 +107,11 @@ def test_two_people_in_view_leave_a_pronoun_unresolved(read):
     text = "The talks between Tony Blair and Gordon Brown ended.\nHe said the talks went well."
     [claim] = read(text).claims
     assert claim.speaker is None and claim.source.text == "He"
+
+
+def test_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
+    doc = nlp("Jane Doe arrived on Monday. Doe said the plan was bad.")
+    full = Mention(text="Jane Doe", cls=EntityClass.Person, start=0, end=8)
+    cue = next(t for t in doc if t.lower_ == "said")
+    speaker, source = source_of(cue, {0: full, 1: full})
+    assert (speaker, source.text) == (full, "Doe")
