@@ -207,7 +207,7 @@ class Merge:
 
     name: str  # the name merged in, as written
     other: str  # the name it was merged with, as written
-    rule: str  # same-name, country, short-name, acronym, same-words, qualified-name, spelling
+    rule: str  # same-name, variant, country, middle-name, short-name, contained-name, acronym, same-words, qualified-name, spelling
     reason: str  # the evidence, in words
     articles: tuple[str, ...]  # article ids the two names come from
 
