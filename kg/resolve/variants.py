@@ -52,6 +52,9 @@ MIN_CONTAINMENT_CONTEXT = 3
 # Union', 'shadow Treasury'); a number or an ordinal another unit ('2nd Battalion', 'Team III').
 OTHER_THING_WORDS = frozenset("north south east west northeast northwest southeast southwest upper lower "
                               "non anti ex former pro post pre shadow".split())
+# Compass points, which name a region written apart and a brand written together ('South West',
+# 'Southwest'); a name with one is never joined to another with its spaces taken out.
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 # 'Evansville - Indiana State': two names a dash joins (a game, a route) contain each, and are neither.
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Names of a contained name's kind: organisations, places, or a name of unsure kind with either.
@@ -82,8 +85,10 @@ def same_variant(merger: Merger) -> None:
     for key, local in merger.sorted_locals:
         if len(local.name) > SHORT_NAME_LETTERS and not is_lone_person_name(local, merger) and not is_national_body(local):
             by_variant[(" ".join(variant_words(local)),)].append(key)
-            # spaces aside only within one kind: 'Southwest' the airline is not 'South West' the region
-            by_variant[("".join(variant_words(local)), _family(local) or local.cls)].append(key)
+            # spaces aside only within one kind, and never between compass points: 'Southwest' the
+            # airline is not 'South West' the region, whatever kind the tagger gave each
+            if not COMPASS_WORDS & set(local.words):
+                by_variant[("".join(variant_words(local)), _family(local) or local.cls)].append(key)
     for keys in by_variant.values():
         for key in keys[1:]:
             if merger.locals[key].name != merger.locals[keys[0]].name:  # the same name is same_name's

@@ -53,6 +53,8 @@ APART = [
     # a negation or a compass point makes another thing of the name after it
     [[("non-Velmont Union", "Organization"), ("Velmont Union", "Organization")]],
     [[("South Orrin Hill", "GeopoliticalEntity"), ("Orrin Hill", "GeopoliticalEntity")]],
+    # compass points written apart (a region) and together (a brand), whatever the tagger typed them
+    [[("North East", "Organization")], [("Northeast", "Organization")]],
     # differently qualified events sharing a name
     [[("2031 Velmont Games", "Event")], [("2035 Velmont Games", "Event")], [("Velmont Games", "Event")]],
 ]
