@@ -64,7 +64,7 @@ class EntityClass(StrEnum):
     Product = "Product"
     Policy = "Policy"
     CreativeWork = "CreativeWork"
-    Concept = "Concept"  # a noun phrase, not a name ('rare earth magnets')
+    Concept = "Concept"  # a noun phrase, not a name ('solar panel makers')
 
 
 class RelationKind(StrEnum):
@@ -223,7 +223,7 @@ class Entity:
     mention_count: int
     articles: tuple[str, ...]  # article ids
     merges: tuple[Merge, ...] = ()
-    # a capital city: the key of its country's entity ('Beijing said' speaks for China)
+    # a capital city: the key of its country's entity ('Santiago said' speaks for Chile)
     capital_of: tuple[str, str] | None = None
 
 

@@ -176,7 +176,7 @@ def _surname_reference(token: Token, earlier: list[_Named]) -> tuple[Mention, li
 def _description_reference(
     token: Token, earlier: list[_Named], titles: dict[str, set[str]], sentence: int
 ) -> tuple[Mention, list[Token]] | None:
-    """'the ministry', 'the commerce ministry', 'the president', 'the company'."""
+    """'the ministry', 'the mines ministry', 'the president', 'the company'."""
     if token.pos_ not in ("NOUN", "PROPN") or not any(
         (c.dep_ == "det" and c.lower_ in DETERMINERS) or c.dep_ == "poss" for c in token.children
     ):
@@ -206,19 +206,19 @@ def _description_reference(
         return None
     covered = sorted([*words, *(c for c in token.children if c.dep_ == "det")], key=lambda t: t.i)
     if token.lower_ not in ROLE_WORDS and any(c.dep_ == "poss" for c in token.children):
-        return None  # "China's ministry" is a name-like phrase, not a reference back
+        return None  # "Chile's ministry" is a name-like phrase, not a reference back
     # the one the passage is about: the last that was a subject lately, else the last named
     topical = [n for n in candidates if _is_subject(n.head) and sentence - n.sentence <= DESCRIPTION_WINDOW]
     return _reference(token, covered, (topical or candidates)[-1].mention), covered
 
 
 def _new_government_body(token: Token) -> tuple[Mention, list[Token]] | None:
-    """'China's foreign ministry', 'the defence department' with nothing earlier to refer to: a
+    """'Chile's foreign ministry', 'the defence department' with nothing earlier to refer to: a
     government body named in lower case, which the tagger misses; later 'the ministry' refers to it."""
     if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or token.lemma_.lower() not in GOVERNMENT_WORDS:
         return None
     if token.tag_ in ("NNS", "NNPS"):
-        return None  # 'Chinese authorities' are some officials, not one body
+        return None  # 'Chilean authorities' are some officials, not one body
     if not any((c.dep_ == "det" and c.lower_ in DETERMINERS) or c.dep_ == "poss" for c in token.children):
         return None
     modifiers = []

@@ -22,7 +22,7 @@ UNSCHEDULED_LEMMAS = frozenset("be have say tell add expect believe think hope w
 # Words that make a date a habit, not a day: 'every year', 'each Monday'.
 HABITUAL_WORDS = frozenset({"every", "each", "annually", "daily", "weekly", "monthly", "yearly"})
 # Prepositions whose clause, with a subject of its own, is a proposition talked about: "wrong
-# about Britain winning the war", "talk of China cutting exports".
+# about Britain winning the war", "talk of Chile cutting exports".
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "on"})
 # Verbs whose to-complement is wanted, planned, attempted, expected or refused, not done: "plans to
 # buy", "wants the club to sign X", "is expected to announce", "failed to win".

@@ -90,7 +90,7 @@ def _verb_relations(verb: Token, mentions: dict[int, Mention]) -> Iterator[Relat
         subjects, objects = _subjects(verb), _objects(verb)
         rule = "svo"
         if not objects:
-            # "China accounted for 61 percent of production": the preposition joins the verb
+            # "Chile accounted for 61 percent of production": the preposition joins the verb
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS):
                 objects = _with_conjuncts(_children(prep, {"pobj"}))
                 if objects:

@@ -33,14 +33,14 @@ from kg.model import (
 
 ORGANISATION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
-# Where a role's organisation may also be a place: "the mayor of Paris", "China's minister".
+# Where a role's organisation may also be a place: "the mayor of Paris", "Chile's minister".
 PLACE_EMPLOYERS = frozenset({EntityClass.Country, EntityClass.GeopoliticalEntity})
 EMPLOYER_CLASSES = ORGANISATION_CLASSES | PLACE_EMPLOYERS
 # Words that qualify a position without naming what it is of: 'vice president', 'acting chairman'.
 TITLE_MODIFIERS = frozenset("vice deputy assistant acting chief senior associate executive managing general "
                             "former interim co".split())
 # Positions held in a country or a town rather than in a company ('the mayor of Paris', 'Illinois
-# Gov. James Thompson', 'China's commerce minister', 'US ambassador').
+# Gov. James Thompson', 'Chile's mines minister', 'US ambassador').
 PUBLIC_OFFICE_WORDS = frozenset(
     "president premier chancellor governor gov. mayor leader king queen ruler minister secretary "
     "ambassador envoy senator sen. congressman congresswoman lawmaker representative rep. official "

@@ -8,7 +8,7 @@ twice in a weaker one. Strong: 'X v Y'; a score beside the name ('Ireland 19-13 
 X' after a word of playing or scoring ('won his 50th cap for Ireland'); an opponent after a word
 of a match ('the game against Wales'); the subject or object of a match verb, with a name on the
 other side, in a sentence with a score ('France beat Ireland 24-17'). Weaker: the same without a
-score ('China beat the US in the race for markets' may be no match); a squad word after the name
+score ('Chile beat the US in the race for markets' may be no match); a squad word after the name
 ('the Ireland coach', "France's fly-half"). The other side of a team's match is a team too, and
 once a story has a team, so is any nation that acts in it ('England scored first').
 
@@ -110,7 +110,7 @@ def _team_use(span: Span) -> str | None:
     if _played_for(root) or _opponent_in_a_match(root):
         return "strong"
     if _opponents(root):
-        # 'France beat Ireland 24-17'; without a score, 'China beat the US in the race for markets' may be no match
+        # 'France beat Ireland 24-17'; without a score, 'Chile beat the US in the race for markets' may be no match
         sent = sentence(root)
         return "strong" if any(_score_at(doc, i) for i in range(sent.start, sent.end)) else "weak"
     if root.dep_ in ("compound", "poss", "nmod") and _word_at(root.head) in SQUAD_WORDS \

@@ -176,7 +176,7 @@ def _add_relation(triples: _Triples, mint: Minter, resolution: Resolution, artic
     if decision.asserted and not relation.evidence.negated:
         triples.add((subject, predicate, obj))
     record = _add_assertion(triples, mint, article, (subject, predicate, obj), relation.evidence, decision)
-    if not relation.kind:  # 'Beijing approved ...': the capital acts for its country
+    if not relation.kind:  # 'Santiago approved ...': the capital acts for its country
         _flag_metonymy(triples, mint, record, agent)
 
 
@@ -276,7 +276,7 @@ def _decimal_literal(value: Decimal) -> Literal:
 
 
 def _flag_metonymy(triples: _Triples, mint: Minter, record: URIRef, agent: Entity) -> None:
-    """'Beijing said': the record keeps Beijing as the agent and says whom it stands for."""
+    """'Santiago said': the record keeps Santiago as the agent and says whom it stands for."""
     if agent.capital_of is not None:
         triples.add((record, KG.metonymFor, mint.entity_key(agent.capital_of)))
 

@@ -34,8 +34,8 @@ def us_state(text: str) -> str | None:
 
 
 def is_country(name: str) -> bool:
-    """True for a country's name, other spelling or upper-case code ('China', 'U.S.', 'USA', 'UK');
-    not for a demonym ('Chinese') nor a lower-case short word ('us')."""
+    """True for a country's name, other spelling or upper-case code ('Chile', 'U.S.', 'USA', 'UK');
+    not for a demonym ('Chilean') nor a lower-case short word ('us')."""
     return country_code(name) is not None and country_of_demonym(name) is None
 
 
@@ -60,7 +60,7 @@ def country_code(name: str) -> str | None:
 
 def country_id(name: str) -> str | None:
     """The ISO 3166 alpha-3 code of the country a name or demonym stands for ('U.S.', 'United
-    States', 'USA', 'UK', 'Chinese' -> 'USA', 'USA', 'USA', 'GBR', 'CHN'), else None."""
+    States', 'USA', 'UK', 'Chilean' -> 'USA', 'USA', 'USA', 'GBR', 'CHL'), else None."""
     return _country_codes().get(normalise(name))
 
 
@@ -123,7 +123,7 @@ def _subdivision_name(subdivision) -> str:
 
 
 def _initials(name: str) -> str:
-    """"People's Republic of China" -> 'prc': first letters of the words that are not 'of', 'the', 'and'."""
+    """"Democratic People's Republic of Korea" -> 'dprk': first letters of the words that are not 'of', 'the', 'and'."""
     return "".join(w[0] for w in normalise(name).split() if w not in ("of", "the", "and"))
 
 
@@ -144,7 +144,7 @@ def _capitals() -> dict[str, str]:
 
 
 def capital_country(name: str) -> str | None:
-    """The alpha-3 code of the country whose capital `name` is ('Beijing' -> 'CHN'), else None."""
+    """The alpha-3 code of the country whose capital `name` is ('Santiago' -> 'CHL'), else None."""
     return _capitals().get(normalise(name))
 
 

@@ -86,7 +86,7 @@ DETERMINER_ADJECTIVES = frozenset(
     "present next former new previous current last future incoming outgoing then late existing "
     "interim same whole entire".split()
 )
-# A name may be written all in lower case only when it heads on one of these ('the commerce ministry').
+# A name may be written all in lower case only when it heads on one of these ('the mines ministry').
 LOWER_CASE_NAME_HEADS = frozenset("ministry department bureau".split())  # not "the news agency"
 # Words of web-page furniture that the tagger takes for names.
 PAGE_FURNITURE_WORDS = frozenset(

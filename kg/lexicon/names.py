@@ -18,7 +18,7 @@ FIRST_NAME_GENDERS = {"male": "male", "mostly_male": "male", "female": "female",
 
 
 def normalise(name: str) -> str:
-    """Comparable form of a name: 'The U.S.' -> 'us', 'China’s' -> 'china', 'Ford-Motor' -> 'ford motor'."""
+    """Comparable form of a name: 'The U.S.' -> 'us', 'Chile’s' -> 'chile', 'Ford-Motor' -> 'ford motor'."""
     text = unicodedata.normalize("NFKC", name).strip()
     text = LEADING_ARTICLES.sub("", text)
     text = POSSESSIVE.sub("", text)

@@ -1,6 +1,6 @@
 """Words in organisations' names, shared by mention typing (extract/mentions/) and resolution."""
 
-# Words in an organisation's name that tell its kind ("Ministry of Commerce", "Ford Motor Co").
+# Words in an organisation's name that tell its kind ("Ministry of Mines", "Ford Motor Co").
 GOVERNMENT_WORDS = frozenset(
     "ministry department government agency commission council parliament congress senate "
     "administration bureau cabinet customs authority authorities police army navy military "

@@ -9,7 +9,7 @@ SECOND_PERSON_PRONOUNS = frozenset({"you"})
 THIRD_PERSON_PRONOUNS = frozenset("he she it they him her them".split())
 THIRD_PERSON_POSSESSIVES = frozenset("his her its their".split())
 DEMONSTRATIVES = frozenset("this that these those".split())
-# A relative pronoun stands for the noun its clause hangs on ('China, which holds 60 percent').
+# A relative pronoun stands for the noun its clause hangs on ('Chile, which holds 60 percent').
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Third person pronouns that may stand for a company or a group rather than a person.
 IMPERSONAL_PRONOUNS = frozenset({"it", "they", "them"})

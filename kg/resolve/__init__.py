@@ -21,8 +21,8 @@ merge recorded with its rule and evidence, in the order `merge` gives:
 - organisations: a one-word name that ends one organisation's ("Colts"); acronyms ("GM" = "General
   Motors", "MINDEF" = "Ministry of Defence") by the text's definition, the one name that fits, or
   among names it spells by their initials the one context points at;
-  an organisation's words in any order, with its country said or not ("commerce ministry" =
-  "Ministry of Commerce" = "Ministry of Commerce of China" when only China's is named).
+  an organisation's words in any order, with its country said or not ("mines ministry" =
+  "Ministry of Mines" = "Ministry of Mines of Chile" when only Chile's is named).
 - spelling: two names of one kind that differ by a letter or two ("Brennatek" / "Brenatek"), or a
   lone surname and a full name's, in one article, or in articles that name the same other entities;
   never names that differ by a number ("Team I" / "Team III").

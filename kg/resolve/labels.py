@@ -29,7 +29,7 @@ def label_preference(local: LocalName) -> tuple:
     return (
         not is_acronym,  # 'General Motors' over 'GM': an acronym says less to a reader
         len(local.words) > 1,  # 'Donald Trump' over 'Trump': a full name over a lone one
-        any(ch.isupper() for ch in form),  # 'Commerce Ministry' over 'commerce ministry': written as a name
+        any(ch.isupper() for ch in form),  # 'Mines Ministry' over 'mines ministry': written as a name
         sum(local.forms.values()),  # the name the articles write most often
         len(local.words),  # then the fuller name ('Mark Jay Heller' over 'Mark Heller')
         local.name,  # last, so that a tie always gives the same label (and IRI) from build to build

@@ -2,8 +2,8 @@
 
 'GM' = 'General Motors' and 'MINDEF' = 'Ministry of Defence' (initials, or the first letters of each
 word) when exactly one name of the article (or, for 3+ letters, the corpus) fits, or when the text
-defines it; 'Colts' = 'Indianapolis Colts'; 'commerce ministry' = 'Ministry of Commerce', with its
-country said or not ('Ministry of Commerce of China', "China's commerce ministry") when the article,
+defines it; 'Colts' = 'Indianapolis Colts'; 'mines ministry' = 'Ministry of Mines', with its
+country said or not ('Ministry of Mines of Chile', "Chile's mines ministry") when the article,
 or the whole corpus, has only that country's one.
 """
 
@@ -180,8 +180,8 @@ def _could_abbreviate(acronym: str, initials: str) -> bool:
 
 
 def organisation_words(merger: Merger) -> None:
-    """'commerce ministry' = 'Ministry of Commerce'; 'Ministry of Commerce of China' too when the
-    article, or else the corpus, has only China's. A body every country has, named without its
+    """'mines ministry' = 'Ministry of Mines'; 'Ministry of Mines of Chile' too when the
+    article, or else the corpus, has only Chile's. A body every country has, named without its
     country ('Foreign Ministry'), is the one of its article's country."""
     signatures: dict[tuple[frozenset, str | None], list[tuple[str, str]]] = defaultdict(list)
     homes = home_countries(merger)
@@ -216,7 +216,7 @@ def organisation_words(merger: Merger) -> None:
 
 def organisation_signature(name: str) -> tuple[frozenset, str | None] | None:
     """The words that identify an organisation, in any order, and its country if the name says it:
-    'Ministry of Commerce of China', "China's commerce ministry" -> ({commerce, ministry}, CHN).
+    'Ministry of Mines of Chile', "Chile's mines ministry" -> ({mines, ministry}, CHL).
     None for names of one significant word ('Bank'), which say too little."""
     words = letters_run_together(normalise(name).split())  # 'U. S. Fish and Wildlife Service': US's
     country = None

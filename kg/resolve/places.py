@@ -27,7 +27,7 @@ def same_country(merger: Merger) -> None:
 
 
 def with_capitals(entities: dict[tuple[str, str], Entity]) -> dict[tuple[str, str], Entity]:
-    """'Beijing' is the capital of China: a typed link, so 'Beijing said' can be read as China's
+    """'Santiago' is the capital of Chile: a typed link, so 'Santiago said' can be read as Chile's
     government speaking without merging the city into the country."""
     countries = {country_id(e.label): key for key, e in entities.items() if e.cls in PLACE_CLASSES}
     countries.pop(None, None)

@@ -86,7 +86,7 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
 
 def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     """The tokens of each clausal complement without its 'that', with the rule that found it.
-    When the parser hangs a 'that'-clause off the object instead ('told a briefing that China
+    When the parser hangs a 'that'-clause off the object instead ('told a briefing that Chile
     is ...'), the clause after the first 'that' following the cue; failing all, the object of a
     stance verb ('urged supporters to vote')."""
     complements = [c for c in cue.children if c.dep_ in REPORTED_CONTENT_DEPS] or _unmarked_clause(cue)
@@ -155,7 +155,7 @@ def _object_as_subject(cue: Token, complement: Token) -> list[Token]:
 
 
 def _clause_on_object(cue: Token) -> list[Token] | None:
-    """'told a briefing that China is ...', 'denied claims that he knew ...': a 'that'-clause the
+    """'told a briefing that Chile is ...', 'denied claims that he knew ...': a 'that'-clause the
     parser hung off the cue's own object. Not one deeper down ('sought to calm fears that they
     face losses' is no claim that they face losses)."""
     for that in (t for t in cue.subtree if t.i > cue.i and t.lower_ == "that"):

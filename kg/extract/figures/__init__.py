@@ -1,7 +1,7 @@
 """Reported figures: value and unit, what is measured, about whom, when, and according to whom.
 
-"China's exports dropped 15.6 percent month-on-month to 4,785 metric tons in April, according to
-customs data" gives two measurements of "exports" about China in April from "customs data": a
+"Chile's exports dropped 12.4 percent month-on-month to 3,120 metric tons in May, according to
+customs data" gives two measurements of "exports" about Chile in May from "customs data": a
 decrease of 15.6 percent and a level of 4,785 metric tons.
 
 Everything but the value is read from the syntax around the figure, not from the nearest words:

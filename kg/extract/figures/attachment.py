@@ -81,7 +81,7 @@ def attachment_of(root: Token) -> Token:
 
 def governor(preposition: Token) -> Token:
     """The word a preposition hangs on, past a preposition it pairs with ('from 62% to 68%') or
-    is coordinated with ('rose by 8% in January and by 24% in China')."""
+    is coordinated with ('rose by 8% in January and by 24% in Chile')."""
     while preposition.dep_ == "conj" and preposition.head != preposition:
         preposition = preposition.head
     head = preposition.head

@@ -269,7 +269,7 @@ def measure_text(head: Token, figure: Span, root: Token, mentions: dict[int, Men
     exports" -> "steel exports"; "a 15% stake in the unit" -> "stake in the unit"; "profits for
     the year to 31 December" -> "profits for the year". None when no common noun phrase is left."""
     if head.i in mentions or not _is_common_noun(head) or is_amount_unit(head):
-        return None  # the entity itself ('China accounted for ...'), a name, or the unit of an amount
+        return None  # the entity itself ('Chile accounted for ...'), a name, or the unit of an amount
     tokens = phrase_tokens(head)
     # the figure and the words that carry it are not what it measures: 'a 15% stake in X' ->
     # 'stake in X', 'sales up 21%' -> 'sales'

@@ -1,5 +1,5 @@
 """Whom and when a figure is about: the entity that owns what is measured or is the subject of its
-verb ('China's exports', 'China accounted for ...'), and the date it refers to."""
+verb ('Chile's exports', 'Chile accounted for ...'), and the date it refers to."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ OWNER_PREPOSITIONS = frozenset({"of", "in", "at"})
 
 
 def figure_subject(measure_head: Token | None, verb: Token | None, mentions: dict[int, Mention]) -> Mention | None:
-    """The entity the figure is about: the measured phrase's owner ('China's exports', 'sales of
-    Acme', 'shares in Cairn'), or the subject of the verb itself ('China accounted for ...', also
+    """The entity the figure is about: the measured phrase's owner ('Chile's exports', 'sales of
+    Acme', 'shares in Cairn'), or the subject of the verb itself ('Chile accounted for ...', also
     through clauses that share it)."""
     if measure_head is not None:
         if measure_head.i in mentions:
@@ -38,7 +38,7 @@ def _verb_subject(verb: Token, mentions: dict[int, Mention]) -> Mention | None:
     for subject in subjects:
         if subject.i in mentions:
             return mentions[subject.i]
-        # 'China, which holds 60 percent': the relative clause's noun
+        # 'Chile, which holds 60 percent': the relative clause's noun
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i in mentions:
             return mentions[verb.head.i]
     # 'X accounted for 61 percent and controlled 92 percent', 'X dominates, accounting for 70 percent'

@@ -1,6 +1,6 @@
 """Named-entity mentions: spaCy's entities, cleaned and typed into ontology classes.
 
-Numbers, dates, money and quantities are figures, not entities; a nationality ('Chinese
+Numbers, dates, money and quantities are figures, not entities; a nationality ('Chilean
 officials') is a mention of its country, never an entity of its own. Pronouns, determiners and bare
 common nouns never become mentions.
 

@@ -1,7 +1,7 @@
 """spaCy's entities cleaned into names: names run together split apart ('Leeds v Burnley'), scores,
 titles' modifiers, leading adjectives and trailing verbs cut off, edges trimmed, and what is no
 name dropped: common nouns, fragments of longer names, page furniture, capitalised common words.
-A nationality ('Chinese officials') stands for its country."""
+A nationality ('Chilean officials') stands for its country."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def is_common_noun_phrase(span: Span) -> bool:
     """'the federal court', 'Local council', 'the present government', 'the next Labour government':
     a phrase in lower case (but for a first word that starts the sentence) is a common noun, and so
     is one placed in time or order by its first word. A lower-case phrase that heads on 'ministry'
-    or 'department' is a name all the same ('the commerce ministry')."""
+    or 'department' is a name all the same ('the mines ministry')."""
     words = [t for t in span if t.is_alpha]
     while words and words[0].lower_ in LEADING_WORDS:
         words = words[1:]
@@ -163,7 +163,7 @@ def is_fragment(text: str) -> bool:
 
 def nationality_of(span: Span) -> tuple[Token, str] | None:
     """The demonym and its country when the span is a nationality with at most common nouns after
-    it: 'Chinese', 'Chinese officials', 'the Chinese authorities'."""
+    it: 'Chilean', 'Chilean officials', 'the Chilean authorities'."""
     first = span[0] if span[0].lower_ not in LEADING_WORDS or len(span) == 1 else span[1]
     country = country_of_demonym(first.text)
     rest = span.doc[first.i + 1 : span.end]
@@ -173,7 +173,7 @@ def nationality_of(span: Span) -> tuple[Token, str] | None:
 
 
 def country_of_nationality(demonym: Token, country: str) -> Mention | None:
-    """'Chinese' in 'Chinese officials' names no entity of its own: it stands for China. Used as a
+    """'Chilean' in 'Chilean officials' names no entity of its own: it stands for Chile. Used as a
     noun ('the American won') it is a person, so neither a country nor an entity."""
     if demonym.dep_ not in ("amod", "compound", "nmod"):
         return None
