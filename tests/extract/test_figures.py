@@ -7,12 +7,12 @@ import pytest
 # (text, expected (value, unit, change, measure, subject, period, reported by, source words))
 CASES = [
     # a change and a level on one verb, with the owner, period and an 'according to' source
-    ("China's steel exports dropped 15.6 percent to 4,785 metric tons in April, according to customs data.",
-     {(Decimal("15.6"), "percent", "decrease", "steel exports", "China", "April", None, "customs data"),
-      (Decimal("4785"), "metric ton", None, "steel exports", "China", "April", None, "customs data")}),
+    ("Chile's steel exports dropped 15.6 percent to 4,785 metric tons in April, according to customs data.",
+     {(Decimal("15.6"), "percent", "decrease", "steel exports", "Chile", "April", None, "customs data"),
+      (Decimal("4785"), "metric ton", None, "steel exports", "Chile", "April", None, "customs data")}),
     # a percentage of something measures a share of it, attributed to the author of a report
-    ("China accounted for 61 percent of global production in 2023, according to a report by the International Energy Agency.",
-     {(Decimal("61"), "percent", None, "share of global production", "China", "2023",
+    ("Chile accounted for 61 percent of global production in 2023, according to a report by the International Energy Agency.",
+     {(Decimal("61"), "percent", None, "share of global production", "Chile", "2023",
        "International Energy Agency", "a report by the International Energy Agency")}),
     # money with a scale word; 'data from X showed' names the source
     ("Data from the Office for National Statistics showed revenue rose by $5.2 billion last year.",

@@ -72,7 +72,7 @@ MODALITY_CASES = [
     ("Politics\nJane Doe says today that the deal is off.", "says", None),
     ("Politics\nJane Doe leads Acme this year.", "leads", None),
     ("Acme approves the merger on Monday", "approves", None),
-    ("Exports rose. China exports steel every year.", "exports", None),
+    ("Exports rose. Chile exports steel every year.", "exports", None),
     # a clause with its own subject that a preposition talks about is no statement that it happened
     ("He is wrong about Britain winning the war.", "winning", "about"),
     # ... while an act after a preposition with no subject of its own is the sentence's

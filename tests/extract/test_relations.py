@@ -5,20 +5,20 @@ import pytest
 # (sentence, expected (subject, predicate, object) triples)
 CASES = [
     # full noun phrase with compounds and a prepositional modifier, not the bare head noun
-    ("The Ministry of Commerce approved export licence applications for steel-related items.",
-     {("Ministry of Commerce", "approve", "export licence applications for steel-related items")}),
+    ("The Ministry of Mines approved export licence applications for steel-related items.",
+     {("Ministry of Mines", "approve", "export licence applications for steel-related items")}),
     # a quantity head gives way to what is counted
     ("Japan has approved a certain number of export applications.",
      {("Japan", "approve", "export applications")}),
     # passive voice with an agent: the agent is the subject
-    ("The licences were approved by the Ministry of Commerce.",
-     {("Ministry of Commerce", "approve", "licences")}),
+    ("The licences were approved by the Ministry of Mines.",
+     {("Ministry of Mines", "approve", "licences")}),
     # particle verb
-    ("Beijing and Washington have mapped out a framework.",
-     {("Beijing", "map out", "framework"), ("Washington", "map out", "framework")}),
+    ("Santiago and Washington have mapped out a framework.",
+     {("Santiago", "map out", "framework"), ("Washington", "map out", "framework")}),
     # prepositional verb
-    ("China accounted for 61 percent of global production.",
-     {("China", "account for", "61 percent of global production")}),
+    ("Chile accounted for 61 percent of global production.",
+     {("Chile", "account for", "61 percent of global production")}),
     # subject control: the one who agreed restarts
     ("Google agreed to restart the project.", {("Google", "restart", "project")}),
     # object control: Congress passes, not Obama

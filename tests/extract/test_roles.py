@@ -18,7 +18,7 @@ CASES = [
     ("White House economic adviser Kevin Brown spoke on Monday.",
      {("Kevin Brown", "economic adviser", "worksFor", "White House")}),
     # a subject word in the title is not an employer: which country's commerce secretary is unknown
-    ("Commerce Secretary Jane Doe arrived.", {("Jane Doe", "Commerce Secretary", "worksFor", None)}),
+    ("Mines Secretary Jane Doe arrived.", {("Jane Doe", "Mines Secretary", "worksFor", None)}),
     # a bare kind of organisation in the title is the one the passage talks about
     ("The Ministry of Foreign Affairs held a briefing on Monday. Ministry spokesperson Lin Wei said the talks were useful.",
      {("Lin Wei", "Ministry spokesperson", "spokespersonFor", "Ministry of Foreign Affairs")}),
@@ -35,7 +35,7 @@ CASES = [
     # a noun between the name and the position is what the position is of: the nightclub, not Dallas
     ("Dallas nightclub owner Jack Ruby shot him.", {("Jack Ruby", "nightclub owner", "leads", None)}),
     # a department's name before the position is no other thing it is of
-    ("US Commerce Secretary Don Evans arrived.", {("Don Evans", "Commerce Secretary", "worksFor", "US")}),
+    ("US Mines Secretary Don Evans arrived.", {("Don Evans", "Mines Secretary", "worksFor", "US")}),
     # a place holds public offices, not a film director's or an economist's
     ("Hong Kong director Wong Kar-Wai won the award.", {("Wong Kar-Wai", "director", "leads", None)}),
     ("Ross Walker, UK economist at Royal Bank of Scotland, said rates would rise.",

@@ -13,8 +13,8 @@ CASES = [
      {"Irish": ("Country", "Ireland"), "France": ("SportsTeam", "France national team"),
       "Ireland": ("SportsTeam", "Ireland national team")}),
     # one use without a score is not enough: countries compete in markets too
-    ("Trade report\nChina beat the US in the race for markets.",
-     {"China": ("Country", "China"), "US": ("Country", "US")}),
+    ("Trade report\nChile beat the US in the race for markets.",
+     {"Chile": ("Country", "Chile"), "US": ("Country", "US")}),
     # in a sports story, a nation that acts is a team even without a score in its sentence
     ("Rugby report\nIreland beat England 19-13 in Dublin. Scotland began the second half well.",
      {"Scotland": ("SportsTeam", "Scotland national team"), "England": ("SportsTeam", "England national team")}),
@@ -25,8 +25,8 @@ CASES = [
     ("Rugby report\nThe France fly-half was hurt. The France scrum-half played on.",
      {"France": ("SportsTeam", "France national team")}),
     # countries that meet in a city are no teams
-    ("Diplomacy\nChina met Japan in Tokyo on Monday. China will host talks in Beijing in May.",
-     {"China": ("Country", "China"), "Japan": ("Country", "Japan"), "Tokyo": ("GeopoliticalEntity", "Tokyo")}),
+    ("Diplomacy\nChile met Japan in Tokyo on Monday. Chile will host talks in Santiago in May.",
+     {"Chile": ("Country", "Chile"), "Japan": ("Country", "Japan"), "Tokyo": ("GeopoliticalEntity", "Tokyo")}),
 ]
 
 

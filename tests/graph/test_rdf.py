@@ -131,18 +131,18 @@ def test_negated_relation_is_recorded_but_not_asserted(nlp):
 
 
 def test_a_capital_speaking_is_linked_to_its_country_not_merged_into_it(nlp):
-    text = "China and Japan met on Monday.\nBeijing said the talks in Tokyo went well.\n"
+    text = "Kenya and Japan met on Monday.\nNairobi said the talks in Tokyo went well.\n"
     article = Article(id="talks", path="talks.txt", title="Talks", text=text, sha256="0" * 64)
     extraction = extract(nlp(text), article)
     graph = build_graph([extraction], resolve([extraction]))
     labels = {str(o): s for s, o in graph.subject_objects(RDFS.label)}
-    beijing, china = labels["Beijing"], labels["China"]
-    assert beijing != china
-    assert (beijing, KG.capitalOf, china) in graph
+    nairobi, kenya = labels["Nairobi"], labels["Kenya"]
+    assert nairobi != kenya
+    assert (nairobi, KG.capitalOf, kenya) in graph
     assert (labels["Tokyo"], KG.capitalOf, labels["Japan"]) in graph
     [claim] = graph.subjects(RDF.type, KG.Claim)
-    assert (claim, KG.speaker, beijing) in graph
-    assert (claim, KG.metonymFor, china) in graph
+    assert (claim, KG.speaker, nairobi) in graph
+    assert (claim, KG.metonymFor, kenya) in graph
 
 
 @pytest.mark.parametrize(("rule", "share"), [

@@ -76,8 +76,8 @@ def test_lines(line, rule):
 # (article, the lines set aside): the first line is the headline, and the lines around a line matter
 ARTICLES = [
     # a headline is read whatever its shape, in title case or like a result
-    ("China Says Some Rare Earths Exports Approved Ahead of Trade Talks With US\n\n"
-     "China has approved some export licences, the ministry said.\n", []),
+    ("Chile Says Some Rare Earths Exports Approved Ahead of Trade Talks With US\n\n"
+     "Chile has approved some export licences, the ministry said.\n", []),
     ("Chelsea 2-1 Arsenal\n\nChelsea beat Arsenal on Sunday.\nChelsea 2-1 Arsenal\n", ["Chelsea 2-1 Arsenal"]),
     # a label over what is not a sentence is set aside; over a quotation or a sentence it is read
     ("All Blacks name squad\n\nThe squad was named on Monday.\n\nPlaying colours:\n\nAll black\n",

@@ -14,10 +14,10 @@ from tests.resolve.conftest import with_text
     [
         ("The U.S.", "us"),
         ("US", "us"),
-        ("China’s", "china"),
+        ("Chile’s", "chile"),
         ("Rolls-Royce", "rolls royce"),
-        ("  Ministry   of Commerce ", "ministry of commerce"),
-        ("Ｃｈｉｎａ", "china"),  # full-width letters
+        ("  Ministry   of Mines ", "ministry of mines"),
+        ("Ｃｈｉｌｅ", "chile"),  # full-width letters
     ],
 )
 def test_a_mention_is_keyed_by_its_normalised_name(name, normal):

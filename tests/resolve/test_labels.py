@@ -19,7 +19,7 @@ def test_a_full_name_labels_its_entity_over_an_acronym_or_a_lone_word_written_mo
 
 
 def test_a_name_written_as_a_name_labels_over_the_same_words_in_lower_case():
-    assert label_of([_name("commerce ministry", 9), _name("Commerce Ministry", 1)]) == "Commerce Ministry"
+    assert label_of([_name("mines ministry", 9), _name("Mines Ministry", 1)]) == "Mines Ministry"
 
 
 def test_among_equal_names_the_most_written_then_the_fullest_labels():

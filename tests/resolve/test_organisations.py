@@ -13,16 +13,16 @@ CASES = [
     # an acronym never stands for a person
     ([[("Andrew Palmer", "Person"), ("AP", "Organization")]], set(), {"Andrew Palmer", "AP"}),
     # an organisation's words in any order, with its country said or not
-    ([[("Ministry of Commerce", "GovernmentBody"), ("commerce ministry", "GovernmentBody")],
-      [("Ministry of Commerce of China", "GovernmentBody")]],
-     {"Ministry of Commerce", "commerce ministry", "Ministry of Commerce of China"}, set()),
+    ([[("Ministry of Mines", "GovernmentBody"), ("mines ministry", "GovernmentBody")],
+      [("Ministry of Mines of Chile", "GovernmentBody")]],
+     {"Ministry of Mines", "mines ministry", "Ministry of Mines of Chile"}, set()),
     # ... but two countries' ministries stay two, and the bare one joins neither
-    ([[("Ministry of Commerce of China", "GovernmentBody")], [("Ministry of Commerce of India", "GovernmentBody")],
-      [("commerce ministry", "GovernmentBody")]],
-     set(), {"Ministry of Commerce of China", "Ministry of Commerce of India", "commerce ministry"}),
+    ([[("Ministry of Mines of Chile", "GovernmentBody")], [("Ministry of Mines of India", "GovernmentBody")],
+      [("mines ministry", "GovernmentBody")]],
+     set(), {"Ministry of Mines of Chile", "Ministry of Mines of India", "mines ministry"}),
     # a one-word organisation that ends one organisation's name; not a word for a kind of organisation
     ([[("Indianapolis Colts", "Organization"), ("Colts", "Organization")]], {"Indianapolis Colts", "Colts"}, set()),
-    ([[("Ministry of Commerce", "GovernmentBody"), ("Ministry", "GovernmentBody"), ("Defence Ministry", "GovernmentBody")]],
+    ([[("Ministry of Mines", "GovernmentBody"), ("Ministry", "GovernmentBody"), ("Defence Ministry", "GovernmentBody")]],
      set(), {"Ministry", "Defence Ministry"}),
 ]
 

@@ -12,7 +12,7 @@ from kg.extract.mentions.classes import organisation_class
         ("US Department of Energy", "GovernmentBody"),
         ("Ford Motor Co", "Company"),
         ("Oxford Institute for Energy Studies", "ResearchOrganization"),
-        ("China University of Mining and Technology", "ResearchOrganization"),
+        ("Chile University of Mining and Technology", "ResearchOrganization"),
         ("The New York Times", "MediaOrganization"),
         ("Greenpeace", "Organization"),
     ],

@@ -21,8 +21,8 @@ import pytest
         ("The federal court in Ohio rejected the appeal.", [("Ohio", "GeopoliticalEntity")]),
         ("He said the present government had failed, and the next Conservative government would do better.", []),
         # ... but a ministry is named in lower case too
-        ("China's commerce ministry said on Friday it had approved some applications.",
-         [("China", "Country"), ("commerce ministry", "GovernmentBody")]),
+        ("Chile's mines ministry said on Friday it had approved some applications.",
+         [("Chile", "Country"), ("mines ministry", "GovernmentBody")]),
         # an adjective of time is no part of a name
         ("Trade with the former Soviet Union has doubled.", [("Soviet Union", "GeopoliticalEntity")]),
         # a word capitalised only because it opens the sentence, written in lower case elsewhere
