@@ -47,7 +47,7 @@ def extractor_version(model: str) -> str:
 
 def source_version(model: str) -> str:
     """Changes whenever any output could change: all the package's code, the ontology and the model."""
-    return _version(model, tuple(sorted(str(path.relative_to(PACKAGE)) for path in _package_files())), ontology_text())
+    return _version(model, tuple(str(path.relative_to(PACKAGE)) for path in _files_under(PACKAGE)), ontology_text())
 
 
 def imported_modules(roots: tuple[str, ...]) -> set[str]:
@@ -72,7 +72,7 @@ def _files_of(module: str) -> list[Path]:
         return [PACKAGE / "__init__.py"]
     path = PACKAGE.joinpath(*module.split(".")[1:])
     if path.is_dir():
-        return [file for file in sorted(path.rglob("*")) if file.is_file() and "__pycache__" not in file.parts]
+        return _files_under(path)
     return [path.with_suffix(".py")] if path.with_suffix(".py").is_file() else []
 
 
@@ -87,8 +87,9 @@ def _kg_imports(file: Path) -> list[str]:
     return modules
 
 
-def _package_files() -> list[Path]:
-    return [file for file in sorted(PACKAGE.rglob("*")) if file.is_file() and "__pycache__" not in file.parts]
+def _files_under(folder: Path) -> list[Path]:
+    """Every file under `folder` (code and data), in a stable order, bytecode aside."""
+    return [file for file in sorted(folder.rglob("*")) if file.is_file() and "__pycache__" not in file.parts]
 
 
 @functools.lru_cache(maxsize=None)

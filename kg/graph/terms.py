@@ -52,7 +52,7 @@ def ntriples_line(triple: Triple) -> str:
 def _nt_term(term: URIRef | Literal) -> str:
     if term.__class__ is URIRef or isinstance(term, URIRef):  # the first test is the common and cheap one
         return f"<{term}>"
-    text = quoted(str(term))
+    text = f'"{str(term).translate(STRING_ESCAPES)}"'  # quoted(), inline: called for every literal of a build
     if term.language:
         return f"{text}@{term.language}"
     if term.datatype is not None and term.datatype != XSD.string:
