@@ -79,7 +79,9 @@ def same_variant(merger: Merger) -> None:
     ('Mt Cook' = 'Mount Cook', 'Trail Blazers' = 'Trailblazers'). What names.same_name leaves
     apart stays apart: lone person names, short names whose case tells them apart, a body every
     country has."""
-    from kg.resolve.people import is_lone_person_name  # people imports nothing of this module
+    from kg.resolve.people import (
+        is_lone_person_name,  # people imports nothing of this module
+    )
 
     by_variant: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
