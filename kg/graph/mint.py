@@ -11,7 +11,7 @@ from kg.corpus import slugify
 from kg.graph import DEFAULT_BASE, check_base
 from kg.graph.vocab import REL
 from kg.lexicon.names import normalise
-from kg.model import Article, Claim, Entity, Evidence, Measurement, Merge
+from kg.model import Article, Claim, Entity, Evidence, Measurement, Merge, Source
 
 CLEAN_NAME = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 
@@ -53,6 +53,10 @@ class Minter:
 
     def claim(self, article: Article, claim: Claim) -> URIRef:
         return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
+
+    def described_source(self, article: Article, source: Source) -> URIRef:
+        # one node per description and article: 'officials' in two articles need not be the same people
+        return URIRef(f"{self.base}source/{article.id}/{mint_slug(' '.join(source.text.lower().split()))}")
 
     def measurement(self, article: Article, measurement: Measurement) -> URIRef:
         return URIRef(f"{self.base}measurement/{article.id}/{measurement.start}-{measurement.end}")

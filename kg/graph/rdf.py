@@ -202,9 +202,8 @@ def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article:
     for mention in claim.mentions if decision.asserted else ():
         triples.add((iri, KG.mentions, mint.entity(resolution.of(mention, article.id))))
     if claim.speaker is None:
-        # "officials said ...": the claim is kept with its source words but no invented speaker
-        _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence,
-                       decision)
+        # "officials said ...": no invented speaker, but the source as the article describes it
+        _add_described_source(triples, mint, article, claim, decision)
         return
     speaker_entity = resolution.of(claim.speaker, article.id)
     speaker = mint.entity(speaker_entity)
@@ -213,6 +212,27 @@ def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article:
         _flag_metonymy(triples, mint, iri, speaker_entity)
         triples.add((speaker, KG.claims, iri))
     _add_assertion(triples, mint, article, (speaker, KG.claims, iri), claim.evidence, decision)
+
+
+def _add_described_source(triples: _Triples, mint: Minter, article: Article, claim: Claim,
+                          decision: Decision) -> None:
+    """'officials', 'two people familiar with the talks': a node with the words, so that what unnamed
+    sources claim can be found; none for a pronoun nobody was resolved to ('he said'), which the
+    claim's rule marks."""
+    iri = mint.claim(article, claim)
+    if claim.evidence.rule.endswith("-pronoun"):
+        _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence,
+                       decision)
+        return
+    source = mint.described_source(article, claim.source)
+    if decision.asserted:
+        triples.extend([
+            (source, RDF.type, KG.DescribedSource),
+            (source, RDFS.label, _literal(claim.source.text)),
+            (source, PROV.wasDerivedFrom, mint.article(article)),
+            (iri, KG.attributedTo, source),
+        ])
+    _add_assertion(triples, mint, article, (iri, KG.attributedTo, source), claim.evidence, decision)
 
 
 def _add_role(triples: _Triples, mint: Minter, resolution: Resolution, article: Article, role: Role,

@@ -155,3 +155,20 @@ def test_a_capital_speaking_is_linked_to_its_country_not_merged_into_it(nlp):
 def test_a_variant_never_judged_takes_its_rules_measure(rule, share):
     table = {"relation/svo": 0.5, "relation/svo-reported": 0.3, "relation/svo-passive": 0.7}
     assert measured("relation", rule, None, table) == share
+
+
+def test_a_claim_from_unnamed_sources_hangs_from_their_words_but_not_from_a_lone_pronoun(nlp):
+    text = ("Two people familiar with the talks said the copper mine would close in May.\n"
+            "He said the workers would be paid until the end of the year.\n")
+    article = Article(id="mine", path="mine.txt", title="Mine", text=text, sha256="0" * 64)
+    extraction = extract(nlp(text), article)
+    graph = build_graph([extraction], resolve([extraction]), min_confidence=0.0)
+    [source] = graph.subjects(RDF.type, KG.DescribedSource)
+    assert str(graph.value(source, RDFS.label)) == "Two people familiar with the talks"
+    [claim] = graph.subjects(KG.attributedTo, source)
+    assert str(graph.value(claim, KG.content)) == "the copper mine would close in May"
+    pronoun_claims = [c for c in graph.subjects(RDF.type, KG.Claim) if c != claim]
+    assert [str(graph.value(c, KG.sourceText)) for c in pronoun_claims] == ["He"]
+    assert all(graph.value(c, KG.attributedTo) is None and graph.value(c, KG.speaker) is None
+               for c in pronoun_claims)
+    assert validate_graph(graph) == []
