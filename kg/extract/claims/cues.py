@@ -41,6 +41,9 @@ STANCE_LEMMAS = frozenset(
 # of a quote; those listed above keep their own rules. Not 'according' (a rule of its own), and not
 # acts or aims ('declined to comment', 'refused to answer', 'ordered a review'), which state nothing.
 NOT_LEARNED = frozenset("accord refuse decline prefer apologize apologise order".split())
+# ... nor, for the cue model, aims: PolNeAR's readers marked 'wants to ...', 'is seeking to ...' as
+# attributions, but wanting, seeking, planning or deciding something states nothing about the world.
+AIM_LEMMAS = frozenset("want seek plan offer try aim intend attempt wish decide".split())
 LEARNED_LEMMAS = frozenset(json.loads(
     resources.files("kg.extract.claims").joinpath("learned_cues.json").read_text(encoding="utf-8"))["lemmas"]
 ) - NOT_LEARNED - CUE_LEMMAS - STANCE_LEMMAS

@@ -11,18 +11,22 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.claims.cues import (
     ADDRESSEE_LEMMAS,
+    AIM_LEMMAS,
     BELIEF_LEMMAS,
     CONDITION_MARKS,
     EVIDENCE_LEMMAS,
     INSERTED_CUE_DEPS,
     LEARNED_STANCE_LEMMAS,
+    NOT_LEARNED,
     QUESTION_WORDS,
     REPORTED_CONTENT_DEPS,
     SPEECH_LEMMAS,
     STANCE_LEMMAS,
+    TOPIC_LEMMAS,
     is_cue,
     states,
 )
+from kg.extract.claims.cue_model import candidate, cue_probability, cue_threshold
 from kg.extract.claims.evidence import claim_confidence, cue_evidence, mentions_within
 from kg.extract.claims.sources import (
     SPEAKER_DEPS,
@@ -42,6 +46,7 @@ STANCE_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp"})
 # 'called for ...', 'accused X of ...', 'warned of ...'
 STANCE_PREPOSITIONS = frozenset({"for", "on", "as", "to", "of"})
 MIN_STANCE_WORDS = 2
+MIN_DESCRIBED_STANCE_WORDS = 3
 # A statement ends where the reporter takes over: '... - but does that sum up the mood?'
 CLAUSE_DASHES = frozenset("- – — --".split())
 CLAUSE_CONJUNCTIONS = frozenset("and but or yet so".split())
@@ -54,7 +59,7 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
     '..., saying ...': the clausal complement of a cue verb. A complement that is nothing but a
     quote is a direct claim instead."""
     for cue in doc:
-        if not is_cue(cue, stance=True) or inside_quote(cue.idx, quotes) or not states(cue):
+        if not (is_cue(cue, stance=True) or is_learned_cue(cue)) or inside_quote(cue.idx, quotes) or not states(cue):
             continue
         for tokens, rule in _complements(cue):
             tokens = _trim(_statement_end(cue, tokens))
@@ -64,13 +69,15 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
             if not has_unquoted_words(text_of(doc), start, end, quotes):
                 continue
             found = source_of(cue, mentions, quotes)
-            if found is None or (rule == "stance" and found[0] is None):
-                continue  # 'the approach seeks to ...', 'they urged ...': a stance needs a known holder
+            if found is None:
+                continue
             if cue.lemma_.lower() in EVIDENCE_LEMMAS and not states_findings(cue, *found):
                 continue  # 'Mr Smith had shown he could win': a person showing something says nothing
             rule = pronoun_rule(rule, *found)
-            if rule is None:
-                continue
+            if rule is None or rule == "stance-pronoun":
+                continue  # 'they urged ...': a stance needs a holder named or described
+            if rule == "stance" and found[0] is None and sum(t.is_alpha for t in tokens) < MIN_DESCRIBED_STANCE_WORDS:
+                continue  # 'the 30-year-old praised his coach': a bare object of someone unnamed
             yield Claim(
                 speaker=found[0],
                 source=found[1],
@@ -82,6 +89,13 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
                 evidence=cue_evidence(cue, rule),
                 mentions=mentions_within(mentions, start, end),
             )
+
+
+def is_learned_cue(token: Token) -> bool:
+    """A verb the cue model takes for a cue in its sentence ('is pushing for', 'wants', 'cited'),
+    though no list names it; not one whose object is only what it names ('mentioned the talks')."""
+    return (candidate(token) and token.lemma_.lower() not in TOPIC_LEMMAS | NOT_LEARNED | AIM_LEMMAS
+            and cue_probability(token) >= cue_threshold())
 
 
 def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
@@ -116,6 +130,12 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if cue.lemma_.lower() in STANCE_LEMMAS | LEARNED_STANCE_LEMMAS:
         stance = _stance_object(cue)
         if stance:
+            yield stance, "stance"
+    elif is_learned_cue(cue):
+        # a verb no list names states a stance by a clause only ('is encouraging supporters to
+        # ask why ...'), not by what it acts on ('published its budget', 'alarmed her allies')
+        stance = _stance_object(cue)
+        if any(t.pos_ in ("VERB", "AUX") for t in stance):
             yield stance, "stance"
 
 

@@ -22,8 +22,12 @@ JUDGED_CASES = [
     # the one criticised or asked is not the one who criticised or asked
     ("Criticised for the decision, Jane Doe said the plan would stand.",
      {("Jane Doe", "Jane Doe", "reported", "the plan would stand")}),
-    # a stance needs a holder who is an entity
-    ("Officials urged residents to leave their homes.", set()),
+    # a stance needs a holder who is named or described, not only a pronoun
+    ("Officials urged residents to leave their homes.",
+     {(None, "Officials", "stance", "residents to leave their homes")}),
+    ("They urged residents to leave their homes.", set()),
+    # deciding is an act, whatever annotated news taught the cue model
+    ("The board decided that the plant would close.", set()),
 ]
 
 
