@@ -8,7 +8,9 @@
 The sample (`bench/precision/sample.tsv`) is 135 BBC News articles (2004-2005) chosen by a
 hash of the path, from `../shared/data/bbc`: first 60 from all five sections and 15 of the articles
 whose lines look like results, scores, squad lists or tables (the kinds of text that are not prose),
-then twice 30 more from all sections (`added`), to measure rules judged only a few times. Each
+then twice 30 more from all sections (`added`), to measure rules judged only a few times; and
+16 articles of US political news from PolNeAR's training split (`polnear`), chosen by a hash of
+the name, whose claims alone are sampled: attributions are most of what they say. Each
 article belongs to one half, `tune` or `held-out`; rules and confidences are tuned on the first and
 reported on the second.
 
@@ -98,8 +100,16 @@ def _is_typed(key: str) -> bool:
 
 def sample() -> dict[str, str]:
     """Article file (relative to ../shared/data) -> half."""
-    rows = [line.split("\t") for line in SAMPLE.read_text().splitlines()[1:] if line.strip()]
-    return {path: half for path, half, *_ in rows}
+    return {path: half for path, half, *_ in _sample_rows()}
+
+
+def claims_only() -> set[str]:
+    """The articles whose claims alone are sampled (political news, section 'polnear')."""
+    return {path for path, _, _, why in _sample_rows() if why == "claims"}
+
+
+def _sample_rows() -> list[list[str]]:
+    return [line.split("\t") for line in SAMPLE.read_text().splitlines()[1:] if line.strip()]
 
 
 def build_sample(min_confidence: float | None) -> Path:
@@ -396,7 +406,9 @@ def main() -> None:
     parser.add_argument("--graph", type=Path, help="read this kg.ttl instead of building the sample")
     args = parser.parse_args()
     halves = sample()
-    facts = read_facts(args.graph or build_sample(args.min_confidence))
+    only_claims = claims_only()
+    facts = [f for f in read_facts(args.graph or build_sample(args.min_confidence))
+             if f.kind == "claim" or f.article not in only_claims]
     judgments = read_judgments()
     if args.unjudged:
         write_unjudged(facts, judgments, halves, args.unjudged)

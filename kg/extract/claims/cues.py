@@ -26,8 +26,9 @@ EVIDENCE_LEMMAS = frozenset("show find reveal indicate".split())
 # Every cue (the figures of kg.extract.figures take their source from these too).
 CUE_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
 # Cues that are no speech when they take a direct object: 'recalled the experienced centre',
-# 'continued the talks', 'charged him with fraud', 'concluded the deal', 'found the wreck'.
-OBJECT_SENSE_LEMMAS = frozenset("recall continue charge rule conclude find".split())
+# 'continued the talks', 'charged him with fraud', 'concluded the deal', 'found the wreck',
+# 'added the conversion'.
+OBJECT_SENSE_LEMMAS = frozenset("recall continue charge rule conclude find add".split())
 # Verbs whose object is a stance taken in words: 'urged supporters to monitor polling places',
 # 'called for a recount', 'criticized the decision to close the plant'. Wanting, seeking, planning,
 # offering or refusing something is an act or an aim, not a stance anyone stated.
@@ -74,14 +75,20 @@ def is_verb(token: Token) -> bool:
     return token.pos_ == "VERB" or (token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children))
 
 
+# 'refusing to attack his rivals', 'declined to criticise': a cue under these was not uttered.
+REFUSAL_LEMMAS = frozenset("refuse decline fail avoid".split())
+
+
 def states(cue: Token) -> bool:
     """The cue attributes a statement to its subject: it is not passive ('Asked why he thought ...,
     Lord Smith said', 'Criticised for the plan, he said': the one asked or criticised is no
     speaker of that), not in a condition or an indirect question ('if he says so', 'whether she
-    thought', 'how can we accuse ...'), and not a verb of saying taken in its other sense ('has
-    recalled the experienced centre')."""
+    thought', 'how can we accuse ...'), not refused ('refusing to attack his rivals'), and not a
+    verb of saying taken in its other sense ('has recalled the experienced centre', 'added the
+    conversion')."""
     return not (_is_passive(cue) or _in_condition_or_question(cue) or (
-        cue.lemma_.lower() in OBJECT_SENSE_LEMMAS and any(c.dep_ == "dobj" for c in cue.children)))
+        cue.lemma_.lower() in OBJECT_SENSE_LEMMAS and any(c.dep_ == "dobj" for c in cue.children))
+        or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSAL_LEMMAS))
 
 
 def _is_passive(verb: Token) -> bool:

@@ -131,11 +131,13 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
         stance = _stance_object(cue)
         if stance:
             yield stance, "stance"
-    elif is_learned_cue(cue):
-        # a verb no list names states a stance by a clause only ('is encouraging supporters to
-        # ask why ...'), not by what it acts on ('published its budget', 'alarmed her allies')
+    elif is_learned_cue(cue) and {"dobj", "xcomp"} <= {c.dep_ for c in cue.children}:
+        # a verb no list names states a stance only by urging someone to do something ('is
+        # encouraging supporters to ask why ...'); not by what it acts on ('published its budget',
+        # 'added the conversion') nor by a bare infinitive, an aim or the reporter's view ('is
+        # hoping to', 'agreed to pay', 'seems to forget')
         stance = _stance_object(cue)
-        if any(t.pos_ in ("VERB", "AUX") for t in stance):
+        if stance:
             yield stance, "stance"
 
 

@@ -22,10 +22,13 @@ from kg.model import ORGANISATION_CLASSES, EntityClass, Mention, Source
 # resolved is someone unknown, so its claim gets a rule of its own ('quote-pronoun').
 FIRST_PERSON_SOURCES = FIRST_PERSON_PRONOUNS | FIRST_PERSON_POSSESSIVES | SECOND_PERSON_PRONOUNS | {"'s"}  # let's
 THIRD_PERSON_SOURCES = THIRD_PERSON_PRONOUNS | {"who"}
-# ... and so is a group no one can name: 'most believe', 'many say', 'some pundits believe', 'a lot
-# of people think', 'those who ...', 'everyone agrees' (not 'these figures show': documents).
+# ... and so is a group no one can name: 'most believe', 'many say', 'some people think', 'a lot
+# of people think', 'those who ...', 'everyone agrees' (not 'these figures show': documents). A
+# group described by what it is ('some environmental groups', 'several experts') is a source the
+# article describes, as 'officials' is.
 INDEFINITE_SOURCE_WORDS = frozenset(
     "most many some others everyone everybody someone somebody few several".split())
+VAGUE_GROUP_WORDS = frozenset("people persons folks others observers critics".split())
 # Pronouns that can speak: any but 'it', and 'who'.
 SPEAKING_PRONOUNS = (FIRST_PERSON_PRONOUNS | SECOND_PERSON_PRONOUNS | THIRD_PERSON_PRONOUNS) - {"it"} | {"who"}
 ACTOR_LABELS = frozenset({"NORP", "PERSON", "ORG", "GPE"})
@@ -84,8 +87,12 @@ def source_of(
             return None
         subject = min(near, key=lambda c: abs(c.i - cue.i))
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        # 'Jane Doe, who said ...': the entity is Jane Doe, the words in the clause are 'who'
-        return document_source(verb.head, mentions), Source(subject.text, subject.idx, subject.idx + len(subject))
+        # 'Jane Doe, who said ...': the entity is Jane Doe, the words in the clause are 'who'; 'an
+        # ad that urges voters to ...': no entity, so the words are those of what 'that' stands for
+        speaker = document_source(verb.head, mentions)
+        if speaker is None:
+            return None, source_words(verb.head, mentions)
+        return speaker, Source(subject.text, subject.idx, subject.idx + len(subject))
     named = next((c for c in subject.children if c.dep_ == "appos" and c.i in mentions), None)
     if subject.i not in mentions and named is not None:
         subject = named  # 'WASHINGTON -- President Obama, ... said', 'the ministry's spokesman, Jane Doe, said'
@@ -208,8 +215,9 @@ def pronoun_rule(rule: str, speaker: Mention | None, source: Source) -> str | No
         return f"{rule}-reference" if _is_reference(source.text) else rule
     if words in FIRST_PERSON_SOURCES:
         return None
-    unknown = (words in THIRD_PERSON_SOURCES or words.split()[0] in INDEFINITE_SOURCE_WORDS
-               or words.startswith(("a lot of", "those who")) or words in ("those", "these"))
+    first, *rest = words.split()
+    unknown = (words in THIRD_PERSON_SOURCES or words.startswith(("a lot of", "those who")) or words in ("those", "these")
+               or first in INDEFINITE_SOURCE_WORDS and (not rest or rest[-1] in VAGUE_GROUP_WORDS))
     return f"{rule}-pronoun" if unknown else rule
 
 

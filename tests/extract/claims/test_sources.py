@@ -50,6 +50,13 @@ JUDGED_CASES = [
      {(None, "Most", "reported-pronoun", "the seat is Labour's for the taking")}),
     ("A lot of people think they are governed badly.",
      {(None, "A lot of people", "reported-pronoun", "they are governed badly")}),
+    ("Some people say the mine should close.", {(None, "Some people", "reported-pronoun", "the mine should close")}),
+    # ... and so is what a relative pronoun stands for
+    ("The union released an advert that urges members to reject the offer.",
+     {(None, "an advert", "stance", "members to reject the offer")}),
+    # a group described by what it is is a source the article describes, like 'officials'
+    ("Several environmental groups said the mine should close.",
+     {(None, "Several environmental groups", "reported", "the mine should close")}),
     # 'it' after a subject that is no entity ('a report') is that, not the company named in it
     ("A report by the consultancy Ovum predicted strong growth. It says that tablets will outsell laptops.",
      {(None, "It", "reported-pronoun", "tablets will outsell laptops")}),
