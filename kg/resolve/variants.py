@@ -25,6 +25,7 @@ from kg.resolve.organisations import (
     letters_run_together,
     singular,
 )
+from kg.resolve.teams import is_place_named_team
 
 # Abbreviations written anywhere in a name, and British spellings, as one written form.
 ABBREVIATIONS = {
@@ -44,6 +45,9 @@ ISATION = re.compile(r"isation(s?)$")
 MIN_WORDS_FOR_PLURALS = 3
 # Words that add a kind to a name without changing what it names ('Staunton Police Department').
 KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
+# A park or reserve named after what it protects ('Mount Cook National Park', 'Yosemite National
+# Park'): news names the mountain or valley for the park and the park for the mountain.
+PARK_WORDS = (("national", "park"), ("national", "forest"), ("national", "monument"), ("state", "park"))
 # Other entities two articles must name both for a contained name to join across them, as
 # for a misspelling (spelling.MIN_SPELLING_CONTEXT): a shorter name says less than the full one.
 MIN_CONTAINMENT_CONTEXT = 3
@@ -78,14 +82,15 @@ def same_variant(merger: Merger) -> None:
     """Names that are one name once abbreviations and spellings are written one way, spaces aside
     ('Mt Cook' = 'Mount Cook', 'Trail Blazers' = 'Trailblazers'). What names.same_name leaves
     apart stays apart: lone person names, short names whose case tells them apart, a body every
-    country has."""
+    country has, a town's name used for its team."""
     from kg.resolve.people import (
         is_lone_person_name,  # people imports nothing of this module
     )
 
     by_variant: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
-        if len(local.name) > SHORT_NAME_LETTERS and not is_lone_person_name(local, merger) and not is_national_body(local):
+        if (len(local.name) > SHORT_NAME_LETTERS and not is_lone_person_name(local, merger)
+                and not is_national_body(local) and not is_place_named_team(local, merger)):
             by_variant[(" ".join(variant_words(local)),)].append(key)
             # spaces aside only within one kind, and never between compass points: 'Southwest' the
             # airline is not 'South West' the region, whatever kind the tagger gave each
@@ -149,7 +154,8 @@ def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool
     """The shorter names a name contains, each flagged True when it lacks a kind word: without
     leading qualifiers that are no country ('Russian Foreign Ministry' is the one of its country,
     left to organisations.organisation_words), or without a last word for a kind of organisation
-    ('Morningside Recovery Center' -> 'Morningside Recovery')."""
+    ('Morningside Recovery Center' -> 'Morningside Recovery'), or, without its kind, the place a
+    park is named after ('Mount Cook National Park' -> 'Mount Cook')."""
     parts = []
     for i in range(1, len(words) - 1):
         lead = words[:i]
@@ -157,6 +163,8 @@ def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool
             parts.append((words[i:], False))
     if words[-1] in KIND_WORDS:
         parts.append((words[:-1], True))
+    if len(words) > 2 and words[-2:] in PARK_WORDS:
+        parts.append((words[:-2], False))
     return parts
 
 

@@ -32,6 +32,13 @@ TOGETHER = [
      {"Morvane Recovery Center", "Morvane Recovery"}),
     ([[("Malvern Promises Treatment Center", "Organization"), ("Promises Treatment Center", "Organization")]],
      {"Malvern Promises Treatment Center", "Promises Treatment Center"}),
+    # a park named after the mountain it protects
+    ([[("Mt Orrin", "Location"), ("Mount Orrin National Park", "Facility")]], {"Mt Orrin", "Mount Orrin National Park"}),
+    # a town's name used for its team, a team's nickname taken for a person, a clipped nickname
+    ([[("Tarnville Gryphons", "Organization"), ("Tarnville", "SportsTeam")], [("Tarnville", "GeopoliticalEntity")]],
+     {"Tarnville Gryphons", "Tarnville"}),
+    ([[("Tarnville Gryphons", "Organization"), ("Gryphons", "Person")]], {"Tarnville Gryphons", "Gryphons"}),
+    ([[("Tarnville Gryphons", "Organization"), ("Grys", "Person")]], {"Tarnville Gryphons", "Grys"}),
 ]
 
 APART = [
@@ -44,6 +51,10 @@ APART = [
     # the city in a team's or a police force's name is the city
     [[("Tarnville Otters", "SportsTeam"), ("Tarnville", "GeopoliticalEntity")]],
     [[("Tarn Valley Police", "GovernmentBody"), ("Tarn Valley", "GeopoliticalEntity")]],
+    # a town's name used for a team joins no team named otherwise, nor a police force
+    [[("Tarnville", "SportsTeam"), ("Tarnville Police", "GovernmentBody")], [("Tarnville", "GeopoliticalEntity")]],
+    # a clipped plural keeps three letters: a longer one is a word of its own ('Bulls', 'Bulldogs')
+    [[("Velmont Bulldogs", "SportsTeam"), ("Bulls", "SportsTeam")]],
     # two clubs sharing a city word, and the city word alone joins neither
     [[("Tarnville Otters", "SportsTeam")], [("Tarnville Rovers", "SportsTeam")], [("Tarnville", "SportsTeam")]],
     # numbered units are different ones, in one article or two
@@ -92,3 +103,15 @@ def test_context_chooses_among_the_names_an_acronym_spells():
         extraction("c", ("CVC", "Organization"), ("Osric Vane", "Person"),
                    ("Tarnville", "GeopoliticalEntity"), ("Quarrow Mining", "Company")))
     assert frozenset({"Central Vote Commission", "CVC"}) in found
+
+
+def test_a_towns_name_used_for_its_team_leaves_the_town_alone():
+    found = groups(extraction("a", ("Tarnville Gryphons", "Organization"), ("Tarnville", "SportsTeam")),
+                   extraction("b", ("Tarnville", "GeopoliticalEntity"), ("Orrin County", "GeopoliticalEntity")))
+    assert frozenset({"Tarnville Gryphons", "Tarnville"}) in found
+    assert frozenset({"Tarnville"}) in found  # the town, in article b
+
+
+def test_a_plural_in_a_persons_name_is_no_teams_nickname():
+    found = groups(extraction("a", ("Tarnville Evans", "Organization"), ("Evans", "Person"), ("Rhea Evans", "Person")))
+    assert not any({"Tarnville Evans", "Evans"} <= group for group in found)
