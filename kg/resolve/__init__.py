@@ -57,7 +57,7 @@ from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
 from kg.resolve.teams import clipped_plurals, place_teams, team_nicknames
-from kg.resolve.variants import contained_names, same_variant
+from kg.resolve.variants import contained_names, names_before_a_kind, same_variant
 
 # the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
 __all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]
@@ -154,6 +154,7 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     # a shorter name of several words inside one longer one ('Promises Treatment Center'), once
     # short names have joined theirs, and before acronyms count the names they could stand for
     contained_names(merger)
+    names_before_a_kind(merger)
     acronyms(merger, definitions)
     # after the people rules, so a nickname's person is one entity ('LiLo' = 'Lindsay Lohan')
     blended_nicknames(merger)

@@ -15,12 +15,14 @@ import re
 from collections import defaultdict
 
 from kg.lexicon.geo import country_id
+from kg.lexicon.organisations import GOVERNMENT_WORDS, MEDIA_WORDS
 from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, LocalName
 from kg.resolve.merger import Context, Merger
 from kg.resolve.names import LEGAL_SUFFIXES, SHORT_NAME_LETTERS
 from kg.resolve.organisations import (
     ORGANISATION_KIND_WORDS,
+    PORTFOLIO_WORDS,
     is_national_body,
     letters_run_together,
     singular,
@@ -48,6 +50,8 @@ KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
 # A park or reserve named after what it protects ('Mount Cook National Park', 'Yosemite National
 # Park'): news names the mountain or valley for the park and the park for the mountain.
 PARK_WORDS = (("national", "park"), ("national", "forest"), ("national", "monument"), ("state", "park"))
+# Words a name may add before its kind word and still be the one-word name's ('Acme Mining Corp.').
+MAX_ADDED_WORDS = 1
 # Other entities two articles must name both for a contained name to join across them, as
 # for a misspelling (spelling.MIN_SPELLING_CONTEXT): a shorter name says less than the full one.
 MIN_CONTAINMENT_CONTEXT = 3
@@ -189,3 +193,54 @@ def _same_family(first: LocalName, second: LocalName) -> bool:
     """Of one kind, or one of unsure kind (never a person: 'Betty Ford' is no 'Betty Ford Center')."""
     families = {_family(first), _family(second)}
     return len(families) == 1 or "unsure" in families and EntityClass.Person not in {first.cls, second.cls}
+
+
+def names_before_a_kind(merger: Merger) -> None:
+    """'Acme' = 'Acme Mining Corp.', 'Tass' = 'Tass news agency': a one-word name that begins exactly
+    one name adding a word for a kind of organisation, after at most MAX_ADDED_WORDS other words, in
+    its articles (or else in the corpus, when their articles name MIN_CONTAINMENT_CONTEXT other
+    entities both), the same one in all that name one. The one word must say which one: no place, country
+    or portfolio ('Commerce Department' is every country's), no word of a person's name ('Ford' of
+    'Henry Ford'), no first name; and a government body's kind ('Woodburn Police Department')
+    follows the place it governs, which the tagger may not have typed a place."""
+    from kg.lexicon.names import (
+        is_first_name,  # the name list loads only when this rule runs
+    )
+
+    people_words = {w for local in merger.locals.values() if local.cls == EntityClass.Person and len(local.words) > 1
+                    for w in local.words}
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> names adding a kind
+    for key, local in merger.sorted_locals:
+        words = variant_words(local)
+        if _family(local) in ("organisation", "unsure") and _adds_a_kind(words):
+            owners[words[0]].append(key)
+    context = Context(merger)
+    chosen: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # one-word name's root -> owners
+    for key, local in merger.sorted_locals:
+        word = local.name
+        if (len(local.words) != 1 or local.cls in PLACE_CLASSES or word in merger.place_names or word in people_words
+                or word in KIND_WORDS | PORTFOLIO_WORDS or country_id(word) or is_first_name(word.title())
+                or word not in owners):
+            continue
+        in_article = [k for k in owners[word] if k[0] == key[0]]
+        fitting = {merger.find(k) for k in in_article or owners[word]}
+        # an article that names none of them, nor their context, says nothing either way
+        if in_article or len(fitting) > 1 or context.shared(key, next(iter(fitting))) >= MIN_CONTAINMENT_CONTEXT:
+            chosen[merger.find(key)] |= fitting
+    for root, fitting in chosen.items():
+        if len(fitting) == 1 and root not in fitting:
+            owner = next(k for k in owners[merger.locals[root].name] if merger.find(k) in fitting)
+            merger.join(owner, root, "contained-name",
+                        f"'{merger.locals[root].best_form}' begins only one name that adds a kind of organisation "
+                        f"to it, in its articles or articles that name the same other entities: "
+                        f"'{merger.locals[owner].best_form}'")
+
+
+def _adds_a_kind(words: tuple[str, ...]) -> bool:
+    """A word for a kind of organisation after a first word and at most MAX_ADDED_WORDS others,
+    no number or function word; not a government body's kind unless news ('news agency')."""
+    if not 1 < len(words) <= 2 + MAX_ADDED_WORDS or words[-1] not in KIND_WORDS:
+        return False
+    if any(_has_digit(w) or w in FUNCTION_WORDS for w in words):
+        return False
+    return words[-1] not in GOVERNMENT_WORDS or any(w in MEDIA_WORDS for w in words[1:-1])

@@ -115,3 +115,24 @@ def test_a_towns_name_used_for_its_team_leaves_the_town_alone():
 def test_a_plural_in_a_persons_name_is_no_teams_nickname():
     found = groups(extraction("a", ("Tarnville Evans", "Organization"), ("Evans", "Person"), ("Rhea Evans", "Person")))
     assert not any({"Tarnville Evans", "Evans"} <= group for group in found)
+
+
+def test_a_name_before_a_kind_of_organisation_is_that_organisation():
+    found = groups(extraction("a", ("Quarrow", "Organization"), ("Quarrow Mining Corp.", "Company")),
+                   extraction("b", ("Velkan", "Organization"), ("Velkan news agency", "MediaOrganization")))
+    assert frozenset({"Quarrow", "Quarrow Mining Corp."}) in found
+    assert frozenset({"Velkan", "Velkan news agency"}) in found
+
+
+@pytest.mark.parametrize("articles", [
+    # a town before a government body's kind is the town, even typed otherwise
+    [[("Tarnbury", "Organization"), ("Tarnbury Police Department", "GovernmentBody")]],
+    # a portfolio is every country's ('Commerce Department')
+    [[("Tides", "Organization"), ("Tides Department", "GovernmentBody")]],
+    # two companies a one-word name begins in two articles: which one it is, is unclear
+    [[("Quarrow", "Organization"), ("Quarrow Mining Ltd.", "Company")], [("Quarrow", "Organization"), ("Quarrow Bank", "Company")]],
+    # a word of a person's name
+    [[("Pellow", "Organization"), ("Pellow Bank", "Company"), ("Kathryn Pellow", "Person")]],
+])
+def test_a_one_word_name_joins_no_organisation_it_does_not_name(articles):
+    check_merges(articles, set(), {name for article in articles for name, _ in article if name != "Kathryn Pellow"})
