@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kg.lexicon.dates import MONTHS, WEEKDAYS
 from kg.lexicon.geo import country_id
 from kg.lexicon.organisations import GOVERNMENT_WORDS, MEDIA_WORDS
 from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
@@ -50,6 +51,8 @@ KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
 # A park or reserve named after what it protects ('Mount Cook National Park', 'Yosemite National
 # Park'): news names the mountain or valley for the park and the park for the mountain.
 PARK_WORDS = (("national", "park"), ("national", "forest"), ("national", "monument"), ("state", "park"))
+# Days and months, which the tagger sometimes takes for a name ('Sunday' before 'Sunday Times').
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # Words a name may add before its kind word and still be the one-word name's ('Acme Mining Corp.').
 MAX_ADDED_WORDS = 1
 # Other entities two articles must name both for a contained name to join across them, as
@@ -200,7 +203,7 @@ def names_before_a_kind(merger: Merger) -> None:
     one name adding a word for a kind of organisation, after at most MAX_ADDED_WORDS other words, in
     its articles (or else in the corpus, when their articles name MIN_CONTAINMENT_CONTEXT other
     entities both), the same one in all that name one. The one word must say which one: no place, country
-    or portfolio ('Commerce Department' is every country's), no word of a person's name ('Ford' of
+    portfolio ('Commerce Department' is every country's) or day, no word of a person's name ('Ford' of
     'Henry Ford'), no first name; and a government body's kind ('Woodburn Police Department')
     follows the place it governs, which the tagger may not have typed a place."""
     from kg.lexicon.names import (
@@ -209,27 +212,33 @@ def names_before_a_kind(merger: Merger) -> None:
 
     people_words = {w for local in merger.locals.values() if local.cls == EntityClass.Person and len(local.words) > 1
                     for w in local.words}
+    # an entity with a longer name already is no short form waiting for one ('Telegraph', 'Daily Telegraph')
+    named_longer = {merger.find(key) for key, local in merger.sorted_locals if len(local.words) > 1}
     owners: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> names adding a kind
+    begun: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> every longer name
     for key, local in merger.sorted_locals:
         words = variant_words(local)
-        if _family(local) in ("organisation", "unsure") and _adds_a_kind(words):
-            owners[words[0]].append(key)
+        if _family(local) in ("organisation", "unsure") and len(words) > 1:
+            begun[words[0]].append(key)
+            if _adds_a_kind(words):
+                owners[words[0]].append(key)
     context = Context(merger)
-    chosen: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # one-word name's root -> owners
+    chosen: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # one-word name -> owners
     for key, local in merger.sorted_locals:
         word = local.name
         if (len(local.words) != 1 or local.cls in PLACE_CLASSES or word in merger.place_names or word in people_words
-                or word in KIND_WORDS | PORTFOLIO_WORDS or country_id(word) or is_first_name(word.title())
-                or word not in owners):
+                or word in KIND_WORDS | PORTFOLIO_WORDS | CALENDAR_WORDS or country_id(word) or is_first_name(word.title())
+                or word not in owners or merger.find(key) in named_longer):
             continue
-        in_article = [k for k in owners[word] if k[0] == key[0]]
+        # in its article, any longer name it begins competes ('Deutsche' beside 'Deutsche Boerse')
+        in_article = [k for k in begun[word] if k[0] == key[0]]
         fitting = {merger.find(k) for k in in_article or owners[word]}
         # an article that names none of them, nor their context, says nothing either way
         if in_article or len(fitting) > 1 or context.shared(key, next(iter(fitting))) >= MIN_CONTAINMENT_CONTEXT:
-            chosen[merger.find(key)] |= fitting
-    for root, fitting in chosen.items():
-        if len(fitting) == 1 and root not in fitting:
-            owner = next(k for k in owners[merger.locals[root].name] if merger.find(k) in fitting)
+            chosen[(merger.find(key), word)] |= fitting
+    for (root, word), fitting in chosen.items():
+        if len(fitting) == 1 and root not in fitting and fitting <= {merger.find(k) for k in owners[word]}:
+            owner = next(k for k in owners[word] if merger.find(k) in fitting)
             merger.join(owner, root, "contained-name",
                         f"'{merger.locals[root].best_form}' begins only one name that adds a kind of organisation "
                         f"to it, in its articles or articles that name the same other entities: "
@@ -238,9 +247,13 @@ def names_before_a_kind(merger: Merger) -> None:
 
 def _adds_a_kind(words: tuple[str, ...]) -> bool:
     """A word for a kind of organisation after a first word and at most MAX_ADDED_WORDS others,
-    no number or function word; not a government body's kind unless news ('news agency')."""
+    no number or function word; no government body's or media group's kind, but a news agency."""
     if not 1 < len(words) <= 2 + MAX_ADDED_WORDS or words[-1] not in KIND_WORDS:
         return False
     if any(_has_digit(w) or w in FUNCTION_WORDS for w in words):
         return False
-    return words[-1] not in GOVERNMENT_WORDS or any(w in MEDIA_WORDS for w in words[1:-1])
+    if words[-2:] == ("news", "agency"):
+        return True
+    # a government body is named after the place it governs; a media group after its title ('The
+    # Guardian' is a newspaper, 'Guardian Media Group' its owner)
+    return words[-1] not in GOVERNMENT_WORDS and not any(w in MEDIA_WORDS for w in words[1:])

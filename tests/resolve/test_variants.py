@@ -136,3 +136,14 @@ def test_a_name_before_a_kind_of_organisation_is_that_organisation():
 ])
 def test_a_one_word_name_joins_no_organisation_it_does_not_name(articles):
     check_merges(articles, set(), {name for article in articles for name, _ in article if name != "Kathryn Pellow"})
+
+
+def test_a_one_word_name_beside_another_name_it_begins_joins_neither():
+    found = groups(extraction("a", ("Quarrow", "Organization"), ("Quarrow Exchange", "Organization")),
+                   extraction("b", ("Quarrow Bank", "Company"), ("Osric Vane", "Person")))
+    assert not any({"Quarrow", "Quarrow Bank"} <= group for group in found)
+
+
+def test_a_day_the_tagger_took_for_a_name_joins_no_paper():
+    found = groups(extraction("a", ("Sunday", "Organization"), ("Sunday Post", "MediaOrganization"), ("Sunday Bank", "Company")))
+    assert not any({"Sunday", "Sunday Bank"} <= group for group in found)
