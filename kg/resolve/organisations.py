@@ -129,7 +129,8 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
         defined = definitions.get(article, {})
         for local in locals_:
             form = local.best_form
-            bare = form.replace(".", "")
+            letters = letters_run_together(form.replace(".", " ").split())  # 'K. C.' -> KC
+            bare = letters[0] if len(letters) == 1 else form.replace(".", "")
             if not ACRONYM.match(bare) or not bare.isupper() or local.cls == EntityClass.Person and local.name not in defined:
                 continue
             key = (article, local.name)

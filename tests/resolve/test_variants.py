@@ -32,6 +32,8 @@ TOGETHER = [
      {"Morvane Recovery Center", "Morvane Recovery"}),
     ([[("Malvern Promises Treatment Center", "Organization"), ("Promises Treatment Center", "Organization")]],
      {"Malvern Promises Treatment Center", "Promises Treatment Center"}),
+    # initials written with spaces, an acronym of a name in the article
+    ([[("Tarn City", "GeopoliticalEntity"), ("T. C.", "GeopoliticalEntity")]], {"Tarn City", "T. C."}),
     # a park named after the mountain it protects
     ([[("Mt Orrin", "Location"), ("Mount Orrin National Park", "Facility")]], {"Mt Orrin", "Mount Orrin National Park"}),
     # a town's name used for its team, a team's nickname taken for a person, a clipped nickname
@@ -44,6 +46,9 @@ TOGETHER = [
 APART = [
     # an acronym never joins a person whose initials it matches
     [[("Kevin Tarrant Brown", "Person"), ("KTB", "Organization")]],
+    # a place's name is no first name, even beside a name the tagger took for a person's
+    [[("Orrinshire Police", "Person"), ("Orrinshire", "Person"), ("Orrinshire", "Person")],
+     [("Orrinshire", "GeopoliticalEntity")]],
     # a first name alone in another, unrelated article is not someone else's full name
     [[("Marta Quillon", "Person"), ("Osric Vane", "Person")], [("Marta", "Person"), ("Tobias Fenn", "Person")]],
     # a nickname of a name of the other gender ('Andy' is also Andrew's)
