@@ -83,13 +83,15 @@ def home_countries(merger: Merger) -> dict[str, str]:
 def short_organisation_names(merger: Merger) -> None:
     """'Colts' = 'Indianapolis Colts': a one-word organisation that is the last word of exactly one
     organisation of the article, or else of the corpus. Words that name a kind of organisation
-    ('Ministry', 'Council') say too little."""
+    ('Ministry', 'Council') say too little, and a place's name is the place's."""
     full: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
         if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
             full[local.words[-1]].append(key)
     for key, local in merger.sorted_locals:
         if local.cls not in ORGANISATION_CLASSES or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
+            continue
+        if local.name in merger.place_names:  # 'Hollywood' is a place that 'Deadline Hollywood' names
             continue
         candidates = full.get(local.name, [])
         in_article = {merger.find(k) for k in candidates if k[0] == key[0]}
