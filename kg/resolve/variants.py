@@ -116,20 +116,22 @@ def contained_names(merger: Merger) -> None:
     qualifier ('Malibu Promises Treatment Center') or a word for a kind of organisation
     ('Morningside Recovery Center'): in the article, or else in the corpus when the two articles
     name at least MIN_CONTAINMENT_CONTEXT other entities both."""
-    longer: dict[str, list[tuple[tuple[str, str], bool]]] = defaultdict(list)  # -> (owner, adds a kind word)
+    longer: dict[str, list[tuple[tuple[str, str], str]]] = defaultdict(list)  # -> (owner, what it adds)
     for key, local in merger.sorted_locals:
         if _family(local) is not None and len(local.words) > 2 and not SPACED_DASH.search(local.best_form):
-            for part, adds_kind in _contained_parts(variant_words(local)):
-                longer["".join(part)].append((key, adds_kind))
+            for part, adds in _contained_parts(variant_words(local)):
+                longer["".join(part)].append((key, adds))
     context = Context(merger)
     for key, local in merger.sorted_locals:
         words = variant_words(local)
         if _family(local) is None or len(words) < 2 or not _distinctive(words):
             continue
-        # a kind word added to a name makes an organisation of it only when it is one already:
-        # 'New York Police' is no 'New York'
-        owners = [k for k, adds_kind in longer.get("".join(words), ()) if _same_family(merger.locals[k], local)
-                  and (not adds_kind or local.cls in ORGANISATION_CLASSES)]
+        # a kind word added to a name makes an organisation of it only when it is one already
+        # ('New York Police' is no 'New York'); an organisation's country is
+        # organisations.organisation_words' to weigh, here only a name of unsure kind's
+        owners = [k for k, adds in longer.get("".join(words), ()) if _same_family(merger.locals[k], local)
+                  and (adds != "kind" or local.cls in ORGANISATION_CLASSES)
+                  and (adds != "country" or local.cls == GENERIC_CLASS)]
         in_article = {merger.find(k) for k in owners if k[0] == key[0]}
         if len(in_article) == 1 and _named_only_near(context, merger.find(key), next(iter(in_article))):
             _join(merger, next(iter(in_article)), key, "the article")
@@ -157,21 +159,20 @@ def _join(merger: Merger, owner: tuple[str, str], key: tuple[str, str], where: s
                 f"'{merger.locals[owner].best_form}'")
 
 
-def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
-    """The shorter names a name contains, each flagged True when it lacks a kind word: without
-    leading qualifiers that are no country ('Russian Foreign Ministry' is the one of its country,
-    left to organisations.organisation_words), or without a last word for a kind of organisation
-    ('Morningside Recovery Center' -> 'Morningside Recovery'), or, without its kind, the place a
-    park is named after ('Mount Cook National Park' -> 'Mount Cook')."""
+def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """The shorter names a name contains, each with what the name adds to it: leading qualifiers
+    ('qualifier'), or a country ('country': 'U.S. Fish and Wildlife Service'), or a last word for a
+    kind of organisation ('kind': 'Morningside Recovery Center' -> 'Morningside Recovery'), or the
+    kind of a park named after a place ('park': 'Mount Cook National Park' -> 'Mount Cook')."""
     parts = []
     for i in range(1, len(words) - 1):
         lead = words[:i]
-        if not any(w in FUNCTION_WORDS | OTHER_THING_WORDS or _has_digit(w) or country_id(w) for w in lead):
-            parts.append((words[i:], False))
+        if not any(w in FUNCTION_WORDS | OTHER_THING_WORDS or _has_digit(w) for w in lead):
+            parts.append((words[i:], "country" if any(country_id(w) for w in lead) else "qualifier"))
     if words[-1] in KIND_WORDS:
-        parts.append((words[:-1], True))
+        parts.append((words[:-1], "kind"))
     if len(words) > 2 and words[-2:] in PARK_WORDS:
-        parts.append((words[:-2], False))
+        parts.append((words[:-2], "park"))
     return parts
 
 
