@@ -35,8 +35,8 @@ TOGETHER = [
     # initials written with spaces, an acronym of a name in the article
     ([[("Tarn City", "GeopoliticalEntity"), ("T. C.", "GeopoliticalEntity")]], {"Tarn City", "T. C."}),
     # a body's country, before a name of unsure kind
-    ([[("U.S. Fish and Tides Service", "GovernmentBody"), ("Fish and Tides Service", "Entity")]],
-     {"U.S. Fish and Tides Service", "Fish and Tides Service"}),
+    ([[("U.S. Fish and Heather Service", "GovernmentBody"), ("Fish and Heather Service", "Entity")]],
+     {"U.S. Fish and Heather Service", "Fish and Heather Service"}),
     # a park named after the mountain it protects
     ([[("Mt Orrin", "Location"), ("Mount Orrin National Park", "Facility")]], {"Mt Orrin", "Mount Orrin National Park"}),
     # a town's name used for its team, a team's nickname taken for a person, a clipped nickname
