@@ -139,7 +139,9 @@ def contained_names(merger: Merger) -> None:
         in_corpus = {merger.find(k) for k in owners}
         if len(in_corpus) == 1:
             owner = next(iter(in_corpus))
-            if context.shared(key, owner) >= MIN_CONTAINMENT_CONTEXT:
+            # a kind word alone adds nothing to which one it is ('Staunton Police Department')
+            needed = 1 if all(adds == "kind" for k, adds in longer["".join(words)] if k in owners) else MIN_CONTAINMENT_CONTEXT
+            if context.shared(key, owner) >= needed:
                 _join(merger, owner, key, "the corpus, and its article names the same other entities")
 
 

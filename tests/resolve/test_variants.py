@@ -34,6 +34,10 @@ TOGETHER = [
      {"Malvern Promises Treatment Center", "Promises Treatment Center"}),
     # initials written with spaces, an acronym of a name in the article
     ([[("Tarn City", "GeopoliticalEntity"), ("T. C.", "GeopoliticalEntity")]], {"Tarn City", "T. C."}),
+    # a kind word added, across two articles that name one other entity both
+    ([[("Tarnbury Police", "GovernmentBody"), ("Osric Vane", "Person")],
+      [("Tarnbury Police Department", "GovernmentBody"), ("Osric Vane", "Person")]],
+     {"Tarnbury Police", "Tarnbury Police Department"}),
     # a body's country, before a name of unsure kind
     ([[("U.S. Fish and Heather Service", "GovernmentBody"), ("Fish and Heather Service", "Entity")]],
      {"U.S. Fish and Heather Service", "Fish and Heather Service"}),
