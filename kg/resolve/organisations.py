@@ -127,6 +127,10 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
                 if acronym_of(acronym, expandable[k])]
 
     context = Context(merger)
+    begun: dict[str, set[tuple[str, str]]] = defaultdict(set)  # first word -> entities with a name it begins
+    for key, local in merger.sorted_locals:
+        if len(local.words) > 1:
+            begun[local.words[0]].add(merger.find(key))
     for article, locals_ in merger.by_article().items():
         defined = definitions.get(article, {})
         for local in locals_:
@@ -145,7 +149,8 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
             if len({merger.find(k) for k in fitting}) == 1:
                 merger.join(fitting[0], key, "acronym",
                             f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
-            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
+            # across the corpus only an acronym that begins none of its entity's names ('ABC', 'ABC News')
+            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM and merger.find(key) not in begun[local.name]:
                 fitting = corpus_expansions(bare)
                 owners = {merger.find(k) for k in fitting}
                 if len(owners) == 1:

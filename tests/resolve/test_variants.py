@@ -159,3 +159,9 @@ def test_a_one_word_name_beside_another_name_it_begins_joins_neither():
 def test_a_day_the_tagger_took_for_a_name_joins_no_paper():
     found = groups(extraction("a", ("Sunday", "Organization"), ("Sunday Post", "MediaOrganization"), ("Sunday Bank", "Company")))
     assert not any({"Sunday", "Sunday Bank"} <= group for group in found)
+
+
+def test_an_acronym_that_begins_a_name_of_its_own_is_not_expanded_from_the_corpus():
+    found = groups(extraction("a", ("QBC", "Organization"), ("QBC Studios Group", "Company")),
+                   extraction("b", ("Quarrow Birding Club", "Organization")))
+    assert not any({"QBC", "Quarrow Birding Club"} <= group for group in found)
