@@ -57,7 +57,7 @@ from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
 from kg.resolve.teams import clipped_plurals, place_teams, team_nicknames
-from kg.resolve.variants import contained_names, names_before_a_kind, same_variant
+from kg.resolve.variants import care_words, contained_names, names_before_a_kind, same_variant
 
 # the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
 __all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]
@@ -137,6 +137,7 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     same_name(merger)
     # 'Mt Cook' = 'Mount Cook': the same name written another way, as sure as the same name
     same_variant(merger)
+    care_words(merger)
     # the spellings of one country are one entity before context is counted and acronyms expanded ('UK')
     same_country(merger)
     # 'George W. Bush' = 'George Bush' before a lone 'Bush' looks for the one person it belongs to

@@ -47,7 +47,10 @@ ISATION = re.compile(r"isation(s?)$")
 # singular ('Central Elections Commission'); the last word keeps its 's' ('Colts' is no 'Colt').
 MIN_WORDS_FOR_PLURALS = 3
 # Words that add a kind to a name without changing what it names ('Staunton Police Department').
-KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | {"center", "clinic"}
+# Words for a place of treatment, which one article may use in turn for one place ('Betty Ford
+# Center', 'Betty Ford Clinic').
+CARE_WORDS = frozenset({"center", "clinic"})
+KIND_WORDS = ORGANISATION_KIND_WORDS | LEGAL_SUFFIXES | CARE_WORDS
 # A park or reserve named after what it protects ('Mount Cook National Park', 'Yosemite National
 # Park'): news names the mountain or valley for the park and the park for the mountain.
 PARK_WORDS = (("national", "park"), ("national", "forest"), ("national", "monument"), ("state", "park"))
@@ -260,3 +263,19 @@ def _adds_a_kind(words: tuple[str, ...]) -> bool:
     # a government body is named after the place it governs; a media group after its title ('The
     # Guardian' is a newspaper, 'Guardian Media Group' its owner)
     return words[-1] not in GOVERNMENT_WORDS and not any(w in MEDIA_WORDS for w in words[1:])
+
+
+def care_words(merger: Merger) -> None:
+    """'Betty Ford Center' = 'Betty Ford Clinic' in one article: a name of two words or more, then
+    one word and another for a place of treatment (CARE_WORDS)."""
+    for article, locals_ in merger.by_article().items():
+        by_stem: dict[tuple[str, ...], list[LocalName]] = defaultdict(list)
+        for local in locals_:
+            words = variant_words(local)
+            if len(words) > 2 and words[-1] in CARE_WORDS and _family(local) is not None and _distinctive(words[:-1]):
+                by_stem[words[:-1]].append(local)
+        for named in by_stem.values():
+            for other in named[1:]:
+                merger.join((article, named[0].name), (article, other.name), "variant",
+                            f"'{other.best_form}' and '{named[0].best_form}' name one place of treatment "
+                            "by two words for it in one article")

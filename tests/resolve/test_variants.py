@@ -38,6 +38,9 @@ TOGETHER = [
     ([[("Tarnbury Police", "GovernmentBody"), ("Osric Vane", "Person")],
       [("Tarnbury Police Department", "GovernmentBody"), ("Osric Vane", "Person")]],
      {"Tarnbury Police", "Tarnbury Police Department"}),
+    # two words for one place of treatment in one article
+    ([[("Velmont Recovery Center", "Organization"), ("Velmont Recovery Clinic", "Organization")]],
+     {"Velmont Recovery Center", "Velmont Recovery Clinic"}),
     # a body's country, before a name of unsure kind
     ([[("U.S. Fish and Heather Service", "GovernmentBody"), ("Fish and Heather Service", "Entity")]],
      {"U.S. Fish and Heather Service", "Fish and Heather Service"}),
@@ -78,6 +81,8 @@ APART = [
     [[("South Orrin Hill", "GeopoliticalEntity"), ("Orrin Hill", "GeopoliticalEntity")]],
     # compass points written apart (a region) and together (a brand), whatever the tagger typed them
     [[("North East", "Organization")], [("Northeast", "Organization")]],
+    # a clinic and a center of one name in two unrelated articles
+    [[("Velmont Recovery Center", "Organization")], [("Velmont Recovery Clinic", "Organization")]],
     # differently qualified events sharing a name
     [[("2031 Velmont Games", "Event")], [("2035 Velmont Games", "Event")], [("Velmont Games", "Event")]],
 ]
