@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.resolve import resolve
-from tests.resolve.conftest import check_merges, extraction, groups
+from tests.resolve.conftest import check_merges, extraction, groups, with_text
 
 TOGETHER = [
     # abbreviations, British spellings, initials written with spaces, a plural inside a name, spaces
@@ -170,3 +170,14 @@ def test_an_acronym_that_begins_a_name_of_its_own_is_not_expanded_from_the_corpu
     found = groups(extraction("a", ("QBC", "Organization"), ("QBC Studios Group", "Company")),
                    extraction("b", ("Quarrow Birding Club", "Organization")))
     assert not any({"QBC", "Quarrow Birding Club"} <= group for group in found)
+
+
+def test_an_acronym_in_parentheses_after_an_organisations_name_in_another_language_defines_it():
+    text = "The Movement for Tides and Harbours (DHV) won. DHV leaders met."
+    found = groups(with_text("a", text, ("Movement for Tides and Harbours", "Organization"), ("DHV", "Organization")))
+    assert frozenset({"Movement for Tides and Harbours", "DHV"}) in found
+
+
+def test_britain_is_the_united_kingdom():
+    found = groups(extraction("a", ("Britain", "GeopoliticalEntity")), extraction("b", ("United Kingdom", "Country")))
+    assert any({"Britain", "United Kingdom"} <= group for group in found)
