@@ -39,9 +39,12 @@ PLURAL = re.compile(r"^(\w{3,}[^su])s$")
 PORTFOLIO_WORDS = frozenset(
     "foreign interior home internal defence defense finance justice health education trade commerce economy "
     "economic agriculture energy environment transport culture information security intelligence supreme "
-    "constitutional central national state public high appeals prosecutor prosecutors general electoral "
+    "constitutional central national state public high appeal appeals prosecutor prosecutors general electoral "
+    "armed air "
     "election elections emergency tax revenue".split()
 )
+# A country's forces, which every country has ('Armed Forces', 'Air Force').
+FORCE_WORDS = frozenset({"force", "forces"})
 # Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 
@@ -64,10 +67,10 @@ def letters_run_together(words: list[str]) -> list[str]:
 
 def is_national_body(local: LocalName) -> bool:
     """A body every country has, named by its kind and portfolio alone ('Foreign Ministry', 'Supreme
-    Court', 'Interior Ministry'): which country's it is, the article says, not the name."""
+    Court', 'Court of Appeal', 'Armed Forces'): which country's it is, the article says, not the name."""
     words = set(local.words)
-    return (local.cls in ORGANISATION_CLASSES and bool(words & GOVERNMENT_WORDS)
-            and words <= GOVERNMENT_WORDS | FILLER_WORDS | PORTFOLIO_WORDS)
+    return (local.cls in ORGANISATION_CLASSES and bool(words & (GOVERNMENT_WORDS | FORCE_WORDS))
+            and words <= GOVERNMENT_WORDS | FORCE_WORDS | FILLER_WORDS | PORTFOLIO_WORDS)
 
 
 def home_countries(merger: Merger) -> dict[str, str]:

@@ -174,7 +174,8 @@ def _contained_parts(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]
         lead = words[:i]
         if not any(w in FUNCTION_WORDS | OTHER_THING_WORDS or _has_digit(w) for w in lead):
             parts.append((words[i:], "country" if any(country_id(w) for w in lead) else "qualifier"))
-    if words[-1] in KIND_WORDS:
+    # a government is the executive of what it is named after ('Welsh Assembly Government')
+    if words[-1] in KIND_WORDS - {"government"}:
         parts.append((words[:-1], "kind"))
     if len(words) > 2 and words[-2:] in PARK_WORDS:
         parts.append((words[:-2], "park"))

@@ -83,6 +83,9 @@ APART = [
     [[("North East", "Organization")], [("Northeast", "Organization")]],
     # a clinic and a center of one name in two unrelated articles
     [[("Velmont Recovery Center", "Organization")], [("Velmont Recovery Clinic", "Organization")]],
+    # a government is not the assembly it is named after
+    [[("Velmont Assembly", "GovernmentBody"), ("Osric Vane", "Person")],
+     [("Velmont Assembly Government", "GovernmentBody"), ("Osric Vane", "Person")]],
     # differently qualified events sharing a name
     [[("2031 Velmont Games", "Event")], [("2035 Velmont Games", "Event")], [("Velmont Games", "Event")]],
 ]
@@ -181,3 +184,11 @@ def test_an_acronym_in_parentheses_after_an_organisations_name_in_another_langua
 def test_britain_is_the_united_kingdom():
     found = groups(extraction("a", ("Britain", "GeopoliticalEntity")), extraction("b", ("United Kingdom", "Country")))
     assert any({"Britain", "United Kingdom"} <= group for group in found)
+
+
+@pytest.mark.parametrize(("body", "qualified"), [("Court of Appeal", "US Court of Appeals"),
+                                                 ("Armed Forces", "Peruvian Armed Forces")])
+def test_a_body_every_country_has_is_not_another_countrys(body, qualified):
+    found = groups(extraction("a", (body, "GovernmentBody"), ("Chile", "Country")),
+                   extraction("b", (qualified, "GovernmentBody"), ("Peru", "Country")))
+    assert not any({body, qualified} <= group for group in found)
