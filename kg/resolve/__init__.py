@@ -6,9 +6,11 @@ cache keeps them with the article's records. Rules then merge local names across
 merge recorded with its rule and evidence, in the order `merge` gives:
 
 - names: the same normalised name in two articles ("the U.S." = "US"), a legal suffix aside; a body
-  every country has ("Foreign Ministry") only across articles of one country.
+  every country has ("Foreign Ministry") only across articles of one country; a town's name an
+  article uses for its team ("Jacksonville beat Indianapolis") not with the town's.
 - variants: one name written another way: abbreviations ("Mt Cook" = "Mount Cook"), British
-  spellings ("Centre"), initials with spaces ("U. S."), an organisation's inner plurals, spaces aside.
+  spellings ("Centre"), initials with spaces ("U. S."), an organisation's inner plurals, spaces
+  aside; "Betty Ford Center" and "Betty Ford Clinic" in one article.
 - places: names of one country by ISO 3166 and countryinfo ("US", "United States", "USA").
 - people: a fuller or shorter form of one person's name ("Mark Heller" = "Mark Jay Heller"), a
   nickname from the nicknames package's list ("Katie" = "Kathryn"), the middle name a person goes by
@@ -16,10 +18,16 @@ merge recorded with its rule and evidence, in the order `merge` gives:
   of the corpus who has it, or the one context points at, or, when nobody is named in full with it,
   the same lone name elsewhere; a lone first name only the person its article names in full, or the
   one context points at; blended nicknames ("LiLo").
+- teams: a town's name used for its team joins the one team named after the town ("Jacksonville
+  Jaguars"); a clipped plural ("Jags") the one name it begins; a nickname the tagger took for a
+  person ("Bluejays") the one team it ends.
 - contained names: a name of two words or more inside exactly one longer name that adds a leading
-  qualifier ("Malibu Promises Treatment Center") or a kind word ("Morningside Recovery Center").
+  qualifier ("Malibu Promises Treatment Center"), a country to a name of unsure kind, a kind word
+  ("Morningside Recovery Center") or a park's kind ("Mount Cook National Park"); a one-word name
+  before a kind word ("Acme" = "Acme Mining Corp.", "Tass" = "Tass news agency").
 - organisations: a one-word name that ends one organisation's ("Colts"); acronyms ("GM" = "General
-  Motors", "MINDEF" = "Ministry of Defence") by the text's definition, the one name that fits, or
+  Motors", "MINDEF" = "Ministry of Defence", "DPS" after "Movement for Rights and Freedoms") by the
+  text's definition, the one name that fits, or
   among names it spells by their initials the one context points at;
   an organisation's words in any order, with its country said or not ("mines ministry" =
   "Ministry of Mines" = "Ministry of Mines of Chile" when only Chile's is named).
