@@ -65,7 +65,12 @@ from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
 from kg.resolve.teams import clipped_plurals, place_teams, team_nicknames
-from kg.resolve.variants import care_words, contained_names, names_before_a_kind, same_variant
+from kg.resolve.variants import (
+    care_words,
+    contained_names,
+    names_before_a_kind,
+    same_variant,
+)
 
 # the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
 __all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]

@@ -188,8 +188,11 @@ def _definitions(text: str, locals_: Iterable[LocalName]) -> dict[str, str]:
         for form in local.forms:
             for match in re.finditer(re.escape(form), text):
                 definition = DEFINITION.match(text[match.end() : match.end() + DEFINITION_WINDOW])
-                if definition and (acronym_of(definition.group(1), form) or _foreign_acronym(definition.group(1), local)):
-                    found[normalise(definition.group(1))] = local.name
+                if definition is None:
+                    continue
+                acronym = definition.group(1)
+                if acronym_of(acronym, form) or _foreign_acronym(acronym, local):
+                    found[normalise(acronym)] = local.name
     return found
 
 

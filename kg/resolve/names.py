@@ -29,7 +29,10 @@ def same_name(merger: Merger) -> None:
         if not is_lone_person_name(local, merger):
             # a body every country has ('Foreign Ministry', 'Parliament') is its article's country's;
             # a town's name used for its team is the team's ('Jacksonville beat Indianapolis')
-            qualifier = homes.get(key[0]) if is_national_body(local) else "team" if is_place_named_team(local, merger) else None
+            if is_national_body(local):
+                qualifier = homes.get(key[0])
+            else:
+                qualifier = "team" if is_place_named_team(local, merger) else None
             by_name[(_identity(local), qualifier)].append(key)
     for keys in by_name.values():
         for key in keys[1:]:

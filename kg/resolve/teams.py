@@ -1,12 +1,12 @@
 """Sports teams: a town's name used for its team, a team's nickname alone and clipped.
 
-'Jacksonville beat Indianapolis 24-14': extraction types a town's name that an article uses as
-its team's a sports team (extract/teams.py). Such a name is kept apart from the town
+'Jacksonville beat Indianapolis 24-14': extraction gives a town's name that an article uses for
+its team the class of a sports team (extract/teams.py). Such a name is kept apart from the town
 (`is_place_named_team`) and joins the one team named after that town ('Jacksonville Jaguars'),
 never the town itself. A clipped plural ('Jags' for 'Jaguars', 'Dems' for 'Democrats') joins the
 one longer plural it begins, and a team's nickname the tagger took for a person ('Bluejays') the
-one team it ends. All look in the article first, then in the corpus when the two
-articles name the same other entities.
+one team it ends. All look in the article first, then in the corpus when the two articles name
+the same other entities.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def place_teams(merger: Merger) -> None:
         in_article = [k for k in teams if k[0] == key[0]]
         if len({merger.find(k) for k in in_article}) == 1:
             _join_team(merger, in_article[0], key, "the article")
-        elif not in_article and len({merger.find(k) for k in teams}) == 1 and context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT:
+        elif (not in_article and len({merger.find(k) for k in teams}) == 1
+              and context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT):
             _join_team(merger, teams[0], key, "the corpus, and their articles name the same other entities")
 
 
@@ -128,7 +129,8 @@ def team_nicknames(merger: Merger) -> None:
             continue
         in_article = [k for k in ending[local.name] if k[0] == key[0]]
         teams = in_article or ending[local.name]
-        if len({merger.find(k) for k in teams}) == 1 and (in_article or context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT):
+        known_here = in_article or context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT
+        if len({merger.find(k) for k in teams}) == 1 and known_here:
             merger.join(teams[0], key, "short-name",
                         f"'{local.best_form}' ends the name of only one organisation in "
                         f"{'the article' if in_article else 'articles that name the same other entities'}: "

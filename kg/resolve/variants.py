@@ -143,7 +143,8 @@ def contained_names(merger: Merger) -> None:
         if len(in_corpus) == 1:
             owner = next(iter(in_corpus))
             # a kind word alone adds nothing to which one it is ('Staunton Police Department')
-            needed = 1 if all(adds == "kind" for k, adds in longer["".join(words)] if k in owners) else MIN_CONTAINMENT_CONTEXT
+            kind_only = all(adds == "kind" for k, adds in longer["".join(words)] if k in owners)
+            needed = 1 if kind_only else MIN_CONTAINMENT_CONTEXT
             if context.shared(key, owner) >= needed:
                 _join(merger, owner, key, "the corpus, and its article names the same other entities")
 
@@ -234,7 +235,8 @@ def names_before_a_kind(merger: Merger) -> None:
     for key, local in merger.sorted_locals:
         word = local.name
         if (len(local.words) != 1 or local.cls in PLACE_CLASSES or word in merger.place_names or word in people_words
-                or word in KIND_WORDS | PORTFOLIO_WORDS | CALENDAR_WORDS or country_id(word) or is_first_name(word.title())
+                or word in KIND_WORDS | PORTFOLIO_WORDS | CALENDAR_WORDS or country_id(word)
+                or is_first_name(word.title())
                 or word not in owners or merger.find(key) in named_longer):
             continue
         # in its article, any longer name it begins competes ('Deutsche' beside 'Deutsche Boerse')
