@@ -41,25 +41,38 @@ def is_plural(word: str) -> bool:
 
 def place_teams(merger: Merger) -> None:
     """'Jacksonville' used as a team joins the one team named after it ('Jacksonville Jaguars':
-    the town's name and a nickname of one or two words, a plural or typed a team) in its article,
-    or in the corpus when their articles share MIN_TEAM_CONTEXT other entities. Two clubs of one
-    town ('Tarnville Otters', 'Tarnville Rovers') leave the town's name alone."""
+    the town's name and a nickname of one or two words, a plural or typed a team) in its articles,
+    or in the corpus when their articles share MIN_TEAM_CONTEXT other entities, the same one in all
+    that name one. Two clubs of one town ('Tarnville Otters', 'Tarnville Rovers') leave the town's
+    name alone."""
     by_town: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
         town = _town_of(local, merger.place_names)
         if town is not None:
             by_town[town].append(key)
     context = Context(merger)
+    # each town's name used as a team's -> the teams its article points at (team entity -> a name
+    # of it, where); the name joins only when all its entity's articles point at one team
+    chosen: dict[tuple[str, str], dict[tuple[str, str], tuple[tuple[str, str], str]]] = defaultdict(dict)
     for key, local in merger.sorted_locals:
         if not is_place_named_team(local, merger):
             continue
         teams = by_town.get(local.name, [])
         in_article = [k for k in teams if k[0] == key[0]]
-        if len({merger.find(k) for k in in_article}) == 1:
-            _join_team(merger, in_article[0], key, "the article")
-        elif (not in_article and len({merger.find(k) for k in teams}) == 1
-              and context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT):
-            _join_team(merger, teams[0], key, "the corpus, and their articles name the same other entities")
+        if in_article:
+            for team in in_article:
+                chosen[key].setdefault(merger.find(team), (team, "the article"))
+        elif len({merger.find(k) for k in teams}) == 1 and context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT:
+            chosen[key].setdefault(merger.find(teams[0]), (teams[0], "articles that name the same other entities"))
+    by_entity: dict[tuple[str, str], dict] = defaultdict(dict)
+    for key, teams in chosen.items():
+        by_entity[merger.find(key)].update(teams)
+    settled = [(key, teams) for key, teams in chosen.items() if len(by_entity[merger.find(key)]) == 1]
+    for key, teams in settled:
+        team, where = next(iter(teams.values()))
+        merger.join(team, key, "team",
+                    f"'{merger.locals[key].best_form}' is used as a team's name, and only one team is "
+                    f"named after it in {where}: '{merger.locals[team].best_form}'")
 
 
 def _town_of(local: LocalName, place_names: frozenset[str]) -> str | None:
@@ -75,12 +88,6 @@ def _town_of(local: LocalName, place_names: frozenset[str]) -> str | None:
                 return None
             return town if local.cls == EntityClass.SportsTeam or is_plural(nickname[-1]) else None
     return None
-
-
-def _join_team(merger: Merger, team: tuple[str, str], key: tuple[str, str], where: str) -> None:
-    merger.join(team, key, "team",
-                f"'{merger.locals[key].best_form}' is used as a team's name, and only one team is named "
-                f"after it in {where}: '{merger.locals[team].best_form}'")
 
 
 def clipped_plurals(merger: Merger) -> None:

@@ -192,3 +192,10 @@ def test_a_body_every_country_has_is_not_another_countrys(body, qualified):
     found = groups(extraction("a", (body, "GovernmentBody"), ("Chile", "Country")),
                    extraction("b", (qualified, "GovernmentBody"), ("Peru", "Country")))
     assert not any({body, qualified} <= group for group in found)
+
+
+def test_a_towns_name_used_for_two_of_its_teams_in_two_articles_joins_neither():
+    found = groups(extraction("a", ("Tarnville Gryphons", "SportsTeam"), ("Tarnville", "SportsTeam")),
+                   extraction("b", ("Tarnville Otters", "SportsTeam"), ("Tarnville", "SportsTeam")),
+                   extraction("c", ("Tarnville", "GeopoliticalEntity")))
+    assert not any({"Tarnville Gryphons", "Tarnville Otters"} <= group for group in found)
