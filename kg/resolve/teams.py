@@ -51,25 +51,11 @@ def place_teams(merger: Merger) -> None:
         if town is not None:
             by_town[town].append(key)
     context = Context(merger)
-    # each town's name used as a team's -> the teams its article points at (team entity -> a name
-    # of it, where); the name joins only when all its entity's articles point at one team
-    chosen: dict[tuple[str, str], dict[tuple[str, str], tuple[tuple[str, str], str]]] = defaultdict(dict)
+    pointed: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key, local in merger.sorted_locals:
-        if not is_place_named_team(local, merger):
-            continue
-        teams = by_town.get(local.name, [])
-        in_article = [k for k in teams if k[0] == key[0]]
-        if in_article:
-            for team in in_article:
-                chosen[key].setdefault(merger.find(team), (team, "the article"))
-        elif len({merger.find(k) for k in teams}) == 1 and context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT:
-            chosen[key].setdefault(merger.find(teams[0]), (teams[0], "articles that name the same other entities"))
-    by_entity: dict[tuple[str, str], dict] = defaultdict(dict)
-    for key, teams in chosen.items():
-        by_entity[merger.find(key)].update(teams)
-    settled = [(key, teams) for key, teams in chosen.items() if len(by_entity[merger.find(key)]) == 1]
-    for key, teams in settled:
-        team, where = next(iter(teams.values()))
+        if is_place_named_team(local, merger):
+            pointed[key] = _pointed_at(merger, context, key, by_town.get(local.name, []))
+    for key, team, where in _agreed(merger, pointed):
         merger.join(team, key, "team",
                     f"'{merger.locals[key].best_form}' is used as a team's name, and only one team is "
                     f"named after it in {where}: '{merger.locals[team].best_form}'")
@@ -91,31 +77,26 @@ def _town_of(local: LocalName, place_names: frozenset[str]) -> str | None:
 
 
 def clipped_plurals(merger: Merger) -> None:
-    """'Jags' = 'Jaguars', 'Dems' = 'Democrats': a one-word plural, no place, that begins exactly one
-    longer plural (a one-word name or the last word of a name) of the article, or of the corpus
-    whose articles share MIN_TEAM_CONTEXT other entities with its own."""
+    """'Jags' = 'Jaguars', 'Dems' = 'Democrats': a one-word plural of CLIPPED_STEM letters and an 's',
+    no place, that begins exactly one longer plural (a one-word name or the last word of a name) of
+    its articles, or of the corpus whose articles share MIN_TEAM_CONTEXT other entities with its own."""
     longer: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first letters -> names
     for key, local in merger.sorted_locals:
         last = local.words[-1]
         if local.cls not in PLACE_CLASSES and is_plural(last) and last.isalpha():
             longer[last[:CLIPPED_STEM]].append(key)
     context = Context(merger)
+    pointed: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key, local in merger.sorted_locals:
         word = local.name
-        if len(local.words) != 1 or local.cls in PLACE_CLASSES or not is_plural(word) or not word.isalpha():
-            continue
-        if len(word) != CLIPPED_STEM + 1:
-            continue
-        fitting = [k for k in longer.get(word[:CLIPPED_STEM], ()) if len(merger.locals[k].words[-1]) > len(word)]
-        in_article = {merger.find(k) for k in fitting if k[0] == key[0]}
-        chosen = in_article or {merger.find(k) for k in fitting}
-        if len(chosen) != 1 or merger.find(key) in chosen:
-            continue
-        owner = next(k for k in fitting if merger.find(k) in chosen)
-        if in_article or context.shared(key, owner) >= MIN_TEAM_CONTEXT:
-            merger.join(owner, key, "clipped-name",
-                        f"'{local.best_form}' is '{merger.locals[owner].best_form}' clipped, the only name it "
-                        f"begins in {'the article' if in_article else 'articles that name the same other entities'}")
+        if (len(local.words) == 1 and len(word) == CLIPPED_STEM + 1 and local.cls not in PLACE_CLASSES
+                and is_plural(word) and word.isalpha()):
+            fitting = [k for k in longer.get(word[:CLIPPED_STEM], ()) if len(merger.locals[k].words[-1]) > len(word)]
+            pointed[key] = _pointed_at(merger, context, key, fitting)
+    for key, owner, where in _agreed(merger, pointed):
+        merger.join(owner, key, "clipped-name",
+                    f"'{merger.locals[key].best_form}' is '{merger.locals[owner].best_form}' clipped, the only "
+                    f"name it begins in {where}")
 
 
 def team_nicknames(merger: Merger) -> None:
@@ -130,15 +111,40 @@ def team_nicknames(merger: Merger) -> None:
         if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
             ending[local.words[-1]].append(key)
     context = Context(merger)
+    pointed: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key, local in merger.sorted_locals:
-        if (len(local.words) != 1 or local.cls not in (EntityClass.Person, GENERIC_CLASS) or not is_plural(local.name)
-                or local.name in people_words or local.name not in ending):
-            continue
-        in_article = [k for k in ending[local.name] if k[0] == key[0]]
-        teams = in_article or ending[local.name]
-        known_here = in_article or context.shared(key, teams[0]) >= MIN_TEAM_CONTEXT
-        if len({merger.find(k) for k in teams}) == 1 and known_here:
-            merger.join(teams[0], key, "short-name",
-                        f"'{local.best_form}' ends the name of only one organisation in "
-                        f"{'the article' if in_article else 'articles that name the same other entities'}: "
-                        f"{merger.locals[teams[0]].best_form}")
+        if (len(local.words) == 1 and local.cls in (EntityClass.Person, GENERIC_CLASS) and is_plural(local.name)
+                and local.name not in people_words and local.name in ending):
+            pointed[key] = _pointed_at(merger, context, key, ending[local.name])
+    for key, team, where in _agreed(merger, pointed):
+        merger.join(team, key, "short-name",
+                    f"'{merger.locals[key].best_form}' ends the name of only one organisation in {where}: "
+                    f"{merger.locals[team].best_form}")
+
+
+def _pointed_at(merger: Merger, context: Context, key: tuple[str, str],
+                candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The candidates a name's article names, or else the one candidate entity of the corpus whose
+    articles share MIN_TEAM_CONTEXT other entities with it, or none."""
+    in_article = [k for k in candidates if k[0] == key[0]]
+    if in_article:
+        return in_article
+    if len({merger.find(k) for k in candidates}) == 1 and context.shared(key, candidates[0]) >= MIN_TEAM_CONTEXT:
+        return candidates[:1]
+    return []
+
+
+def _agreed(merger: Merger, pointed: dict[tuple[str, str], list[tuple[str, str]]]) -> list[tuple]:
+    """(name, the one entity it stands for, where it was found) for each name whose entity's
+    articles all point at that one entity, never its own: a name is one entity across articles
+    already, so two articles pointing at two teams leave it alone."""
+    by_entity: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for key, candidates in pointed.items():
+        by_entity[merger.find(key)] |= {merger.find(k) for k in candidates}
+    agreed = []
+    for key, candidates in pointed.items():
+        targets = by_entity[merger.find(key)]
+        if candidates and len(targets) == 1 and merger.find(key) not in targets:
+            where = "the article" if candidates[0][0] == key[0] else "articles that name the same other entities"
+            agreed.append((key, candidates[0], where))
+    return agreed
