@@ -1,5 +1,5 @@
 """Countries, their other names, demonyms and capitals, and US states, from well-kept data packages
-(pycountry, countryinfo, us) rather than hand lists. Shared by extraction (what a name is) and
+(pycountry, countryinfo, us) rather than hand lists (but for a few short names neither has). Shared by extraction (what a name is) and
 resolution (which names are one country)."""
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from countryinfo import all_countries
 from kg.lexicon.names import normalise
 
 MIN_COUNTRY_INITIALS = 3
+# Short names English news uses for countries that neither package lists ('Britain' is in neither).
+OTHER_COUNTRY_NAMES = {"Britain": "GBR", "Macedonia": "MKD", "Vatican": "VAT",
+                       "Democratic Republic of Congo": "COD", "DR Congo": "COD"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +81,7 @@ def _country_codes() -> dict[str, str]:
         initials = _initials(getattr(country, "official_name", ""))
         if len(initials) >= MIN_COUNTRY_INITIALS:  # 'PRC', 'DPRK'; not 'ROI' (Republic of India)
             codes.setdefault(initials, country.alpha_3)
+    codes.update((normalise(name), alpha_3) for name, alpha_3 in OTHER_COUNTRY_NAMES.items())
     for info in all_countries():
         try:
             alpha_3 = info.iso(3)

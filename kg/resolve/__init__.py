@@ -6,9 +6,11 @@ cache keeps them with the article's records. Rules then merge local names across
 merge recorded with its rule and evidence, in the order `merge` gives:
 
 - names: the same normalised name in two articles ("the U.S." = "US"), a legal suffix aside; a body
-  every country has ("Foreign Ministry") only across articles of one country.
+  every country has ("Foreign Ministry") only across articles of one country; a town's name an
+  article uses for its team ("Jacksonville beat Indianapolis") not with the town's.
 - variants: one name written another way: abbreviations ("Mt Cook" = "Mount Cook"), British
-  spellings ("Centre"), initials with spaces ("U. S."), an organisation's inner plurals, spaces aside.
+  spellings ("Centre"), initials with spaces ("U. S."), an organisation's inner plurals, spaces
+  aside; "Betty Ford Center" and "Betty Ford Clinic" in one article.
 - places: names of one country by ISO 3166 and countryinfo ("US", "United States", "USA").
 - people: a fuller or shorter form of one person's name ("Mark Heller" = "Mark Jay Heller"), a
   nickname from the nicknames package's list ("Katie" = "Kathryn"), the middle name a person goes by
@@ -16,10 +18,16 @@ merge recorded with its rule and evidence, in the order `merge` gives:
   of the corpus who has it, or the one context points at, or, when nobody is named in full with it,
   the same lone name elsewhere; a lone first name only the person its article names in full, or the
   one context points at; blended nicknames ("LiLo").
+- teams: a town's name used for its team joins the one team named after the town ("Jacksonville
+  Jaguars"); a clipped plural ("Jags") the one name it begins; a nickname the tagger took for a
+  person ("Bluejays") the one team it ends.
 - contained names: a name of two words or more inside exactly one longer name that adds a leading
-  qualifier ("Malibu Promises Treatment Center") or a kind word ("Morningside Recovery Center").
+  qualifier ("Malibu Promises Treatment Center"), a country to a name of unsure kind, a kind word
+  ("Morningside Recovery Center") or a park's kind ("Mount Cook National Park"); a one-word name
+  before a kind word ("Acme" = "Acme Mining Corp.", "Tass" = "Tass news agency").
 - organisations: a one-word name that ends one organisation's ("Colts"); acronyms ("GM" = "General
-  Motors", "MINDEF" = "Ministry of Defence") by the text's definition, the one name that fits, or
+  Motors", "MINDEF" = "Ministry of Defence", "DPS" after "Movement for Rights and Freedoms") by the
+  text's definition, the one name that fits, or
   among names it spells by their initials the one context points at;
   an organisation's words in any order, with its country said or not ("mines ministry" =
   "Ministry of Mines" = "Ministry of Mines of Chile" when only Chile's is named).
@@ -56,7 +64,13 @@ from kg.resolve.organisations import (
 from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
-from kg.resolve.variants import contained_names, same_variant
+from kg.resolve.teams import clipped_plurals, place_teams, team_nicknames
+from kg.resolve.variants import (
+    care_words,
+    contained_names,
+    names_before_a_kind,
+    same_variant,
+)
 
 # the public API; CONCEPT, ArticleNames and names_of are re-exported from kg.resolve.article
 __all__ = ["CONCEPT", "ArticleNames", "Resolution", "names_of", "resolve", "resolve_names"]
@@ -136,6 +150,7 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     same_name(merger)
     # 'Mt Cook' = 'Mount Cook': the same name written another way, as sure as the same name
     same_variant(merger)
+    care_words(merger)
     # the spellings of one country are one entity before context is counted and acronyms expanded ('UK')
     same_country(merger)
     # 'George W. Bush' = 'George Bush' before a lone 'Bush' looks for the one person it belongs to
@@ -145,9 +160,15 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     # organisations' short names and acronyms, once names are entities: 'Tel Aviv' named in many
     # articles must be one entity for 'TAV' to fit only it
     short_organisation_names(merger)
+    # a town's name used for its team joins the team named after it, 'Jags' the 'Jaguars', and
+    # 'Bluejays' taken for a person the 'Creighton Bluejays'
+    place_teams(merger)
+    clipped_plurals(merger)
+    team_nicknames(merger)
     # a shorter name of several words inside one longer one ('Promises Treatment Center'), once
     # short names have joined theirs, and before acronyms count the names they could stand for
     contained_names(merger)
+    names_before_a_kind(merger)
     acronyms(merger, definitions)
     # after the people rules, so a nickname's person is one entity ('LiLo' = 'Lindsay Lohan')
     blended_nicknames(merger)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from kg.lexicon.names import normalise
 from kg.lexicon.non_prose import non_prose_lines
 from kg.model import (
+    ORGANISATION_CLASSES,
     REGION_RULES,
     Article,
     EntityClass,
@@ -36,6 +37,10 @@ FUNCTION_WORDS = frozenset("of and the for on in to at &".split())
 # '(MINDEF)' or '(the EU)' right after a name: an acronym of 2 to 12 letters, dots or ampersands.
 DEFINITION = re.compile(r"^\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&.]{1,11})\s*\)")
 DEFINITION_WINDOW = 16  # characters after a name searched for its definition: room for ' (the MINDEF)'
+# An acronym in parentheses that is not the name's English initials defines it only after an
+# organisation's name this long, and in this many capitals: 'Movement for Rights and Freedoms (DPS)'.
+MIN_FOREIGN_ACRONYM_WORDS = 3
+MIN_FOREIGN_ACRONYM_LETTERS = 3
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 
@@ -174,7 +179,8 @@ def _all_mentions(extraction: Extraction) -> Iterator[tuple[Mention, bool]]:
 
 
 def _definitions(text: str, locals_: Iterable[LocalName]) -> dict[str, str]:
-    """'the Ministry of Defence (MINDEF)': acronym (normalised) -> the name it is defined for."""
+    """'the Ministry of Defence (MINDEF)', 'the Movement for Rights and Freedoms (DPS)': acronym
+    (normalised) -> the name it is defined for."""
     found = {}
     for local in locals_:
         if len(local.words) < 2:
@@ -182,9 +188,21 @@ def _definitions(text: str, locals_: Iterable[LocalName]) -> dict[str, str]:
         for form in local.forms:
             for match in re.finditer(re.escape(form), text):
                 definition = DEFINITION.match(text[match.end() : match.end() + DEFINITION_WINDOW])
-                if definition and acronym_of(definition.group(1), form):
-                    found[normalise(definition.group(1))] = local.name
+                if definition is None:
+                    continue
+                acronym = definition.group(1)
+                if acronym_of(acronym, form) or _foreign_acronym(acronym, local):
+                    found[normalise(acronym)] = local.name
     return found
+
+
+def _foreign_acronym(acronym: str, local: LocalName) -> bool:
+    """'Movement for Rights and Freedoms (DPS)', 'Kurdistan Workers' Party (PKK)': an organisation
+    of MIN_FOREIGN_ACRONYM_WORDS words or more defines, in capitals, the acronym of its name in its
+    own language, whose letters are no English initials."""
+    letters = acronym.replace(".", "").replace("&", "")
+    return (local.cls in ORGANISATION_CLASSES and len(local.words) >= MIN_FOREIGN_ACRONYM_WORDS
+            and len(letters) >= MIN_FOREIGN_ACRONYM_LETTERS and letters.isupper())
 
 
 def acronym_of(acronym: str, name: str) -> bool:

@@ -12,7 +12,7 @@ import functools
 from collections import Counter, defaultdict
 
 from kg.lexicon.names import normalise
-from kg.model import Entity, Merge
+from kg.model import PLACE_CLASSES, Entity, Merge
 from kg.resolve.article import LocalName, voted_class
 from kg.resolve.labels import entity_class, label_of
 
@@ -52,6 +52,11 @@ class Merger:
         for local in self.locals.values():
             votes[local.name].update(local.classes)
         return {name: voted_class(classes) for name, classes in votes.items()}
+
+    @functools.cached_property
+    def place_names(self) -> frozenset[str]:
+        """The names some article types as a place."""
+        return frozenset(local.name for local in self.locals.values() if local.cls in PLACE_CLASSES)
 
     def by_article(self) -> dict[str, list[LocalName]]:
         grouped: dict[str, list[LocalName]] = defaultdict(list)

@@ -9,6 +9,7 @@ from kg.resolve.article import LocalName
 from kg.resolve.merger import Merger
 from kg.resolve.organisations import home_countries, is_national_body
 from kg.resolve.people import is_lone_person_name
+from kg.resolve.teams import is_place_named_team
 
 # Legal forms of companies in English-speaking and European countries ('Acme NV' = 'Acme').
 LEGAL_SUFFIXES = frozenset("inc corp corporation co ltd limited llc llp lp plc ag sa nv bv spa srl sarl gmbh pty ab asa oyj".split())
@@ -20,13 +21,19 @@ SHORT_NAME_LETTERS = 3
 def same_name(merger: Merger) -> None:
     """The same name in several articles is one entity ('Microsoft' = 'Microsoft Corp.': a legal
     suffix is no part of the identity); lone person names wait for people.short_names; a body every
-    country has ('Foreign Ministry') is one across articles of one country only."""
+    country has ('Foreign Ministry') is one across articles of one country only; a town's name used
+    for a team is the team's, not the town's."""
     by_name: dict[tuple[str, str | None], list[tuple[str, str]]] = defaultdict(list)
     homes = home_countries(merger)
     for key, local in merger.sorted_locals:
         if not is_lone_person_name(local, merger):
-            # a body every country has ('Foreign Ministry', 'Parliament') is its article's country's
-            by_name[(_identity(local), homes.get(key[0]) if is_national_body(local) else None)].append(key)
+            # a body every country has ('Foreign Ministry', 'Parliament') is its article's country's;
+            # a town's name used for its team is the team's ('Jacksonville beat Indianapolis')
+            if is_national_body(local):
+                qualifier = homes.get(key[0])
+            else:
+                qualifier = "team" if is_place_named_team(local, merger) else None
+            by_name[(_identity(local), qualifier)].append(key)
     for keys in by_name.values():
         for key in keys[1:]:
             first, other = merger.locals[keys[0]].best_form, merger.locals[key].best_form

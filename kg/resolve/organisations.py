@@ -39,9 +39,12 @@ PLURAL = re.compile(r"^(\w{3,}[^su])s$")
 PORTFOLIO_WORDS = frozenset(
     "foreign interior home internal defence defense finance justice health education trade commerce economy "
     "economic agriculture energy environment transport culture information security intelligence supreme "
-    "constitutional central national state public high appeals prosecutor prosecutors general electoral "
+    "constitutional central national state public high appeal appeals prosecutor prosecutors general electoral "
+    "armed air "
     "election elections emergency tax revenue".split()
 )
+# A country's forces, which every country has ('Armed Forces', 'Air Force').
+FORCE_WORDS = frozenset({"force", "forces"})
 # Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
 ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 
@@ -64,10 +67,10 @@ def letters_run_together(words: list[str]) -> list[str]:
 
 def is_national_body(local: LocalName) -> bool:
     """A body every country has, named by its kind and portfolio alone ('Foreign Ministry', 'Supreme
-    Court', 'Interior Ministry'): which country's it is, the article says, not the name."""
+    Court', 'Court of Appeal', 'Armed Forces'): which country's it is, the article says, not the name."""
     words = set(local.words)
-    return (local.cls in ORGANISATION_CLASSES and bool(words & GOVERNMENT_WORDS)
-            and words <= GOVERNMENT_WORDS | FILLER_WORDS | PORTFOLIO_WORDS)
+    return (local.cls in ORGANISATION_CLASSES and bool(words & (GOVERNMENT_WORDS | FORCE_WORDS))
+            and words <= GOVERNMENT_WORDS | FORCE_WORDS | FILLER_WORDS | PORTFOLIO_WORDS)
 
 
 def home_countries(merger: Merger) -> dict[str, str]:
@@ -83,13 +86,15 @@ def home_countries(merger: Merger) -> dict[str, str]:
 def short_organisation_names(merger: Merger) -> None:
     """'Colts' = 'Indianapolis Colts': a one-word organisation that is the last word of exactly one
     organisation of the article, or else of the corpus. Words that name a kind of organisation
-    ('Ministry', 'Council') say too little."""
+    ('Ministry', 'Council') say too little, and a place's name is the place's."""
     full: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, local in merger.sorted_locals:
         if local.cls in ORGANISATION_CLASSES and len(local.words) > 1:
             full[local.words[-1]].append(key)
     for key, local in merger.sorted_locals:
         if local.cls not in ORGANISATION_CLASSES or len(local.words) != 1 or local.name in ORGANISATION_KIND_WORDS:
+            continue
+        if local.name in merger.place_names:  # 'Hollywood' is a place that 'Deadline Hollywood' names
             continue
         candidates = full.get(local.name, [])
         in_article = {merger.find(k) for k in candidates if k[0] == key[0]}
@@ -125,11 +130,16 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
                 if acronym_of(acronym, expandable[k])]
 
     context = Context(merger)
+    begun: dict[str, set[tuple[str, str]]] = defaultdict(set)  # first word -> entities with a name it begins
+    for key, local in merger.sorted_locals:
+        if len(local.words) > 1:
+            begun[local.words[0]].add(merger.find(key))
     for article, locals_ in merger.by_article().items():
         defined = definitions.get(article, {})
         for local in locals_:
             form = local.best_form
-            bare = form.replace(".", "")
+            letters = letters_run_together(form.replace(".", " ").split())  # 'K. C.' -> KC
+            bare = letters[0] if len(letters) == 1 else form.replace(".", "")
             if not ACRONYM.match(bare) or not bare.isupper() or local.cls == EntityClass.Person and local.name not in defined:
                 continue
             key = (article, local.name)
@@ -142,7 +152,8 @@ def acronyms(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
             if len({merger.find(k) for k in fitting}) == 1:
                 merger.join(fitting[0], key, "acronym",
                             f"'{form}' is the acronym of '{expandable[fitting[0]]}', the only such name in the article")
-            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM:
+            # across the corpus only an acronym that begins none of its entity's names ('ABC', 'ABC News')
+            elif not fitting and len(bare) >= MIN_CORPUS_ACRONYM and merger.find(key) not in begun[local.name]:
                 fitting = corpus_expansions(bare)
                 owners = {merger.find(k) for k in fitting}
                 if len(owners) == 1:

@@ -133,7 +133,8 @@ def short_names(merger: Merger) -> None:
             mistyped = merger.locals[key].cls != EntityClass.Person
             # a first name alone may be anyone's: the one person its article names in full, or context decides
             named_here = {o for o in owners if key[0] in context.articles_of[o]}
-            if name not in surnames and len(named_here) == 1:
+            # ... and not a place's name the tagger took for one ('Surrey' beside 'Surrey Police')
+            if name not in surnames and len(named_here) == 1 and name not in merger.place_names:
                 owner = next(iter(named_here))
                 reason = f"'{name}' is the first name of the only person its article names in full: {merger.locals[owner].best_form}"
             elif len(owners) == 1 and not mistyped and name in surnames:

@@ -24,7 +24,7 @@ def test_is_country(name, country):
     ("name", "code"),
     [("U.S.", "USA"), ("United States of America", "USA"), ("UK", "GBR"), ("Great Britain", "GBR"),
      ("Democratic People's Republic of Korea", "PRK"), ("DPRK", "PRK"), ("Chilean", "CHL"),
-     ("Republic of India", "IND"), ("ROI", None), ("Atlantis", None)],
+     ("Republic of India", "IND"), ("ROI", None), ("Atlantis", None), ("Britain", "GBR"), ("England", None)],
 )
 def test_country_ids_from_names_codes_initials_and_demonyms(name, code):
     assert country_id(name) == code
