@@ -24,7 +24,9 @@ def view(graph):
 
 
 # Provenance and merge records are not drawn, nor what the graph does not assert (candidates).
-HIDDEN_CLASSES = (KG.Assertion, KG.Merge, KG.Candidate, KG.CandidateClaim, KG.CandidateMeasurement)
+# A described source ('officials') is drawn as the words on its claims, not as a node of its own.
+HIDDEN_CLASSES = (KG.Assertion, KG.Merge, KG.Candidate, KG.CandidateClaim, KG.CandidateMeasurement,
+                  KG.DescribedSource)
 
 
 def expected_counts(graph: Graph) -> tuple[int, int]:
