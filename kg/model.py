@@ -141,6 +141,9 @@ class Source:
     text: str
     start: int
     end: int
+    # the words describe someone without naming anyone ("officials", "two people familiar with the
+    # talks"): not a name, a pronoun or an entity's mention
+    description: bool = False
 
 
 @dataclass(frozen=True)

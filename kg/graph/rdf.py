@@ -217,10 +217,10 @@ def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article:
 def _add_described_source(triples: _Triples, mint: Minter, article: Article, claim: Claim,
                           decision: Decision) -> None:
     """'officials', 'two people familiar with the talks': a node with the words, so that what unnamed
-    sources claim can be found; none for a pronoun nobody was resolved to ('he said'), which the
-    claim's rule marks."""
+    sources claim can be found; none for a pronoun nobody was resolved to ('he said') or a name
+    that is no entity's."""
     iri = mint.claim(article, claim)
-    if claim.evidence.rule.endswith("-pronoun"):
+    if not claim.source.description or claim.evidence.rule.endswith("-pronoun"):
         _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence,
                        decision)
         return

@@ -13,7 +13,7 @@ begin.
 - direct.py: quotes, with the cue next to them, signed with a dash or in a transcript;
 - reported.py: reported speech, stances and "according to";
 - nouns.py: statements a noun names ("X's claim that ...");
-- learn_cues.py: the cue verbs learned from annotated news (learned_cues.json) and how to relearn them;
+- cue_model.py: the cue model learned from annotated news (cue_model.json); train_cue_model.py retrains it;
 - sources.py: who a cue attributes the statement to, and the rule a pronoun source gets;
 - evidence.py: the evidence and the mentions every claim carries.
 """

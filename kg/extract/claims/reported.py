@@ -9,15 +9,14 @@ from collections.abc import Iterator
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from kg.extract.claims.cue_model import candidate, cue_probability, cue_threshold
 from kg.extract.claims.cues import (
     ADDRESSEE_LEMMAS,
-    AIM_LEMMAS,
     BELIEF_LEMMAS,
     CONDITION_MARKS,
     EVIDENCE_LEMMAS,
     INSERTED_CUE_DEPS,
-    LEARNED_STANCE_LEMMAS,
-    NOT_LEARNED,
+    NOT_STATING_LEMMAS,
     QUESTION_WORDS,
     REPORTED_CONTENT_DEPS,
     SPEECH_LEMMAS,
@@ -26,7 +25,6 @@ from kg.extract.claims.cues import (
     is_cue,
     states,
 )
-from kg.extract.claims.cue_model import candidate, cue_probability, cue_threshold
 from kg.extract.claims.evidence import claim_confidence, cue_evidence, mentions_within
 from kg.extract.claims.sources import (
     SPEAKER_DEPS,
@@ -94,7 +92,7 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
 def is_learned_cue(token: Token) -> bool:
     """A verb the cue model takes for a cue in its sentence ('is pushing for', 'wants', 'cited'),
     though no list names it; not one whose object is only what it names ('mentioned the talks')."""
-    return (candidate(token) and token.lemma_.lower() not in TOPIC_LEMMAS | NOT_LEARNED | AIM_LEMMAS
+    return (candidate(token) and token.lemma_.lower() not in TOPIC_LEMMAS | NOT_STATING_LEMMAS
             and cue_probability(token) >= cue_threshold())
 
 
@@ -127,7 +125,7 @@ def _complements(cue: Token) -> Iterator[tuple[list[Token], str]]:
     if clause is not None:
         yield clause, "reported"
         return
-    if cue.lemma_.lower() in STANCE_LEMMAS | LEARNED_STANCE_LEMMAS:
+    if cue.lemma_.lower() in STANCE_LEMMAS:
         stance = _stance_object(cue)
         if stance:
             yield stance, "stance"

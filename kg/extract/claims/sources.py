@@ -185,7 +185,16 @@ def source_words(head: Token, mentions: dict[int, Mention]) -> Source:
             break
         tokens += list(child.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Source(text_of(head.doc)[start:end], start, end)
+    return Source(text_of(head.doc)[start:end], start, end, description=_describes(head))
+
+
+def _describes(head: Token) -> bool:
+    """'officials', 'Police' opening a sentence, 'two people familiar with the talks', 'Republicans':
+    a common noun or a group of a party or nation, not a name the tagger missed ('Colts',
+    'Salazar') nor a pronoun."""
+    if head.lower_ in INDEFINITE_SOURCE_WORDS:
+        return False
+    return head.ent_type_ == "NORP" or head.pos_ == "NOUN" and (head.is_lower or head.is_sent_start)
 
 
 def according_to_object(token: Token) -> Token | None:

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.claims.cue_model import candidate, cue_features, cue_probability, cue_threshold
+from kg.extract.claims.cue_model import (
+    candidate,
+    cue_features,
+    cue_probability,
+    cue_threshold,
+)
 from tests.extract.claims import judged
 
 

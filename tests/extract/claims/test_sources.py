@@ -122,3 +122,16 @@ def test_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
     cue = next(t for t in doc if t.lower_ == "said")
     speaker, source = source_of(cue, {0: full, 1: full})
     assert (speaker, source.text) == (full, "Doe")
+
+
+@pytest.mark.parametrize(("text", "words", "description"), [
+    ("Officials said the mine would close.", "Officials", True),
+    ("Two people familiar with the talks said the mine would close.", "Two people familiar with the talks", True),
+    ("Jane Doe said the mine would close.", "Jane Doe", False),
+    ("He said the mine would close.", "He", False),
+    ("Many said the mine would close.", "Many", False),
+    ("Republicans said the mine would close.", "Republicans", True),
+])
+def test_a_source_describes_someone_only_with_common_nouns(read, text, words, description):
+    [claim] = read(text).claims
+    assert (claim.source.text, claim.source.description) == (words, description)
