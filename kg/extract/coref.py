@@ -118,17 +118,18 @@ def _referring_candidates(doc: Doc) -> Iterator[Token]:
 
 def _link_short_names(named: list[_Named]) -> list[_Named]:
     """'Trump' after 'Donald Trump', 'Xi' after 'Xi Jinping': a one-word name equal to the first or
-    last word of exactly one person named in full earlier in the article."""
+    last word of exactly one person named in full earlier in the article, or of exactly one of the
+    gender its courtesy title says ('Mrs. Khan' after 'Khizr Khan' and 'Ghazala Khan')."""
     linked = []
     for index, item in enumerate(named):
-        antecedent = _full_name_for(item.mention.text, named[:index])
+        antecedent = _full_name_for(item.mention.text, named[:index], _word_before(item.span.start, item.span.doc))
         if antecedent is not None:
             item = replace(item, mention=replace(item.mention, cls=EntityClass.Person, refers_to=antecedent.name))
         linked.append(item)
     return linked
 
 
-def _full_name_for(word: str, earlier: list[_Named]) -> Mention | None:
+def _full_name_for(word: str, earlier: list[_Named], honorific: str = "") -> Mention | None:
     if " " in word:
         return None
     names = {
@@ -137,7 +138,18 @@ def _full_name_for(word: str, earlier: list[_Named]) -> Mention | None:
         if n.mention.cls == EntityClass.Person and " " in n.mention.name
         and word in (n.mention.name.split()[0], n.mention.name.split()[-1])
     }
+    wanted = person_gender("", honorific=honorific) if honorific else None
+    if len(names) > 1 and wanted is not None:
+        # 'Mrs. Khan' is the Khan known to be a woman, else the one Khan not known to be a man
+        genders = {name: person_gender(name) for name in names}
+        known = [names[name] for name, gender in genders.items() if gender == wanted]
+        possible = [names[name] for name, gender in genders.items() if gender in (None, wanted)]
+        return known[0] if len(known) == 1 else possible[0] if len(possible) == 1 else None
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _word_before(start: int, doc: Doc) -> str:
+    return doc[start - 1].text if start > 0 else ""
 
 
 def _titles(named: list[_Named]) -> dict[str, set[str]]:
@@ -167,7 +179,7 @@ def _surname_reference(token: Token, earlier: list[_Named]) -> tuple[Mention, li
     after_title = token.i > 0 and is_title_word(token.doc[token.i - 1].text)
     if token.is_sent_start and not after_title:
         return None
-    antecedent = _full_name_for(token.text, earlier)
+    antecedent = _full_name_for(token.text, earlier, _word_before(token.i, token.doc))
     if antecedent is None:
         return None
     return _reference(token, [token], antecedent), [token]

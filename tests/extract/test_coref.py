@@ -44,6 +44,13 @@ CASES = [
     # ... or to the person introduced with that title
     ("The president, Joe Biden, arrived late. The president said the deal was close.",
      {"The president": "Joe Biden"}),
+    # a surname two people named in full share is the one its courtesy title's gender fits
+    # (or, of two, the one not known to be of the other gender: 'Kwame' is in no name list)
+    ("Kwame Mensah and his wife Jane Mensah spoke. Mrs. Mensah said the mine had closed.",
+     {"Mensah": "Jane Mensah"}),
+    ("Kwame Mensah and his wife Jane Mensah spoke. Mr. Mensah said the mine had closed.",
+     {"Mensah": "Kwame Mensah"}),
+    ("Kwame Mensah and his wife Jane Mensah spoke. Mensah said the mine had closed.", {}),
     # 'the company' with exactly one company in view
     ("General Motors cut prices on Monday. The company said demand had weakened.",
      {"The company": "General Motors"}),
