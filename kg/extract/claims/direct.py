@@ -147,7 +147,10 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
     if dash is None:
         return None
     name_start = quote.end + dash.end()
-    signer = next((m for m in mentions.values() if m.start == name_start and m.cls == EntityClass.Person), None)
+    line_end = text_of(doc).find("\n", name_start) % (len(text_of(doc)) + 1)
+    # the name, or the part of it the tagger found ('Adaeze Okonkwo' of 'Tolulope Adaeze Okonkwo')
+    signer = min((m for m in mentions.values() if name_start <= m.start < line_end and m.cls == EntityClass.Person),
+                 key=lambda m: m.start, default=None)
     if signer is None:
         return None
     content, start = _quoted_content(doc, quote)

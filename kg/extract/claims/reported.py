@@ -60,14 +60,14 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
         if not (is_cue(cue, stance=True) or is_learned_cue(cue)) or inside_quote(cue.idx, quotes) or not states(cue):
             continue
         for tokens, rule in _complements(cue):
-            tokens = _trim(_statement_end(cue, tokens))
+            found = source_of(cue, mentions, quotes)
+            if found is None:
+                continue
+            tokens = _trim(_statement_end(cue, _up_to_closed_quote(cue, tokens, quotes)))
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if not has_unquoted_words(text_of(doc), start, end, quotes):
-                continue
-            found = source_of(cue, mentions, quotes)
-            if found is None:
                 continue
             if cue.lemma_.lower() in EVIDENCE_LEMMAS and not states_findings(cue, *found):
                 continue  # 'Mr Smith had shown he could win': a person showing something says nothing
@@ -87,6 +87,15 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
                 evidence=cue_evidence(cue, rule),
                 mentions=mentions_within(mentions, start, end),
             )
+
+
+def _up_to_closed_quote(cue: Token, tokens: list[Token], quotes: list[Quote]) -> list[Token]:
+    """A statement that opens with a quote closed before its cue is that quote: '"...," police
+    Chief Jane Doe said Monday' may be parsed with the name inside the clause under the cue."""
+    opening = next((q for q in quotes if tokens and q.start <= tokens[0].idx < q.end), None)
+    if opening is None or opening.end > cue.idx:
+        return tokens
+    return [t for t in tokens if t.idx < opening.end]
 
 
 def is_learned_cue(token: Token) -> bool:

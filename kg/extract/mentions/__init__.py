@@ -58,6 +58,7 @@ from kg.extract.mentions.cleaning import (
 )
 from kg.extract.mentions.person_names import (
     is_person_name,
+    signed_names,
     starts_with_initial_a,
     titled_names,
     with_initial,
@@ -82,9 +83,10 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     found = without_headline_words(found, text_of(doc))
     found = typed_like_conjuncts(found, doc)
     found += titled_names(doc)
-    # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for
-    places = place_mentions(doc)
-    found = [m for m in found if not any(p.start < m.end and m.start < p.end for p in places)] + places
+    # 'Chisholm, Minn.': the pair says what both words are, whatever the tagger took them for; and
+    # so does a quote's signature ('"..." ― Jane Q Doe')
+    said = place_mentions(doc) + signed_names(doc)
+    found = [m for m in found if not any(p.start < m.end and m.start < p.end for p in said)] + said
     yield from sorted(found, key=lambda m: m.start)
 
 

@@ -33,6 +33,10 @@ INITIAL = re.compile(r"^[A-Z]\.?$")  # 'G Rowntree', 'J. Smith'
 MIN_FIRST_NAME_FREQUENCY = 3
 MAX_PERSON_NAME_WORDS = 4
 MAX_TITLED_NAME_WORDS = 3
+# '"..." ― Jane Q Doe': a name alone on the rest of the line after a quote and a dash signs the quote
+# (readers' comments, epigraphs); two to five capitalised words.
+SIGNATURE = re.compile(r"""[”"][ \t]*[―—–]+[ \t]*((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){1,4})[ \t.]*$""",
+                       re.MULTILINE)
 
 
 def is_person_name(words: list[str]) -> bool:
@@ -132,5 +136,16 @@ def titled_names(doc: Doc) -> list[Mention]:
             words.append(token)
         if words:
             span = doc[words[0].i : words[-1].i + 1]
+            names.append(Mention(text=span.text, cls=EntityClass.Person, start=span.start_char, end=span.end_char))
+    return names
+
+
+def signed_names(doc: Doc) -> list[Mention]:
+    """The names that sign a quote, people whatever the tagger took them for: '"We need a change."
+    ― Jane Q Doe'."""
+    names = []
+    for signature in SIGNATURE.finditer(doc.text):
+        span = doc.char_span(*signature.span(1), alignment_mode="contract")
+        if span is not None:
             names.append(Mention(text=span.text, cls=EntityClass.Person, start=span.start_char, end=span.end_char))
     return names

@@ -60,6 +60,14 @@ def test_quote_the_attribution_interrupts_is_one_claim(read):
     assert text[claim.start : claim.end] == 'Prices will fall," said Janet Yellen. "Wages will rise as a result of this.'
 
 
+def test_a_quote_before_a_titled_name_is_direct_even_when_the_parse_hangs_it_off_the_cue(read):
+    text = ('“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday. '
+            '“I want to assure our community that we will be transparent.”')
+    [claim] = read(text).claims
+    assert (claim.direct, claim.speaker.name) == (True, "Chuck Jordan")
+    assert claim.content == "We will achieve justice in this case … I want to assure our community that we will be transparent."
+
+
 def test_quote_continues_one_of_several_sentences(read):
     text = ('Janet Yellen spoke on Monday. "Prices will fall. Wages will rise," she said. '
             '"What matters is the labour market. Most people want work."')
