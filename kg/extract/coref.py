@@ -173,12 +173,13 @@ def _titles(named: list[_Named]) -> dict[str, set[str]]:
 
 def _surname_reference(token: Token, earlier: list[_Named]) -> tuple[Mention, list[Token]] | None:
     """A capitalised word the tagger missed that is the surname of a person named in full: decided by
-    its place (after a title, or inside a sentence), not by the word, since 'He' is also a surname."""
+    its place (after a title, or inside a sentence) or, opening a sentence, by its proper-noun tag;
+    not by the word, since 'He' is also a surname."""
     if not token.is_title or token.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
     after_title = token.i > 0 and is_title_word(token.doc[token.i - 1].text)
-    if token.is_sent_start and not after_title:
-        return None
+    if token.is_sent_start and not after_title and token.pos_ != "PROPN":
+        return None  # 'He said' opening a sentence; 'Lynch said' is a name wherever it stands
     antecedent = _full_name_for(token.text, earlier, _word_before(token.i, token.doc))
     if antecedent is None:
         return None

@@ -51,6 +51,11 @@ CASES = [
     ("Kwame Mensah and his wife Jane Mensah spoke. Mr. Mensah said the mine had closed.",
      {"Mensah": "Kwame Mensah"}),
     ("Kwame Mensah and his wife Jane Mensah spoke. Mensah said the mine had closed.", {}),
+    # a surname the tagger missed opening a sentence is the person's, and so the speaker after it
+    ("Attorney General Loretta Lynch spoke on Monday.\n\nLynch said there remains a \"significant difference "
+     'in private practice and government," when it comes to how many lawyers work at the department.\n\n'
+     '"When you\'re looking at the traditional path of law firm advancement, women still face that," she said.',
+     {"Lynch": "Loretta Lynch", "she": "Loretta Lynch"}),
     # 'the company' with exactly one company in view
     ("General Motors cut prices on Monday. The company said demand had weakened.",
      {"The company": "General Motors"}),
