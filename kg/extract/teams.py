@@ -43,6 +43,8 @@ MATCH_VERBS = frozenset(
 SQUAD_WORDS = frozenset(
     "coach captain skipper squad fly-half scrum-half winger flanker hooker full-back "
     "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
+# Nouns of what a club has besides its squad: 'the Indianapolis defense', 'Indianapolis territory'.
+CLUB_WORDS = frozenset("offense offence defense defence record line territory fans roster franchise".split())
 # Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.
 MATCH_NOUNS = frozenset("game match tie clash fixture encounter test victory win defeat loss draw decider final "
                         "semi-final quarter-final showdown opener friendly qualifier".split())
@@ -70,6 +72,9 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
         elif use == "weak":
             weak[normalise(mention.text)] += 1
     teams = {name for name in strong | weak if strong[name] >= STRONG_USES or weak[name] >= WEAK_USES}
+    # 'Indianapolis lost' in a story that names the 'Indianapolis Colts': the town's name is the club's
+    clubs = _towns_of_clubs(mentions)
+    teams |= {normalise(m.text) for m in places if normalise(m.text) in clubs and _acts(spans[m].root)}
     # the other side of a team's match is a team too: 'how France will play against Ireland'
     named_by = {token.i: normalise(m.text) for m in places for token in spans[m]}
     teams |= {normalise(m.text) for m in places
@@ -107,6 +112,8 @@ def _team_use(span: Span) -> str | None:
         return "strong"  # 'Burnley v Liverpool'
     if _score_at(doc, span.end) or _score_at(doc, span.start - 3) or _score_at(doc, span.start - 1):
         return "strong"  # 'Ireland 19-12', 'Ireland 19-13 England'
+    if after is not None and after.text == "(" and _score_at(doc, span.end + 1):
+        return "strong"  # 'Indianapolis (11-4) took the lead': a team's record
     if _played_for(root) or _opponent_in_a_match(root):
         return "strong"
     if _opponents(root):
@@ -117,6 +124,32 @@ def _team_use(span: Span) -> str | None:
             or after is not None and _word_at(after) in SQUAD_WORDS:
         return "weak"  # 'the Ireland coach', "France's fly-half", 'England fly-half Charlie Hodgson'
     return None
+
+
+def _towns_of_clubs(mentions: list[Mention]) -> set[str]:
+    """The towns the article's clubs are named after: 'indianapolis' for 'Indianapolis Colts' (a
+    town's name, then a nickname ending in a plural); the town is the one whose name the club's
+    begins with, so 'Kansas City Chiefs' gives 'kansas city' and 'kansas'."""
+    towns = set()
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.cls in PLACE_CLASSES or len(words) < 2 or not _is_plural_nickname(words[-1]):
+            continue
+        towns |= {normalise(" ".join(words[:size])) for size in range(1, len(words))}
+    return towns
+
+
+def _is_plural_nickname(word: str) -> bool:
+    """'Colts', 'Jaguars', 'Sox'; not 'States', 'Falls' of a place, nor a possessive."""
+    return word[:1].isupper() and word.isalpha() and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is"))
+
+
+def _acts(root: Token) -> bool:
+    """'Indianapolis lost', 'led Indianapolis downfield', "Indianapolis' head coach", 'the
+    Indianapolis defense': a subject or object, or the owner of its squad; not 'in Indianapolis'."""
+    if root.dep_ in ("nsubj", "dobj", "dative"):
+        return True
+    return root.dep_ in ("poss", "compound") and _word_at(root.head) in SQUAD_WORDS | CLUB_WORDS
 
 
 def _word_at(token: Token) -> str:
