@@ -24,6 +24,20 @@ CASES = [
     # a hyphenated squad word, twice
     ("Rugby report\nThe France fly-half was hurt. The France scrum-half played on.",
      {"France": ("SportsTeam", "France national team")}),
+    # a town acting in a story that names its club after it is the club
+    ("NFL\nThe Indianapolis Colts hired a new coach on Monday. Indianapolis will close out the regular "
+     "season next Sunday at home.", {"Indianapolis": ("SportsTeam", "Indianapolis")}),
+    ("NFL\nThe Jacksonville Jaguars won again on Sunday. Fans praised the Jacksonville defense.",
+     {"Jacksonville": ("SportsTeam", "Jacksonville")}),
+    # ... not a town merely named in it
+    ("NFL\nThe Jacksonville Jaguars won again on Sunday. The parade went through Jacksonville.",
+     {"Jacksonville": ("GeopoliticalEntity", "Jacksonville")}),
+    # ... nor a town acting in a story with no club named after it
+    ("City news\nIndianapolis will close out the budget year next Sunday. The mayor of Indianapolis spoke.",
+     {"Indianapolis": ("GeopoliticalEntity", "Indianapolis")}),
+    # a team's record in brackets after the name
+    ("NFL\nPeyton Manning threw three touchdowns. Indianapolis (11-4) took its first lead of the game "
+     "when Ratliff intercepted a pass.", {"Indianapolis": ("SportsTeam", "Indianapolis")}),
     # countries that meet in a city are no teams
     ("Diplomacy\nChile met Japan in Tokyo on Monday. Chile will host talks in Santiago in May.",
      {"Chile": ("Country", "Chile"), "Japan": ("Country", "Japan"), "Tokyo": ("GeopoliticalEntity", "Tokyo")}),

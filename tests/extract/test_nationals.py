@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+
+# (text, {words: (class, name) of the mentions with those words}); a nationality used as a person
+# joins the person only when one is clearly meant, and never turns the country into a person
+CASES = [
+    # the one subject of the sentence before
+    ("On Friday, 36-year-old Duncan Rait died after slipping from a ridge. "
+     "The New Zealand-born Australian was planning to do some ski touring.",
+     {"Australian": {("Person", "Duncan Rait")}}),
+    # a nationality of two words
+    ("Mr Buckley's death came a day after Duncan Rait was killed. The New Zealander had been dropped off.",
+     {"New Zealander": {("Person", "Duncan Rait")}}),
+    # the one person the article gives that nationality, wherever the subjects are
+    ("Australian actor Hugh Jackman will host the show. Producers praised Ben Stiller. "
+     "They called the Australian a consummate entertainer.",
+     {"Australian": {("Country", "Australia"), ("Person", "Hugh Jackman")}}),
+    # two people in its own sentence: either may be meant
+    ("Wladimir Klitschko floored Tony Thompson, and the 40-year-old American never recovered.",
+     {"American": set()}),
+    # the subject before is given another nationality
+    ("Ukrainian boxer Wladimir Klitschko won easily. The American said little.", {"American": set()}),
+    # two people of that nationality
+    ("American Tony Thompson met American Hasim Rahman. The American won.",
+     {"American": {("Country", "United States")}}),
+    # not definite, plural, or a modifier: nobody in particular, or the country
+    ("Jane Doe arrived on Monday. An Australian was hurt.", {"Australian": set()}),
+    ("Jane Doe arrived on Monday. The Australians were pleased.", {"Australians": set()}),
+    ("Jane Doe arrived on Monday. The Australian government was pleased.",
+     {"Australian": {("Country", "Australia")}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_nationality_used_as_a_person(read, text, expected):
+    mentions = read(text).mentions
+    for words, read_as in expected.items():
+        assert {(m.cls, m.name) for m in mentions if m.text == words} == read_as
