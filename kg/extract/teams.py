@@ -29,8 +29,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_lookups import sentence
+from kg.extract.places import region_pairs
 from kg.lexicon.geo import is_nation
 from kg.lexicon.names import normalise
+from kg.lexicon.organisations import ORGANISATION_KIND_WORDS
 from kg.model import PLACE_CLASSES, EntityClass, Mention
 
 TEAM_CLASS = EntityClass.SportsTeam
@@ -43,6 +45,10 @@ MATCH_VERBS = frozenset(
 SQUAD_WORDS = frozenset(
     "coach captain skipper squad fly-half scrum-half winger flanker hooker full-back "
     "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
+# Words a club's name may end in after its town ('Boston Red Sox'): one or two.
+MAX_NICKNAME_WORDS = 2
+# Plurals that end names of other things than clubs: 'Human Rights', 'United States', 'Virgin Islands'.
+NOT_NICKNAMES = frozenset("rights states islands affairs services forces news times games olympics".split())
 # Nouns of what a club has besides its squad: 'the Indianapolis defense', 'Indianapolis territory'.
 CLUB_WORDS = frozenset("offense offence defense defence record line territory fans roster franchise".split())
 # Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.
@@ -63,7 +69,10 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions, with those of a place's name that the article uses as a team's made the team's."""
     mentions = list(mentions)
     spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])]
+    # 'in Jacksonville, Fla.' is the town, whatever the story does with its name
+    with_region = {town.start_char for town, *_ in region_pairs(doc)}
+    places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])
+              and m.start not in with_region]
     strong, weak = Counter(), Counter()
     for mention in places:
         use = _team_use(spans[mention])
@@ -127,21 +136,25 @@ def _team_use(span: Span) -> str | None:
 
 
 def _towns_of_clubs(mentions: list[Mention]) -> set[str]:
-    """The towns the article's clubs are named after: 'indianapolis' for 'Indianapolis Colts' (a
-    town's name, then a nickname ending in a plural); the town is the one whose name the club's
-    begins with, so 'Kansas City Chiefs' gives 'kansas city' and 'kansas'."""
+    """The towns the article's clubs are named after: 'indianapolis' for 'Indianapolis Colts', 'boston'
+    for 'Boston Red Sox' (a nickname of one or two capitalised words ending in a plural); 'kansas
+    city' and 'kansas' for 'Kansas City Chiefs', as only a place mention of the article can match."""
     towns = set()
     for mention in mentions:
         words = mention.text.split()
-        if mention.cls in PLACE_CLASSES or len(words) < 2 or not _is_plural_nickname(words[-1]):
+        if mention.cls in PLACE_CLASSES or mention.cls == EntityClass.Person or not _is_plural_nickname(words[-1]):
             continue
-        towns |= {normalise(" ".join(words[:size])) for size in range(1, len(words))}
+        for size in range(max(len(words) - MAX_NICKNAME_WORDS, 1), len(words)):
+            nickname = words[size:]
+            if all(w[:1].isupper() and w.isalpha() and w.lower() not in ORGANISATION_KIND_WORDS for w in nickname):
+                towns.add(normalise(" ".join(words[:size])))
     return towns
 
 
 def _is_plural_nickname(word: str) -> bool:
-    """'Colts', 'Jaguars', 'Sox'; not 'States', 'Falls' of a place, nor a possessive."""
-    return word[:1].isupper() and word.isalpha() and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is"))
+    """'Colts', 'Jaguars', 'Sox'; not 'Rights', 'States' of a place's name, 'Press', 'Campus'."""
+    return (word[:1].isupper() and word.isalpha() and word.endswith(("s", "x"))
+            and not word.endswith(("ss", "us", "is")) and word.lower() not in NOT_NICKNAMES)
 
 
 def _acts(root: Token) -> bool:

@@ -2,20 +2,19 @@ from __future__ import annotations
 
 import pytest
 
-
 # (text, {words: (class, name) of the mentions with those words}); a nationality used as a person
 # joins the person only when one is clearly meant, and never turns the country into a person
 CASES = [
     # the one subject of the sentence before
-    ("On Friday, 36-year-old Duncan Rait died after slipping from a ridge. "
-     "The New Zealand-born Australian was planning to do some ski touring.",
+    (("On Friday, 36-year-old Duncan Rait died after slipping from a ridge. "
+     "The New Zealand-born Australian was planning to do some ski touring."),
      {"Australian": {("Person", "Duncan Rait")}}),
     # a nationality of two words
     ("Mr Buckley's death came a day after Duncan Rait was killed. The New Zealander had been dropped off.",
      {"New Zealander": {("Person", "Duncan Rait")}}),
     # the one person the article gives that nationality, wherever the subjects are
-    ("Australian actor Hugh Jackman will host the show. Producers praised Ben Stiller. "
-     "They called the Australian a consummate entertainer.",
+    (("Australian actor Hugh Jackman will host the show. Producers praised Ben Stiller. "
+     "They called the Australian a consummate entertainer."),
      {"Australian": {("Country", "Australia"), ("Person", "Hugh Jackman")}}),
     # two people in its own sentence: either may be meant
     ("Wladimir Klitschko floored Tony Thompson, and the 40-year-old American never recovered.",

@@ -25,8 +25,8 @@ CASES = [
     ("Rugby report\nThe France fly-half was hurt. The France scrum-half played on.",
      {"France": ("SportsTeam", "France national team")}),
     # a town acting in a story that names its club after it is the club
-    ("NFL\nThe Indianapolis Colts hired a new coach on Monday. Indianapolis will close out the regular "
-     "season next Sunday at home.", {"Indianapolis": ("SportsTeam", "Indianapolis")}),
+    (("NFL\nThe Indianapolis Colts hired a new coach on Monday. Indianapolis will close out the regular "
+     "season next Sunday at home."), {"Indianapolis": ("SportsTeam", "Indianapolis")}),
     ("NFL\nThe Jacksonville Jaguars won again on Sunday. Fans praised the Jacksonville defense.",
      {"Jacksonville": ("SportsTeam", "Jacksonville")}),
     # ... not a town merely named in it
@@ -36,8 +36,8 @@ CASES = [
     ("City news\nIndianapolis will close out the budget year next Sunday. The mayor of Indianapolis spoke.",
      {"Indianapolis": ("GeopoliticalEntity", "Indianapolis")}),
     # a team's record in brackets after the name
-    ("NFL\nPeyton Manning threw three touchdowns. Indianapolis (11-4) took its first lead of the game "
-     "when Ratliff intercepted a pass.", {"Indianapolis": ("SportsTeam", "Indianapolis")}),
+    (("NFL\nPeyton Manning threw three touchdowns. Indianapolis (11-4) took its first lead of the game "
+     "when Ratliff intercepted a pass."), {"Indianapolis": ("SportsTeam", "Indianapolis")}),
     # countries that meet in a city are no teams
     ("Diplomacy\nChile met Japan in Tokyo on Monday. Chile will host talks in Santiago in May.",
      {"Chile": ("Country", "Chile"), "Japan": ("Country", "Japan"), "Tokyo": ("GeopoliticalEntity", "Tokyo")}),
@@ -49,3 +49,10 @@ def test_place_names_used_as_teams(read, text, expected):
     # every mention of a name is read alike
     found = {(m.text, m.cls, m.name) for m in read(text).mentions if m.text in expected}
     assert found == {(text, *read_as) for text, read_as in expected.items()}
+
+
+def test_a_town_written_with_its_region_stays_the_town(read):
+    text = ("NFL\nThe Jacksonville Jaguars won again on Sunday. Fans praised the Jacksonville defense. "
+            "The game was played in Jacksonville, Fla.")
+    found = [(m.cls, m.name) for m in read(text).mentions if m.text == "Jacksonville"]
+    assert found == [("SportsTeam", "Jacksonville"), ("GeopoliticalEntity", "Jacksonville")]
