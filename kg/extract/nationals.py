@@ -8,7 +8,8 @@ linked to that person only when one is clearly meant:
   reference's own sentence names no person before it ('Doe died on Friday. The Australian had ...';
   not 'Doe floored Roe, and the American never recovered') and that person is not given another
   nationality.
-Plural and indefinite uses ('Americans', 'an American') name nobody in particular.
+Plural and indefinite uses ('Americans', 'an American') name nobody in particular, nor do the
+demonyms that name a whole people ('the French', 'the Swiss').
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from kg.model import EntityClass, Mention
 
 # Where a demonym stands for a person: the subject or object of a verb, or after a preposition.
 PERSON_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Demonyms that as a noun name the whole people ('the French', 'the Swiss', 'the Chinese', 'the
+# Irish'), unlike those in -an, -i or -er ('the Kenyan', 'the Israeli', 'the New Zealander').
+COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese")
 # Sentences back in which the person it stands for was the subject.
 NATIONAL_WINDOW = 2
 # Words between a demonym and a name that still give the name that nationality: 'Australian actor X'.
@@ -46,7 +50,10 @@ def demonym_words(token: Token) -> list[Token] | None:
     words = [c for c in token.lefts if c.dep_ == "compound" and c.is_title] + [token]
     if words[0].i + len(words) - 1 != token.i:
         return None
-    return words if country_of_demonym(" ".join(w.text for w in words)) is not None else None
+    text = " ".join(w.text for w in words)
+    if text.lower().endswith(COLLECTIVE_ENDINGS):
+        return None  # 'the French', 'the Swiss' are a people or its team, never one person
+    return words if country_of_demonym(text) is not None else None
 
 
 def national_reference(token: Token, earlier: Sequence[Named], sentence: int) -> tuple[Mention, list[Token]] | None:

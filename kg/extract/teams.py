@@ -47,8 +47,8 @@ SQUAD_WORDS = frozenset(
     "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
 # Words a club's name may end in after its town ('Boston Red Sox'): one or two.
 MAX_NICKNAME_WORDS = 2
-# Plurals that end names of other things than clubs: 'Human Rights', 'United States', 'Virgin Islands'.
-NOT_NICKNAMES = frozenset("rights states islands affairs services forces news times games olympics".split())
+# Plurals that end names of other things than clubs: 'Human Rights', 'United States', 'Six Nations'.
+NOT_NICKNAMES = frozenset("rights states islands nations affairs services forces news times games olympics".split())
 # Nouns of what a club has besides its squad: 'the Indianapolis defense', 'Indianapolis territory'.
 CLUB_WORDS = frozenset("offense offence defense defence record line territory fans roster franchise".split())
 # Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.

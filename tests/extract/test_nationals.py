@@ -24,6 +24,9 @@ CASES = [
     # two people of that nationality
     ("American Tony Thompson met American Hasim Rahman. The American won.",
      {"American": {("Country", "United States")}}),
+    # a demonym that names a whole people
+    ("Jane Doe arrived on Monday. Ireland met the Swiss in their final qualifier.", {"Swiss": set()}),
+    ("Bernard Laporte was pleased. The French turned in a stuttering performance.", {"French": set()}),
     # not definite, plural, or a modifier: nobody in particular, or the country
     ("Jane Doe arrived on Monday. An Australian was hurt.", {"Australian": set()}),
     ("Jane Doe arrived on Monday. The Australians were pleased.", {"Australians": set()}),

@@ -35,6 +35,9 @@ CASES = [
     # ... nor a town acting in a story with no club named after it
     ("City news\nIndianapolis will close out the budget year next Sunday. The mayor of Indianapolis spoke.",
      {"Indianapolis": ("GeopoliticalEntity", "Indianapolis")}),
+    # ... nor one that names no club after the town, only a body with a plural at the end
+    (("Politics\nThe Turkmenistan Helsinki Foundation for Human Rights criticised the vote. Turkmenistan "
+      "elects a parliament on Sunday."), {"Turkmenistan": ("Country", "Turkmenistan")}),
     # a team's record in brackets after the name
     (("NFL\nPeyton Manning threw three touchdowns. Indianapolis (11-4) took its first lead of the game "
      "when Ratliff intercepted a pass."), {"Indianapolis": ("SportsTeam", "Indianapolis")}),
