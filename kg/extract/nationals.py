@@ -3,11 +3,11 @@
 Used as a noun with 'the', a demonym names a person, not the country (mentions leave it out). It is
 linked to that person only when one is clearly meant:
 - the one person the article itself gives that nationality ('American Jane Doe', 'Australian actor
-  Jane Doe', 'Jane Doe, the Australian actor'); else
-- the one person who was the subject of the sentence before (or the one before that), when the
-  reference's own sentence names no person before it ('Doe died on Friday. The Australian had ...';
-  not 'Doe floored Roe, and the American never recovered') and that person is not given another
-  nationality.
+  Jane Doe', 'Jane Doe, the Australian actor'), unless another person is the subject just before;
+  else
+- the one person who is the subject of the sentence before, when the reference's own sentence
+  names no person before it ('Doe died on Friday. The Australian had ...'; not 'Doe floored Roe,
+  and the American never recovered') and that person is not given another nationality.
 Plural and indefinite uses ('Americans', 'an American') name nobody in particular, nor do the
 demonyms that name a whole people ('the French', 'the Swiss').
 """
@@ -19,16 +19,20 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from kg.extract.doc_lookups import sentences
+from kg.lexicon.descriptions import PERSON_NOUNS
 from kg.lexicon.geo import country_of_demonym
 from kg.model import EntityClass, Mention
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Subjects that are someone the demonym may stand for ('he', 'the player', 'the fourth seed'); 'I'
+# and 'it' in a quote before 'said the American' are not.
+SOMEONE_WORDS = PERSON_NOUNS | {"he", "she", "seed", "champion", "winner", "holder", "star", "veteran", "rookie"}
 # Where a demonym stands for a person: the subject or object of a verb, or after a preposition.
 PERSON_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Demonyms that as a noun name the whole people ('the French', 'the Swiss', 'the Chinese', 'the
 # Irish'), unlike those in -an, -i or -er ('the Kenyan', 'the Israeli', 'the New Zealander').
 COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese")
-# Sentences back in which the person it stands for was the subject.
-NATIONAL_WINDOW = 2
 # Words between a demonym and a name that still give the name that nationality: 'Australian actor X'.
 MAX_WORDS_BETWEEN = 2
 
@@ -67,17 +71,35 @@ def national_reference(token: Token, earlier: Sequence[Named], sentence: int) ->
     for n in people:  # the first nationality the article gives a name
         given[n.mention.name] = given.get(n.mention.name) or _nationality_given(n)
     tied = {name for name, nationality in given.items() if nationality == country}
+    recent = _subject_before(token, people, sentence)
     if len(tied) == 1:
-        return next(n.mention for n in reversed(people) if n.mention.name in tied), words
-    if tied or any(n.sentence == sentence for n in people):
-        return None  # several of that nationality, or someone of its own sentence may be meant
-    for back in range(1, NATIONAL_WINDOW + 1):
-        subjects = {n.mention.name: n.mention for n in people
-                    if n.sentence == sentence - back and n.span.root.dep_ in ("nsubj", "nsubjpass")}
-        if subjects:
-            name, mention = next(iter(subjects.items()))
-            return (mention, words) if len(subjects) == 1 and given[name] in (None, country) else None
-    return None
+        name = next(iter(tied))
+        if recent is not None and recent.name != name:
+            return None  # 'American Jane Doe ... Mary Roe plays first. The American ...' may be Roe
+        return next(n.mention for n in reversed(people) if n.mention.name == name), words
+    if tied or recent is None or given[recent.name] not in (None, country):
+        return None  # several of that nationality, nobody before, or someone of another
+    if any(n.sentence == sentence for n in people):
+        return None  # 'Doe floored Roe, and the American never recovered': either may be meant
+    return recent, words
+
+
+def _subject_before(token: Token, people: Sequence[Named], sentence: int) -> Mention | None:
+    """The one person who is the subject in the sentence before: every subject there that names
+    someone (a name, 'he', 'the player') is that person's mention ('Fourth seed X survived',
+    with the name lost, or a name the tagger took for no person leave it unclear)."""
+    if sentence == 0:
+        return None
+    before = sentences(token.doc)[sentence - 1]
+    mention_at = {t.i: n.mention for n in people if n.sentence == sentence - 1 for t in n.span}
+    meant = set()
+    for subject in (t for t in before if t.dep_ in SUBJECT_DEPS):
+        if subject.i in mention_at:
+            meant.add(mention_at[subject.i])
+        elif subject.pos_ == "PROPN" or subject.lower_ in SOMEONE_WORDS:
+            return None
+    names = {m.name for m in meant}
+    return next(iter(meant)) if len(names) == 1 else None
 
 
 def _nationality_given(named: Named) -> str | None:

@@ -24,6 +24,13 @@ CASES = [
     # two people of that nationality
     ("American Tony Thompson met American Hasim Rahman. The American won.",
      {"American": {("Country", "United States")}}),
+    # the one given that nationality, unless someone else is the subject just before
+    (("Eighth-seeded American Andre Agassi will play a qualifier. Second seed Andy Roddick will open "
+      "against Irakli Labadze. The American could meet Greg Rusedski next."),
+     {"American": {("Country", "United States")}}),
+    # someone unnamed, or a name of no person, is the subject before
+    (("Andre Agassi won the tie-break. Fourth seed survived an injury scare. The Russian turned his ankle."),
+     {"Russian": set()}),
     # a demonym that names a whole people
     ("Jane Doe arrived on Monday. Ireland met the Swiss in their final qualifier.", {"Swiss": set()}),
     ("Bernard Laporte was pleased. The French turned in a stuttering performance.", {"French": set()}),
