@@ -10,7 +10,10 @@ of a match ('the game against Wales'); the subject or object of a match verb, wi
 other side, in a sentence with a score ('France beat Ireland 24-17'). Weaker: the same without a
 score ('Chile beat the US in the race for markets' may be no match); a squad word after the name
 ('the Ireland coach', "France's fly-half"). The other side of a team's match is a team too, and
-once a story has a team, so is any nation that acts in it ('England scored first').
+once a story has a team, so is any nation that acts in it ('England scored first'). A record in
+brackets is strong too ('Indianapolis (11-4)'), and in a story that names a club after a town
+('Indianapolis Colts'), the town acting ('Indianapolis lost', 'the Indianapolis defense'; not 'in
+Indianapolis') is that club. A town written with its region ('Jacksonville, Fla.') stays the town.
 
 Then every mention of that name in the article is the team's. A team named after a country or a
 nation ('Wales') is '<name> national team': the country stays the country elsewhere, and its
