@@ -104,7 +104,10 @@ def _subject_before(token: Token, people: Sequence[Named], sentence: int) -> Men
 
 def _nationality_given(named: Named) -> str | None:
     """The country of a demonym the article puts right before the name ('American Jane Doe',
-    'Australian actor Jane Doe') or in an apposition to it ('Jane Doe, the Australian actor')."""
+    'Australian actor Jane Doe'), in an apposition to it ('Jane Doe, the Australian actor'), or uses
+    for the person ('the American' linked before)."""
+    if country_of_demonym(named.mention.text) is not None:
+        return country_of_demonym(named.mention.text)
     doc, start = named.span.doc, named.span.start
     for token in reversed(doc[max(0, start - MAX_WORDS_BETWEEN - 1) : start]):
         country = country_of_demonym(token.text)

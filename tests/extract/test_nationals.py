@@ -31,6 +31,9 @@ CASES = [
     # someone unnamed, or a name of no person, is the subject before
     (("Andre Agassi won the tie-break. Fourth seed survived an injury scare. The Russian turned his ankle."),
      {"Russian": set()}),
+    # a person the article already calls by another nationality
+    (("The 34-year-old American Andre Agassi made a poor start. He battled past Mario Ancic. "
+      "The Russian turned his right ankle."), {"Russian": set()}),
     # a demonym that names a whole people
     ("Jane Doe arrived on Monday. Ireland met the Swiss in their final qualifier.", {"Swiss": set()}),
     ("Bernard Laporte was pleased. The French turned in a stuttering performance.", {"French": set()}),
