@@ -25,9 +25,9 @@ from kg.lexicon.geo import country_of_demonym
 from kg.model import EntityClass, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Subjects that are someone the demonym may stand for ('he', 'the player', 'the fourth seed'); 'I'
-# and 'it' in a quote before 'said the American' are not.
-SOMEONE_WORDS = PERSON_NOUNS | {"he", "she", "seed", "champion", "winner", "holder", "star", "veteran", "rookie"}
+# Subjects that are someone the demonym may stand for ('the player', 'the fourth seed'); 'I' and
+# 'it' in a quote before 'said the American' are not.
+SOMEONE_WORDS = PERSON_NOUNS | {"seed", "champion", "winner", "holder", "star", "veteran", "rookie"}
 # Where a demonym stands for a person: the subject or object of a verb, or after a preposition.
 PERSON_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Demonyms that as a noun name the whole people ('the French', 'the Swiss', 'the Chinese', 'the
@@ -86,14 +86,16 @@ def national_reference(token: Token, earlier: Sequence[Named], sentence: int) ->
 
 def _subject_before(token: Token, people: Sequence[Named], sentence: int) -> Mention | None:
     """The one person who is the subject in the sentence before: every subject there that names
-    someone (a name, 'he', 'the player') is that person's mention ('Fourth seed X survived',
-    with the name lost, or a name the tagger took for no person leave it unclear)."""
+    someone (a name, 'the player') is that person's mention; 'he', 'Fourth seed X survived' (the
+    name lost) or a name the tagger took for no person's leave it unclear."""
     if sentence == 0:
         return None
     before = sentences(token.doc)[sentence - 1]
     mention_at = {t.i: n.mention for n in people if n.sentence == sentence - 1 for t in n.span}
     meant = set()
     for subject in (t for t in before if t.dep_ in SUBJECT_DEPS):
+        if subject.lower_ in ("he", "she"):
+            return None  # who a pronoun is was guessed already: no guess on a guess
         if subject.i in mention_at:
             meant.add(mention_at[subject.i])
         elif subject.pos_ == "PROPN" or subject.lower_ in SOMEONE_WORDS:
