@@ -13,7 +13,8 @@ score ('Chile beat the US in the race for markets' may be no match); a squad wor
 once a story has a team, so is any nation that acts in it ('England scored first'). A record in
 brackets is strong too ('Indianapolis (11-4)'), and in a story that names a club after a town
 ('Indianapolis Colts'), the town acting ('Indianapolis lost', 'the Indianapolis defense'; not 'in
-Indianapolis') is that club. A town written with its region ('Jacksonville, Fla.') stays the town.
+Indianapolis') is that club. A town the article writes with its region ('Jacksonville, Fla.') stays
+the town.
 
 Then every mention of that name in the article is the team's. A team named after a country or a
 nation ('Wales') is '<name> national team': the country stays the country elsewhere, and its
@@ -72,10 +73,11 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions, with those of a place's name that the article uses as a team's made the team's."""
     mentions = list(mentions)
     spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    # 'in Jacksonville, Fla.' is the town, whatever the story does with its name
-    with_region = {town.start_char for town, *_ in region_pairs(doc)}
+    # a story that writes 'in Jacksonville, Fla.' means the town by that name (an article's name is
+    # one thing in it)
+    with_region = {normalise(town.text) for town, *_ in region_pairs(doc)}
     places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])
-              and m.start not in with_region]
+              and normalise(m.text) not in with_region]
     strong, weak = Counter(), Counter()
     for mention in places:
         use = _team_use(spans[mention])
