@@ -7,7 +7,8 @@ linked to that person only when one is clearly meant:
   else
 - the one person who is the subject of the sentence before, when the reference's own sentence
   names no person before it ('Doe died on Friday. The Australian had ...'; not 'Doe floored Roe,
-  and the American never recovered') and that person is not given another nationality.
+  and the American never recovered') and that person is not given another nationality, nor called
+  by another demonym before.
 Plural and indefinite uses ('Americans', 'an American') name nobody in particular, nor do the
 demonyms that name a whole people ('the French', 'the Swiss').
 """
@@ -67,9 +68,12 @@ def national_reference(token: Token, earlier: Sequence[Named], sentence: int) ->
         return None
     country = country_of_demonym(" ".join(w.text for w in words))
     people = [n for n in earlier if n.mention.cls == EntityClass.Person]
-    given: dict[str, str | None] = {}
-    for n in people:  # the first nationality the article gives a name
+    given: dict[str, str | None] = {}  # the nationality the article writes with a name
+    called = {}  # ... or a demonym linked to the person before, which was itself a guess
+    for n in people:
         given[n.mention.name] = given.get(n.mention.name) or _nationality_given(n)
+        if country_of_demonym(n.mention.text) is not None:
+            called[n.mention.name] = country_of_demonym(n.mention.text)
     tied = {name for name, nationality in given.items() if nationality == country}
     recent = _subject_before(token, people, sentence)
     if len(tied) == 1:
@@ -77,7 +81,7 @@ def national_reference(token: Token, earlier: Sequence[Named], sentence: int) ->
         if recent is not None and recent.name != name:
             return None  # 'American Jane Doe ... Mary Roe plays first. The American ...' may be Roe
         return next(n.mention for n in reversed(people) if n.mention.name == name), words
-    if tied or recent is None or given[recent.name] not in (None, country):
+    if tied or recent is None or (given[recent.name] or called.get(recent.name)) not in (None, country):
         return None  # several of that nationality, nobody before, or someone of another
     if any(n.sentence == sentence for n in people):
         return None  # 'Doe floored Roe, and the American never recovered': either may be meant
@@ -106,10 +110,7 @@ def _subject_before(token: Token, people: Sequence[Named], sentence: int) -> Men
 
 def _nationality_given(named: Named) -> str | None:
     """The country of a demonym the article puts right before the name ('American Jane Doe',
-    'Australian actor Jane Doe'), in an apposition to it ('Jane Doe, the Australian actor'), or uses
-    for the person ('the American' linked before)."""
-    if country_of_demonym(named.mention.text) is not None:
-        return country_of_demonym(named.mention.text)
+    'Australian actor Jane Doe') or in an apposition to it ('Jane Doe, the Australian actor')."""
     doc, start = named.span.doc, named.span.start
     for token in reversed(doc[max(0, start - MAX_WORDS_BETWEEN - 1) : start]):
         country = country_of_demonym(token.text)
