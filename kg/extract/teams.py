@@ -11,8 +11,8 @@ other side, in a sentence with a score ('France beat Ireland 24-17'). Weaker: th
 score ('Chile beat the US in the race for markets' may be no match); a squad word after the name
 ('the Ireland coach', "France's fly-half"). The other side of a team's match is a team too, and
 once a story has a team, so is any nation that acts in it ('England scored first'). A record in
-brackets is strong too ('Indianapolis (11-4)'), and in a story that names a club after a town
-('Indianapolis Colts'), the town acting ('Indianapolis lost', 'the Indianapolis defense'; not 'in
+brackets is strong too ('Indianapolis (11-4)'), and in a match report that names a club after a
+town ('Indianapolis Colts'), the town acting ('Indianapolis lost', 'the Indianapolis defense'; not 'in
 Indianapolis') is that club. A town the article writes with its region ('Jacksonville, Fla.') stays
 the town.
 
@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_lookups import sentence
+from kg.extract.doc_lookups import sentence, sentences
 from kg.extract.places import region_pairs
 from kg.lexicon.geo import is_nation
 from kg.lexicon.names import normalise
@@ -87,7 +87,7 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
             weak[normalise(mention.text)] += 1
     teams = {name for name in strong | weak if strong[name] >= STRONG_USES or weak[name] >= WEAK_USES}
     # 'Indianapolis lost' in a story that names the 'Indianapolis Colts': the town's name is the club's
-    clubs = _towns_of_clubs(mentions)
+    clubs = _towns_of_clubs(mentions) if _reports_a_match(doc) else set()
     teams |= {normalise(m.text) for m in places if normalise(m.text) in clubs and _acts(spans[m].root)}
     # the other side of a team's match is a team too: 'how France will play against Ireland'
     named_by = {token.i: normalise(m.text) for m in places for token in spans[m]}
@@ -154,6 +154,16 @@ def _towns_of_clubs(mentions: list[Mention]) -> set[str]:
             if all(w[:1].isupper() and w.isalpha() and w.lower() not in ORGANISATION_KIND_WORDS for w in nickname):
                 towns.add(normalise(" ".join(words[:size])))
     return towns
+
+
+def _reports_a_match(doc: Doc) -> bool:
+    """A sentence gives a score with a word of a match: 'a 31-24 win over the Jaguars', 'Burnley beat
+    Leeds 2-1' (a company's 'Circuit City Stores' is no club: its story has no match)."""
+    for sent in sentences(doc):
+        words = {_word_at(token) for token in sent}
+        if words & (MATCH_NOUNS | MATCH_VERBS) and any(_score_at(doc, i) for i in range(sent.start, sent.end)):
+            return True
+    return False
 
 
 def _is_plural_nickname(word: str) -> bool:
