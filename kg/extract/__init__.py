@@ -3,7 +3,8 @@
 In the order `records.extract` runs them:
 - mentions/: named entities, cleaned and typed into classes (with headlines.py for title-case
   headlines and places.py for 'Aiken, S.C.'); teams.py: 'France beat Ireland' names two teams;
-- coref.py: the entity a short name, a description or a pronoun stands for;
+- coref.py: the entity a short name, a description or a pronoun stands for (nationals.py: the
+  person 'the Australian' stands for);
 - roles.py: positions people hold; relations.py: who did what, from a verb's subject and object;
   typed_relations.py: works for, lives in, based in, ... (typed_relation_links.py: how a sentence
   links two names; typed_relation_model.py: the model that decides);

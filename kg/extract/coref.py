@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
 from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
 from kg.extract.mentions.classes import organisation_class
+from kg.extract.nationals import national_reference
 from kg.extract.quotes import Quote, inside_quote
 from kg.lexicon.descriptions import COMPANY_NOUNS, PERSON_NOUNS
 from kg.lexicon.name_words import DETERMINER_ADJECTIVES, LOWER_CASE_NAME_HEADS
@@ -94,6 +95,10 @@ def link(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[Mention, ...], di
             or (_speaker_reference(token, earlier, number, quotes) if _is_speaker(token)
                 else _pronoun_reference(token, earlier, number))
         )
+        national = national_reference(token, earlier, number) if reference is None else None
+        if national is not None:  # 'the Australian' is a name the person goes by in this article
+            reference = _reference(token, national[1], national[0]), national[1]
+            introduced.append(reference[0])
         if reference is None:
             reference = _new_government_body(token)
             if reference is not None:

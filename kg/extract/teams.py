@@ -10,7 +10,11 @@ of a match ('the game against Wales'); the subject or object of a match verb, wi
 other side, in a sentence with a score ('France beat Ireland 24-17'). Weaker: the same without a
 score ('Chile beat the US in the race for markets' may be no match); a squad word after the name
 ('the Ireland coach', "France's fly-half"). The other side of a team's match is a team too, and
-once a story has a team, so is any nation that acts in it ('England scored first').
+once a story has a team, so is any nation that acts in it ('England scored first'). A record in
+brackets is strong too ('Indianapolis (11-4)'), and in a match report that names a club after a
+town ('Indianapolis Colts'), the town acting ('Indianapolis lost', 'the Indianapolis defense'; not 'in
+Indianapolis') is that club. A town the article writes with its region ('Jacksonville, Fla.') stays
+the town.
 
 Then every mention of that name in the article is the team's. A team named after a country or a
 nation ('Wales') is '<name> national team': the country stays the country elsewhere, and its
@@ -28,9 +32,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_lookups import sentence
+from kg.extract.doc_lookups import sentence, sentences
+from kg.extract.places import region_pairs
 from kg.lexicon.geo import is_nation
 from kg.lexicon.names import normalise
+from kg.lexicon.organisations import ORGANISATION_KIND_WORDS
 from kg.model import PLACE_CLASSES, EntityClass, Mention
 
 TEAM_CLASS = EntityClass.SportsTeam
@@ -43,6 +49,12 @@ MATCH_VERBS = frozenset(
 SQUAD_WORDS = frozenset(
     "coach captain skipper squad fly-half scrum-half winger flanker hooker full-back "
     "striker midfielder defender goalkeeper keeper selector selectors debut line-up lineup".split())
+# Words a club's name may end in after its town ('Boston Red Sox'): one or two.
+MAX_NICKNAME_WORDS = 2
+# Plurals that end names of other things than clubs: 'Human Rights', 'United States', 'Six Nations'.
+NOT_NICKNAMES = frozenset("rights states islands nations affairs services forces news times games olympics".split())
+# Nouns of what a club has besides its squad: 'the Indianapolis defense', 'Indianapolis territory'.
+CLUB_WORDS = frozenset("offense offence defense defence record line territory fans roster franchise".split())
 # Nouns of a match, whose opponent follows: 'the game against Wales', 'victory over France'.
 MATCH_NOUNS = frozenset("game match tie clash fixture encounter test victory win defeat loss draw decider final "
                         "semi-final quarter-final showdown opener friendly qualifier".split())
@@ -61,7 +73,11 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions, with those of a place's name that the article uses as a team's made the team's."""
     mentions = list(mentions)
     spans = {m: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])]
+    # a story that writes 'in Jacksonville, Fla.' means the town by that name (an article's name is
+    # one thing in it)
+    with_region = {normalise(town.text) for town, *_ in region_pairs(doc)}
+    places = [m for m in mentions if _named_after_a_place(m) and spans[m] is not None and _is_proper(spans[m])
+              and normalise(m.text) not in with_region]
     strong, weak = Counter(), Counter()
     for mention in places:
         use = _team_use(spans[mention])
@@ -70,6 +86,9 @@ def as_teams(doc: Doc, mentions: Iterable[Mention]) -> list[Mention]:
         elif use == "weak":
             weak[normalise(mention.text)] += 1
     teams = {name for name in strong | weak if strong[name] >= STRONG_USES or weak[name] >= WEAK_USES}
+    # 'Indianapolis lost' in a story that names the 'Indianapolis Colts': the town's name is the club's
+    clubs = _towns_of_clubs(mentions) if _reports_a_match(doc) else set()
+    teams |= {normalise(m.text) for m in places if normalise(m.text) in clubs and _acts(spans[m].root)}
     # the other side of a team's match is a team too: 'how France will play against Ireland'
     named_by = {token.i: normalise(m.text) for m in places for token in spans[m]}
     teams |= {normalise(m.text) for m in places
@@ -107,6 +126,8 @@ def _team_use(span: Span) -> str | None:
         return "strong"  # 'Burnley v Liverpool'
     if _score_at(doc, span.end) or _score_at(doc, span.start - 3) or _score_at(doc, span.start - 1):
         return "strong"  # 'Ireland 19-12', 'Ireland 19-13 England'
+    if after is not None and after.text == "(" and _score_at(doc, span.end + 1):
+        return "strong"  # 'Indianapolis (11-4) took the lead': a team's record
     if _played_for(root) or _opponent_in_a_match(root):
         return "strong"
     if _opponents(root):
@@ -117,6 +138,46 @@ def _team_use(span: Span) -> str | None:
             or after is not None and _word_at(after) in SQUAD_WORDS:
         return "weak"  # 'the Ireland coach', "France's fly-half", 'England fly-half Charlie Hodgson'
     return None
+
+
+def _towns_of_clubs(mentions: list[Mention]) -> set[str]:
+    """The towns the article's clubs are named after: 'indianapolis' for 'Indianapolis Colts', 'boston'
+    for 'Boston Red Sox' (a nickname of one or two capitalised words ending in a plural); 'kansas
+    city' and 'kansas' for 'Kansas City Chiefs', as only a place mention of the article can match."""
+    towns = set()
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.cls in PLACE_CLASSES or mention.cls == EntityClass.Person or not _is_plural_nickname(words[-1]):
+            continue
+        for size in range(max(len(words) - MAX_NICKNAME_WORDS, 1), len(words)):
+            nickname = words[size:]
+            if all(w[:1].isupper() and w.isalpha() and w.lower() not in ORGANISATION_KIND_WORDS for w in nickname):
+                towns.add(normalise(" ".join(words[:size])))
+    return towns
+
+
+def _reports_a_match(doc: Doc) -> bool:
+    """A sentence gives a score with a word of a match: 'a 31-24 win over the Jaguars', 'Burnley beat
+    Leeds 2-1' (a company's 'Circuit City Stores' is no club: its story has no match)."""
+    for sent in sentences(doc):
+        words = {_word_at(token) for token in sent}
+        if words & (MATCH_NOUNS | MATCH_VERBS) and any(_score_at(doc, i) for i in range(sent.start, sent.end)):
+            return True
+    return False
+
+
+def _is_plural_nickname(word: str) -> bool:
+    """'Colts', 'Jaguars', 'Sox'; not 'Rights', 'States' of a place's name, 'Press', 'Campus'."""
+    return (word[:1].isupper() and word.isalpha() and word.endswith(("s", "x"))
+            and not word.endswith(("ss", "us", "is")) and word.lower() not in NOT_NICKNAMES)
+
+
+def _acts(root: Token) -> bool:
+    """'Indianapolis lost', 'led Indianapolis downfield', "Indianapolis' head coach", 'the
+    Indianapolis defense': a subject or object, or the owner of its squad; not 'in Indianapolis'."""
+    if root.dep_ in ("nsubj", "dobj", "dative"):
+        return True
+    return root.dep_ in ("poss", "compound") and _word_at(root.head) in SQUAD_WORDS | CLUB_WORDS
 
 
 def _word_at(token: Token) -> str:

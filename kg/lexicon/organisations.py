@@ -19,3 +19,5 @@ MEDIA_WORDS = frozenset(
     "news times post journal herald tribune gazette media press broadcasting television tv "
     "radio newspaper magazine reuters bloomberg agency-france-presse".split()
 )
+# Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
+ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}

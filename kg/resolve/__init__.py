@@ -64,7 +64,7 @@ from kg.resolve.organisations import (
 from kg.resolve.people import blended_nicknames, middle_names, short_names
 from kg.resolve.places import same_country, with_capitals
 from kg.resolve.spelling import spellings
-from kg.resolve.teams import clipped_plurals, place_teams, team_nicknames
+from kg.resolve.teams import clipped_plurals, clipped_towns, place_teams, team_nicknames
 from kg.resolve.variants import (
     care_words,
     contained_names,
@@ -160,9 +160,10 @@ def merge(merger: Merger, definitions: dict[str, dict[str, str]]) -> None:
     # organisations' short names and acronyms, once names are entities: 'Tel Aviv' named in many
     # articles must be one entity for 'TAV' to fit only it
     short_organisation_names(merger)
-    # a town's name used for its team joins the team named after it, 'Jags' the 'Jaguars', and
+    # a town's name used for its team joins the team named after it ('Indy' too), 'Jags' the 'Jaguars', and
     # 'Bluejays' taken for a person the 'Creighton Bluejays'
     place_teams(merger)
+    clipped_towns(merger)
     clipped_plurals(merger)
     team_nicknames(merger)
     # a shorter name of several words inside one longer one ('Promises Treatment Center'), once

@@ -16,12 +16,7 @@ from collections.abc import Iterable
 
 from kg.lexicon.geo import country_code, country_id
 from kg.lexicon.names import normalise
-from kg.lexicon.organisations import (
-    COMPANY_WORDS,
-    GOVERNMENT_WORDS,
-    MEDIA_WORDS,
-    RESEARCH_WORDS,
-)
+from kg.lexicon.organisations import GOVERNMENT_WORDS, ORGANISATION_KIND_WORDS
 from kg.model import ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, LocalName, acronym_of
 from kg.resolve.merger import Context, Merger
@@ -45,8 +40,6 @@ PORTFOLIO_WORDS = frozenset(
 )
 # A country's forces, which every country has ('Armed Forces', 'Air Force').
 FORCE_WORDS = frozenset({"force", "forces"})
-# Words that name a kind of organisation ('Ministry', 'Council'): alone, they say too little.
-ORGANISATION_KIND_WORDS = GOVERNMENT_WORDS | COMPANY_WORDS | RESEARCH_WORDS | MEDIA_WORDS | {"party", "union", "club"}
 
 
 def singular(word: str) -> str:

@@ -3,7 +3,7 @@
 'Jacksonville beat Indianapolis 24-14': extraction gives a town's name that an article uses for
 its team the class of a sports team (extract/teams.py). Such a name is kept apart from the town
 (`is_place_named_team`) and joins the one team named after that town ('Jacksonville Jaguars'),
-never the town itself. A clipped plural ('Jags' for 'Jaguars', 'Dems' for 'Democrats') joins the
+never the town itself; its clipped form ('Indy', 'Philly') joins it. A clipped plural ('Jags' for 'Jaguars', 'Dems' for 'Democrats') joins the
 one longer plural it begins, and a team's nickname the tagger took for a person ('Bluejays') the
 one team it ends. All look in the article first, then in the corpus when the two articles name
 the same other entities.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.lexicon.names import is_first_name
 from kg.model import GENERIC_CLASS, ORGANISATION_CLASSES, PLACE_CLASSES, EntityClass
 from kg.resolve.article import FUNCTION_WORDS, LocalName
 from kg.resolve.merger import Context, Merger
@@ -120,6 +121,37 @@ def team_nicknames(merger: Merger) -> None:
         merger.join(team, key, "short-name",
                     f"'{merger.locals[key].best_form}' ends the name of only one organisation in {where}: "
                     f"{merger.locals[team].best_form}")
+
+
+def clipped_towns(merger: Merger) -> None:
+    """'Indy' = 'Indianapolis' used as a team, 'Philly' = 'Philadelphia': a one-word name ending in
+    'y', no first name ('Andy') and no place, whose stem (three letters or more, a doubled last
+    letter undone) begins exactly one town's name used as a team in its article, or in the corpus
+    whose articles share MIN_TEAM_CONTEXT other entities with its own."""
+    teams = [(key, local) for key, local in merger.sorted_locals
+             if len(local.words) == 1 and is_place_named_team(local, merger)]
+    context = Context(merger)
+    pointed: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, local in merger.sorted_locals:
+        stem = _clipped_stem(local.name)
+        if (len(local.words) == 1 and stem is not None and local.cls not in PLACE_CLASSES
+                and not is_first_name(local.name)):
+            fitting = [k for k, team in teams if team.name.startswith(stem) and len(team.name) > len(local.name)]
+            pointed[key] = _pointed_at(merger, context, key, fitting)
+    for key, team, where in _agreed(merger, pointed):
+        merger.join(team, key, "clipped-name",
+                    f"'{merger.locals[key].best_form}' is '{merger.locals[team].best_form}' clipped, the only "
+                    f"town used as a team's name it begins in {where}")
+
+
+def _clipped_stem(word: str) -> str | None:
+    """'ind' for 'indy', 'phil' for 'philly'; None for a word not clipped that way."""
+    if not word.isalpha() or not word.endswith("y"):
+        return None
+    stem = word[:-1]
+    if len(stem) > CLIPPED_STEM and stem[-1] == stem[-2]:
+        stem = stem[:-1]  # 'philly'
+    return stem if len(stem) >= CLIPPED_STEM else None
 
 
 def _pointed_at(merger: Merger, context: Context, key: tuple[str, str],

@@ -51,6 +51,12 @@ TOGETHER = [
      {"Tarnville Gryphons", "Tarnville"}),
     ([[("Tarnville Gryphons", "Organization"), ("Gryphons", "Person")]], {"Tarnville Gryphons", "Gryphons"}),
     ([[("Tarnville Gryphons", "Organization"), ("Grys", "Person")]], {"Tarnville Gryphons", "Grys"}),
+    # a town's name clipped, used for its team ('Indy', 'Philly')
+    ([[("Tarnville Gryphons", "Organization"), ("Tarnville", "SportsTeam"), ("Tarny", "Person")],
+      [("Tarnville", "GeopoliticalEntity")]], {"Tarnville Gryphons", "Tarnville", "Tarny"}),
+    ([[("Tarrowby Gryphons", "Organization"), ("Tarrowby", "SportsTeam"), ("Tarry", "Entity")],
+      [("Tarrowby", "GeopoliticalEntity")]],
+     {"Tarrowby Gryphons", "Tarrowby", "Tarry"}),
 ]
 
 APART = [
@@ -68,6 +74,12 @@ APART = [
     [[("Tarn Valley Police", "GovernmentBody"), ("Tarn Valley", "GeopoliticalEntity")]],
     # a town's name used for a team joins no team named otherwise, nor a police force
     [[("Tarnville", "SportsTeam"), ("Tarnville Police", "GovernmentBody")], [("Tarnville", "GeopoliticalEntity")]],
+    # a clipped town joins no town (only its name used for a team), nor is a first name one
+    [[("Tarnville", "GeopoliticalEntity"), ("Tarny", "Person")]],
+    [[("Andover", "SportsTeam"), ("Andy", "Person")], [("Andover", "GeopoliticalEntity")]],
+    # ... nor a team whose town two clipped names begin alike ('Tarny' fits two towns used as teams)
+    [[("Tarnville", "SportsTeam"), ("Tarnholm", "SportsTeam"), ("Tarny", "Person")],
+     [("Tarnville", "GeopoliticalEntity"), ("Tarnholm", "GeopoliticalEntity")]],
     # a clipped plural keeps three letters: a longer one is a word of its own ('Bulls', 'Bulldogs')
     [[("Velmont Bulldogs", "SportsTeam"), ("Bulls", "SportsTeam")]],
     # two clubs sharing a city word, and the city word alone joins neither

@@ -161,23 +161,28 @@ def is_fragment(text: str) -> bool:
     return len(words) > 1 and (words[-1] in DANGLING_WORDS or words[-1].lower() in LEADING_WORDS)
 
 
-def nationality_of(span: Span) -> tuple[Token, str] | None:
-    """The demonym and its country when the span is a nationality with at most common nouns after
-    it: 'Chilean', 'Chilean officials', 'the Chilean authorities'."""
+def nationality_of(span: Span) -> tuple[Span, str] | None:
+    """The demonym's words and its country when the span is a nationality with at most common nouns
+    after it: 'Chilean', 'Chilean officials', 'the Chilean authorities', 'the New Zealander'."""
     first = span[0] if span[0].lower_ not in LEADING_WORDS or len(span) == 1 else span[1]
-    country = country_of_demonym(first.text)
-    rest = span.doc[first.i + 1 : span.end]
+    two_words = span.doc[first.i : first.i + 2]
+    if two_words.end <= span.end and country_of_demonym(two_words.text) is not None:
+        demonym = two_words  # 'New Zealander'
+    else:
+        demonym = span.doc[first.i : first.i + 1]
+    country = country_of_demonym(demonym.text)
+    rest = span.doc[demonym.end : span.end]
     if country is None or any(not t.is_lower for t in rest if t.is_alpha):
         return None
-    return first, country
+    return demonym, country
 
 
-def country_of_nationality(demonym: Token, country: str) -> Mention | None:
+def country_of_nationality(demonym: Span, country: str) -> Mention | None:
     """'Chilean' in 'Chilean officials' names no entity of its own: it stands for Chile. Used as a
     noun ('the American won') it is a person, so neither a country nor an entity."""
-    if demonym.dep_ not in ("amod", "compound", "nmod"):
+    if demonym.root.dep_ not in ("amod", "compound", "nmod"):
         return None
-    return Mention(text=demonym.text, cls=EntityClass.Country, start=demonym.idx, end=demonym.idx + len(demonym),
+    return Mention(text=demonym.text, cls=EntityClass.Country, start=demonym.start_char, end=demonym.end_char,
                    refers_to=country)
 
 
