@@ -31,7 +31,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SOMEONE_WORDS = PERSON_NOUNS | {"seed", "champion", "winner", "holder", "star", "veteran", "rookie"}
 # Where a demonym stands for a person: the subject or object of a verb, or after a preposition.
 PERSON_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-# Demonyms that as a noun name the whole people ('the French', 'the Swiss', 'the Chinese', 'the
+# Demonyms that as a noun name the whole people ('the French', 'the Swiss', 'the Japanese', 'the
 # Irish'), unlike those in -an, -i or -er ('the Kenyan', 'the Israeli', 'the New Zealander').
 COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese")
 # Words between a demonym and a name that still give the name that nationality: 'Australian actor X'.
