@@ -55,8 +55,9 @@ class Minter:
         return URIRef(f"{self.base}claim/{article.id}/{claim.start}-{claim.end}")
 
     def described_source(self, article: Article, source: Source) -> URIRef:
-        # one node per description and article: 'officials' in two articles need not be the same people
-        return URIRef(f"{self.base}source/{article.id}/{mint_slug(' '.join(source.text.lower().split()))}")
+        # one node per description as written and article: 'officials' in two articles need not be the
+        # same people, and 'Officials' opening a sentence keeps its own label
+        return URIRef(f"{self.base}source/{article.id}/{mint_slug(' '.join(source.text.split()))}")
 
     def measurement(self, article: Article, measurement: Measurement) -> URIRef:
         return URIRef(f"{self.base}measurement/{article.id}/{measurement.start}-{measurement.end}")

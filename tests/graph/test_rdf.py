@@ -172,3 +172,14 @@ def test_a_claim_from_unnamed_sources_hangs_from_their_words_but_not_from_a_lone
     assert all(graph.value(c, KG.attributedTo) is None and graph.value(c, KG.speaker) is None
                for c in pronoun_claims)
     assert validate_graph(graph) == []
+
+
+def test_one_description_written_two_ways_in_an_article_gives_valid_nodes(nlp):
+    text = ("Officials said the copper mine would close in May.\n"
+            "The workers will be paid until June, officials said.\n")
+    article = Article(id="mine", path="mine.txt", title="Mine", text=text, sha256="0" * 64)
+    extraction = extract(nlp(text), article)
+    graph = build_graph([extraction], resolve([extraction]), min_confidence=0.0)
+    labels = sorted(str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KG.DescribedSource))
+    assert labels == ["Officials", "officials"]
+    assert validate_graph(graph) == []

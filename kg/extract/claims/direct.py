@@ -147,7 +147,8 @@ def _signed(doc: Doc, quote: Quote, mentions: dict[int, Mention]) -> Claim | Non
     if dash is None:
         return None
     name_start = quote.end + dash.end()
-    line_end = text_of(doc).find("\n", name_start) % (len(text_of(doc)) + 1)
+    line_end = text_of(doc).find("\n", name_start)
+    line_end = len(text_of(doc)) if line_end < 0 else line_end
     # the name, or the part of it the tagger found ('Adaeze Okonkwo' of 'Tolulope Adaeze Okonkwo')
     signer = min((m for m in mentions.values() if name_start <= m.start < line_end and m.cls == EntityClass.Person),
                  key=lambda m: m.start, default=None)

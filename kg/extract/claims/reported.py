@@ -59,10 +59,10 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
     for cue in doc:
         if not (is_cue(cue, stance=True) or is_learned_cue(cue)) or inside_quote(cue.idx, quotes) or not states(cue):
             continue
+        found = source_of(cue, mentions, quotes)
+        if found is None:
+            continue
         for tokens, rule in _complements(cue):
-            found = source_of(cue, mentions, quotes)
-            if found is None:
-                continue
             tokens = _trim(_statement_end(cue, _up_to_closed_quote(cue, tokens, quotes)))
             if not tokens:
                 continue
@@ -99,8 +99,9 @@ def _up_to_closed_quote(cue: Token, tokens: list[Token], quotes: list[Quote]) ->
 
 
 def is_learned_cue(token: Token) -> bool:
-    """A verb the cue model takes for a cue in its sentence ('is pushing for', 'wants', 'cited'),
-    though no list names it; not one whose object is only what it names ('mentioned the talks')."""
+    """A verb the cue model takes for a cue in its sentence ('is encouraging supporters to ask',
+    'pushed back on'), though no list names it; not an act or an aim ('declined to', 'wants to'),
+    nor one whose object is only what it names ('mentioned the talks')."""
     return (candidate(token) and token.lemma_.lower() not in TOPIC_LEMMAS | NOT_STATING_LEMMAS
             and cue_probability(token) >= cue_threshold())
 
