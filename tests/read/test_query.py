@@ -251,6 +251,11 @@ def test_a_runaway_query_is_stopped_by_the_timeout(corpus_build):
     "SELECT * WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}",
     "DESCRIBE <{url}>",
     "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    # a SERVICE a second parser took for an IRI, after an operator it did not know (LATERAL)
+    ('SELECT ?l WHERE{{?a a kg:Person;rdfs:label ?l.BIND(IRI(CONCAT("{url}",ENCODE_FOR_URI(?l)))AS?e)'
+     "LATERAL{{FILTER(1<2)SERVICE?e{{?x?y?z}}FILTER(2>1)}}}}"),
+    # ... or written with escapes, which SPARQL reads before anything else
+    "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
 ])
 def test_no_query_reaches_the_network(corpus_build, sparql):
     """A local listener that counts connections: dataset clauses name graphs, they never fetch."""
@@ -289,3 +294,18 @@ def test_answer_query_checks_the_format_and_the_parameters_before_it_looks_for_a
         answer_query(tmp_path, "entity")
     with pytest.raises(StoreError, match="no query store here"):
         answer_query(tmp_path, "people")
+
+
+def test_the_word_service_is_data_only_through_a_parameter(corpus_build):
+    out, _ = corpus_build
+    with pytest.raises(QueryError, match="--param"):
+        run_query_with_timeout(store_path(out), 'ASK { ?s rdfs:label ?l FILTER(CONTAINS(?l, "service")) }', timeout=30)
+    answer = run_query_with_timeout(store_path(out), "ASK WHERE { ?s rdfs:label ?l FILTER(CONTAINS(?l, ?word)) }",
+                                    {"word": "service"}, timeout=30)
+    assert answer.kind == "ask"
+
+
+def test_a_query_nested_too_deep_for_the_check_is_left_to_the_store(corpus_build):
+    out, _ = corpus_build
+    deep = "ASK { FILTER(" + "(" * 400 + "1" + ")" * 400 + " = 1) }"
+    assert run_query_with_timeout(store_path(out), deep, timeout=30).boolean is True
