@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Optional
 
@@ -24,6 +25,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
@@ -44,8 +46,25 @@ OUT_OPTION = typer.Option(Path("out"), "--out", "-o", help="Build folder (kg.ttl
 
 
 def _fail(error: KgError) -> None:
-    err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    err_console.print(Text.assemble(("error:", "bold red"), " ", shown(str(error))), highlight=False, soft_wrap=True)
     raise typer.Exit(error.exit_code)
+
+
+def shown(text: str) -> str:
+    """Words from articles, file names and the graph as a terminal should show them: control
+    characters (an escape that clears the screen or retitles the window) and direction overrides
+    written out as escapes, never obeyed."""
+    return "".join(f"\\u{ord(ch):04x}" if _obeyed(ch) else ch for ch in text)
+
+
+def _obeyed(ch: str) -> bool:
+    return (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or "\u202a" <= ch <= "\u202e" \
+        or "\u2066" <= ch <= "\u2069"
+
+
+def _cell(text: str) -> Text:
+    """A table cell: the text as shown, never read as markup ('[bold]' in a label stays as written)."""
+    return Text(shown(text))
 
 
 STAGES = {"read": "Reading articles", "resolve": "Resolving entities", "write": "Writing the graph",
@@ -84,7 +103,8 @@ def build(
     except KgError as error:
         _fail(error)
     for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+        err_console.print(Text.assemble(("skipped", "yellow"), " ", shown(str(problem))), highlight=False,
+                          soft_wrap=True)
     if not quiet:
         _print_summary(report)
     if report.problems:
@@ -134,7 +154,7 @@ def _print_summary(report) -> None:
         out_console.print(f"  {report.set_aside_lines} lines set aside as not prose (tables, results, lists)",
                           highlight=False)
     for kind, path in report.outputs.items():
-        out_console.print(f"  {kind:<7} {path}", highlight=False)
+        out_console.print(f"  {kind:<7} {shown(str(path))}", highlight=False, markup=False)
     if report.page_left_out:
         out_console.print(f"  the page leaves out {report.page_left_out} (kg viz --focus NAME draws the rest)",
                           highlight=False, soft_wrap=True)
@@ -169,7 +189,7 @@ def query(
     if answer.text is None:
         table = Table(*answer.columns, show_lines=False)
         for row in answer.rows:
-            table.add_row(*row)
+            table.add_row(*map(_cell, row))
         out_console.print(table)
         err_console.print(f"{len(answer.rows)} row(s)", highlight=False)
     else:
@@ -250,15 +270,15 @@ def stats(
     out_console.print(f"{found.triples} triples", highlight=False)
     table = Table("class", "nodes", title="By class")
     for cls, count in found.classes:
-        table.add_row(cls, str(count))
+        table.add_row(_cell(cls), str(count))
     out_console.print(table)
     table = Table("entity", "degree", "entity", "PageRank", title="Most connected")
     for (name, degree), (ranked, score) in zip(found.by_degree, found.by_pagerank):
-        table.add_row(name, str(degree), ranked, f"{score:.4f}")
+        table.add_row(_cell(name), str(degree), _cell(ranked), f"{score:.4f}")
     out_console.print(table)
     out_console.print("Communities (entities only, largest first):", highlight=False)
     for number, members in enumerate(found.communities, start=1):
-        out_console.print(f"  {number}. " + ", ".join(members), highlight=False, markup=False, soft_wrap=True)
+        out_console.print(shown(f"  {number}. " + ", ".join(members)), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -273,7 +293,7 @@ def entity(
         profile = profile_of_build(out, name)
     except KgError as error:
         _fail(error)
-    print_line = lambda text="": out_console.print(text, highlight=False, markup=False, soft_wrap=True)  # noqa: E731
+    print_line = lambda text="": out_console.print(shown(text), highlight=False, markup=False, soft_wrap=True)  # noqa: E731
     print_line(f"{profile.label}  ({', '.join(profile.classes)})  {profile.iri}")
     print_line(f"also named: {', '.join(profile.aliases) or '-'}")
     print_line(f"in {len(profile.articles)} article(s): " + "; ".join(profile.articles))

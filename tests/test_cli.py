@@ -268,3 +268,18 @@ def test_build_summary_says_what_the_page_left_out(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "the page leaves out " in result.output and "to keep the page to 10 nodes" in result.output
     assert '"leftOut": "' in (tmp_path / "kg.html").read_text(encoding="utf-8")
+
+
+def test_escapes_in_article_text_are_shown_never_obeyed_by_the_terminal(tmp_path):
+    """A name carrying a window-title escape and a screen-clearing one: every command that prints it
+    writes the escapes out ('\\u001b') instead of sending them."""
+    hostile = "Jane \x1b]0;owned\x07Doe\x1b[2J"
+    write(tmp_path / "in", "a.txt", f"Copper mine closes\n\nThe miner {hostile} said the copper mine would close.\n"
+          f"{hostile} met Tom Okafor in Nairobi on Monday.\n")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out)]).exit_code == 0
+    outputs = [runner.invoke(app, [*command, "--out", str(out)]) for command in (
+        ["query", "SELECT ?e WHERE { ?r kg:evidence ?e }"], ["stats"], ["entity", "Tom Okafor"])]
+    assert all(result.exit_code == 0 for result in outputs)
+    assert any("\\u001b" in result.output for result in outputs)
+    assert not any("\x1b" in result.output or "\x07" in result.output for result in outputs)
