@@ -112,10 +112,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise InputError(f"front matter is not valid YAML ({problem})") from error
+    except (ValueError, OverflowError) as error:  # 'published: 2025-02-30' passes YAML's date pattern
+        raise InputError(f"front matter has an impossible date or time ({error})") from error
     if not isinstance(meta, dict):
         raise InputError("front matter must be a YAML mapping of keys to values")
     unknown = sorted(set(map(str, meta)) - set(FRONT_MATTER_KEYS))
@@ -124,6 +126,16 @@ def split_front_matter(text: str) -> tuple[dict, str]:
             f"unknown front matter key {unknown[0]!r} (accepted: {', '.join(FRONT_MATTER_KEYS)})"
         )
     return meta, text[match.end():]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: a few hundred bytes of nested '*name' references expand to
+    gigabytes, and front matter never needs them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not accepted", self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 def headline(text: str, *, markdown: bool = False) -> str:

@@ -51,6 +51,13 @@ def test_lead_paragraph_on_the_first_line_is_cut_to_its_first_sentence():
         ("bad-yaml.md", "---\ntitle: [unclosed\n---\nText.\n", "front matter is not valid YAML"),
         ("bad-key.md", "---\nauthor: X\n---\nText.\n", "unknown front matter key 'author'"),
         ("bad-date.md", "---\npublished: next week\n---\nText.\n", "'published' is not an ISO date"),
+        # dates YAML's pattern takes that no calendar has
+        ("feb-30.md", "---\npublished: 2025-02-30\n---\nText.\n", "impossible date or time (day is out of range"),
+        ("month-13.md", "---\npublished: 2025-13-01\n---\nText.\n", "impossible date or time (month must be"),
+        ("hour-25.md", "---\npublished: 2025-06-07 25:00:00\n---\nText.\n", "impossible date or time (hour must be"),
+        # aliases nested a few levels deep (465 bytes) would expand to gigabytes
+        ("aliases.md", "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                       "title: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n", "aliases (*name) are not accepted"),
     ],
 )
 def test_unusable_file_is_reported_in_one_line_and_skipped(tmp_path, name, content, reason):
