@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
@@ -72,6 +73,8 @@ def read_article(path: Path) -> Article:
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(f"not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # through links: a pipe would block, /dev/zero never end
+            raise InputError("not a regular file (a pipe, device or socket is never read)")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from error

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -69,6 +70,19 @@ def test_unusable_file_is_reported_in_one_line_and_skipped(tmp_path, name, conte
     assert problem.path.endswith(name)
     assert reason in problem.reason
     assert "\n" not in str(problem)
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_a_link_to_a_pipe_or_a_device_is_reported_not_read(tmp_path, target):
+    """Reading a pipe would block forever and /dev/zero would never end: neither is opened."""
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        target = tmp_path / "fifo"
+    (tmp_path / "x.txt").symlink_to(target)
+    write(tmp_path, "good.txt", "Good headline\n\nA usable article.\n")
+    articles, [problem] = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    assert problem.path.endswith("x.txt") and "not a regular file" in problem.reason
 
 
 def test_broken_link_is_reported_as_unreadable(tmp_path):
