@@ -23,5 +23,5 @@ def ontology_text() -> str:
 
 
 def check_base(base: str) -> None:
-    if not BASE_IRI.match(base):
+    if not BASE_IRI.fullmatch(base):  # not match: its "$" also matches before a final newline
         raise UsageError(f"--base must be an absolute IRI ending in '/' or '#', got {base!r}")

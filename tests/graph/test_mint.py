@@ -28,7 +28,8 @@ def test_plain_names_keep_readable_slugs(name, slug):
     assert mint_slug(name) == slug
 
 
-def test_base_must_be_an_absolute_iri():
+@pytest.mark.parametrize("base", ["not an iri", "https://x.example/\n", "https://x.example/ids"])
+def test_base_must_be_an_absolute_iri_ending_in_a_slash_or_hash(base):
     with pytest.raises(UsageError, match="--base"):
-        Minter("not an iri")
+        Minter(base)
 
