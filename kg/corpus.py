@@ -7,6 +7,7 @@ the file and the reason) and the rest of the corpus still builds.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -27,6 +28,8 @@ FRONT_MATTER_KEYS = ("title", "source", "published", "url")
 # A first line longer than this is a lead paragraph, not a headline: keep its first sentence.
 MAX_HEADLINE_CHARS = 160
 BINARY_SNIFF_BYTES = 8192
+# zero-width space, word joiner, soft hyphen, byte order mark: removed from the text
+INVISIBLE = str.maketrans("", "", "\u200b\u2060\u00ad\ufeff")
 
 
 def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -78,14 +81,7 @@ def read_article(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from error
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise InputError("binary file, not text")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from error
+    raw = _decoded(data)
     text = clean_text(raw)
     meta, text = split_front_matter(text)
     if not text.strip():
@@ -103,9 +99,28 @@ def read_article(path: Path) -> Article:
     )
 
 
+def _decoded(data: bytes) -> str:
+    """UTF-8 (with or without a byte order mark), or UTF-16 with one; anything else is refused."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not UTF-16 text, though it opens with its byte order mark ({error.reason})") from error
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError("binary file, not text (accepted: UTF-8, or UTF-16 with a byte order mark)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from error
+
+
 def clean_text(raw: str) -> str:
-    """Normalise newlines and Unicode composition so offsets and names compare reliably."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    """Normalise newlines and Unicode composition so offsets and names compare reliably, without
+    the invisible characters that would keep two writings of a name apart ('Goo\u200bgle'): zero-width
+    spaces, word joiners, soft hyphens and stray byte order marks (not the joiners some scripts need)."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
     return unicodedata.normalize("NFC", text)
 
 

@@ -122,3 +122,15 @@ def test_crlf_and_bom_are_normalised(tmp_path):
 @pytest.mark.parametrize(("value", "slug"), [("Côte d'Ivoire 2024", "cote-d-ivoire-2024"), ("  A--B  ", "a-b")])
 def test_slugify(value, slug):
     assert slugify(value) == slug
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    write(tmp_path, "a.txt", "Copper talks\n\nThe mine will close.\n".encode("utf-16"))
+    [article] = read_articles([tmp_path])[0]
+    assert (article.title, article.text) == ("Copper talks", "Copper talks\n\nThe mine will close.\n")
+
+
+def test_invisible_characters_never_keep_two_writings_of_a_name_apart(tmp_path):
+    write(tmp_path, "a.txt", "Copper talks\n\nGoo\u200bgle Inc. and Acme\u2060 Mi\u00adning said the mine will close.\n")
+    [article] = read_articles([tmp_path])[0]
+    assert "Google Inc. and Acme Mining said" in article.text
