@@ -132,17 +132,20 @@ def check_read_only(text: str) -> None:
     if SERVICE_KEYWORD.search(_escapes_read(text)):
         raise QueryError(SERVICE_REFUSAL)
     full = PREFIX_DECLARATIONS + text
-    for parse in (parseQuery, parseUpdate):
-        try:
-            parse(full)
-        except (ParseException, RecursionError):  # RecursionError: parentheses nested hundreds deep
-            continue
-        if parse is parseQuery:
-            return
-        raise QueryError(
-            "refused: this is a SPARQL update (INSERT/DELETE/LOAD/CLEAR/CREATE/DROP/...); "
-            "kg query is read-only"
-        )
+    if _parses(parseQuery, full) or not _parses(parseUpdate, full):
+        return  # a query, or neither here: the store's parser says what is wrong
+    raise QueryError(
+        "refused: this is a SPARQL update (INSERT/DELETE/LOAD/CLEAR/CREATE/DROP/...); "
+        "kg query is read-only"
+    )
+
+
+def _parses(parse, text: str) -> bool:
+    try:
+        parse(text)
+    except (ParseException, RecursionError):  # RecursionError: parentheses nested hundreds deep
+        return False
+    return True
 
 
 def _escapes_read(text: str) -> str:
