@@ -135,7 +135,7 @@ def test_nothing_to_build_exits_1(tmp_path):
 
 def test_skipped_files_are_reported_and_exit_is_non_zero(tmp_path):
     write(tmp_path, "in/good.txt", "Talks end\n\nAngela Merkel said that Germany would support the plan.\n")
-    write(tmp_path, "in/bad.txt", b"\xff\xfe\x00bad")
+    write(tmp_path, "in/bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00bad")  # (not \xff\xfe: UTF-16's mark)
     result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
     assert "bad.txt: binary file" in _one_clean_line(result)
