@@ -49,9 +49,17 @@ def cue_features(token: Token) -> list[str]:
 
 def cue_probability(token: Token) -> float:
     """The model's probability that `token` is an attribution cue."""
-    weights = _model()["weights"]
-    score = sum(weights.get(feature, 0.0) for feature in cue_features(token))
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+    return probability(score(cue_features(token), _model()["weights"]))
+
+
+def score(features: list[str], weights: dict[str, float]) -> float:
+    """The model's score of a candidate's features: the sum of their weights."""
+    return sum(weights.get(feature, 0.0) for feature in features)
+
+
+def probability(value: float) -> float:
+    """The logistic function of a score (clamped: exp overflows past about 700)."""
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, value))))
 
 
 def cue_threshold() -> float:

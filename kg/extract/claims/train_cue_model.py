@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +25,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.extract.claims.cue_model import MODEL_FILE, candidate, cue_features
+from kg.extract.claims.cue_model import (
+    MODEL_FILE,
+    candidate,
+    cue_features,
+    probability,
+    score,
+)
 
 MODEL_PATH = Path(__file__).with_name(MODEL_FILE)
 TARGET_PRECISION = 0.9
@@ -97,19 +102,18 @@ def _fit(data: list[tuple[list[str], bool]], kept: set[str]) -> dict[str, float]
 
 
 def _choose_threshold(weights: dict[str, float], data: list[tuple[list[str], bool]]) -> tuple[float, dict]:
-    scores = sorted(((sum(weights.get(f, 0.0) for f in features), label) for features, label in data), reverse=True)
+    ranked = sorted(((score(features, weights), label) for features, label in data), reverse=True)
     cues = sum(label for _, label in data)
     best = (0.0, 0, 0)
     taken = right = 0
-    for score, label in scores:
+    for value, label in ranked:
         taken += 1
         right += label
         if right / taken >= TARGET_PRECISION:
-            best = (score, taken, right)
-    score, taken, right = best
-    probability = round(1 / (1 + math.exp(-score)), 3)
-    return probability, {"precision": round(right / max(taken, 1), 3), "recall": round(right / max(cues, 1), 3),
-                         "words": len(data), "cues": cues}
+            best = (value, taken, right)
+    value, taken, right = best
+    return round(probability(value), 3), {"precision": round(right / max(taken, 1), 3),
+                                          "recall": round(right / max(cues, 1), 3), "words": len(data), "cues": cues}
 
 
 def main(argv: list[str]) -> None:
