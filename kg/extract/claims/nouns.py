@@ -8,9 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.claims.evidence import cue_evidence, mentions_within
+from kg.extract.claims.evidence import reported_claim
 from kg.extract.claims.sources import pronoun_rule, source_words
-from kg.extract.doc_lookups import text_of
 from kg.extract.quotes import MIN_QUOTE_WORDS, Quote, inside_quote
 from kg.model import Claim, Mention
 
@@ -48,18 +47,7 @@ def noun_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention]) -> 
         rule = pronoun_rule("noun-statement", mentions[holder.i], source := source_words(holder, mentions))
         if rule is None:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        yield Claim(
-            speaker=mentions[holder.i],
-            source=source,
-            cue=noun.lemma_.lower(),
-            content=text_of(doc)[start:end],
-            start=start,
-            end=end,
-            direct=False,
-            evidence=cue_evidence(noun, rule),
-            mentions=mentions_within(mentions, start, end),
-        )
+        yield reported_claim(noun, mentions[holder.i], source, tokens, rule, mentions)
 
 
 def _that_clause(noun: Token) -> Token | None:

@@ -25,7 +25,7 @@ from kg.extract.claims.cues import (
     is_cue,
     states,
 )
-from kg.extract.claims.evidence import claim_confidence, cue_evidence, mentions_within
+from kg.extract.claims.evidence import claim_confidence, mentions_within, reported_claim
 from kg.extract.claims.sources import (
     SPEAKER_DEPS,
     according_to_object,
@@ -76,17 +76,7 @@ def reported_claims(doc: Doc, quotes: list[Quote], mentions: dict[int, Mention])
                 continue  # 'they urged ...': a stance needs a holder named or described
             if rule == "stance" and found[0] is None and sum(t.is_alpha for t in tokens) < MIN_DESCRIBED_STANCE_WORDS:
                 continue  # 'the 30-year-old praised his coach': a bare object of someone unnamed
-            yield Claim(
-                speaker=found[0],
-                source=found[1],
-                cue=cue.lemma_.lower(),
-                content=text_of(doc)[start:end],
-                start=start,
-                end=end,
-                direct=False,
-                evidence=cue_evidence(cue, rule),
-                mentions=mentions_within(mentions, start, end),
-            )
+            yield reported_claim(cue, *found, tokens, rule, mentions)
 
 
 def _up_to_closed_quote(cue: Token, tokens: list[Token], quotes: list[Quote]) -> list[Token]:
