@@ -217,10 +217,10 @@ def _add_claim(triples: _Triples, mint: Minter, resolution: Resolution, article:
 def _add_described_source(triples: _Triples, mint: Minter, article: Article, claim: Claim,
                           decision: Decision) -> None:
     """'officials', 'two people familiar with the talks': a node with the words, so that what unnamed
-    sources claim can be found; none for a pronoun nobody was resolved to ('he said') or a name
-    that is no entity's."""
+    sources claim can be found; none for a pronoun nobody was resolved to ('he said'), a group no
+    one can name ('some people') or a name that is no entity's (kg.model.Source.description)."""
     iri = mint.claim(article, claim)
-    if not claim.source.description or claim.evidence.rule.endswith("-pronoun"):
+    if not claim.source.description:
         _add_assertion(triples, mint, article, (iri, KG.sourceText, _literal(claim.source.text)), claim.evidence,
                        decision)
         return

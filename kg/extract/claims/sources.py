@@ -185,13 +185,14 @@ def source_words(head: Token, mentions: dict[int, Mention]) -> Source:
             break
         tokens += list(child.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Source(text_of(head.doc)[start:end], start, end, description=_describes(head))
+    words = text_of(head.doc)[start:end]
+    return Source(words, start, end, description=_describes(head) and not _names_nobody(words))
 
 
 def _describes(head: Token) -> bool:
     """'officials', 'Police' opening a sentence, 'two people familiar with the talks', 'Republicans':
     a common noun or a group of a party or nation, not a name the tagger missed ('Colts',
-    'Salazar') nor a pronoun."""
+    'Salazar') nor a pronoun ('Some people' is described by no one: see _names_nobody)."""
     if head.lower_ in INDEFINITE_SOURCE_WORDS:
         return False
     return head.ent_type_ == "NORP" or head.pos_ == "NOUN" and (head.is_lower or head.is_sent_start)
@@ -224,10 +225,15 @@ def pronoun_rule(rule: str, speaker: Mention | None, source: Source) -> str | No
         return f"{rule}-reference" if _is_reference(source.text) else rule
     if words in FIRST_PERSON_SOURCES:
         return None
+    return f"{rule}-pronoun" if _names_nobody(words) else rule
+
+
+def _names_nobody(words: str) -> bool:
+    """'he', 'who', 'many', 'some people', 'a lot of people', 'those who ...': no one known."""
+    words = words.lower()
     first, *rest = words.split()
-    unknown = (words in THIRD_PERSON_SOURCES or words.startswith(("a lot of", "those who")) or words in ("those", "these")
-               or first in INDEFINITE_SOURCE_WORDS and (not rest or rest[-1] in VAGUE_GROUP_WORDS))
-    return f"{rule}-pronoun" if unknown else rule
+    return (words in THIRD_PERSON_SOURCES or words.startswith(("a lot of", "those who")) or words in ("those", "these")
+            or first in INDEFINITE_SOURCE_WORDS and (not rest or rest[-1] in VAGUE_GROUP_WORDS))
 
 
 def _is_reference(words: str) -> bool:

@@ -130,6 +130,7 @@ def test_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
     ("Jane Doe said the mine would close.", "Jane Doe", False),
     ("He said the mine would close.", "He", False),
     ("Many said the mine would close.", "Many", False),
+    ("Some people said the mine would close.", "Some people", False),
     ("Republicans said the mine would close.", "Republicans", True),
 ])
 def test_a_source_describes_someone_only_with_common_nouns(read, text, words, description):
