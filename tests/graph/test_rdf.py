@@ -34,6 +34,13 @@ def _small_graph(nlp, min_confidence: float = 0.0) -> Graph:
     return build_graph([extraction], resolve([extraction]), min_confidence=min_confidence)
 
 
+def _graph_of(nlp, text: str, **settings) -> Graph:
+    """The graph of one article with this text; `settings` go to build_graph (min_confidence)."""
+    article = Article(id="a", path="a.txt", title="a", text=text, sha256="0" * 64)
+    extraction = extract(nlp(text), article)
+    return build_graph([extraction], resolve([extraction]), **settings)
+
+
 def _without_confidences(graph: Graph) -> Graph:
     kept = Graph()
     for triple in graph:
@@ -81,9 +88,7 @@ def test_a_fact_below_the_threshold_is_a_candidate_not_a_triple(nlp):
     ("Acme Corp bought Widget Corp.", None),
 ])
 def test_a_modal_statement_is_never_asserted(nlp, sentence, modality):
-    article = Article(id="m", path="m.txt", title="m", text=sentence + "\n", sha256="0")
-    extraction = extract(nlp(article.text), article)
-    graph = build_graph([extraction], resolve([extraction]), min_confidence=0.0)
+    graph = _graph_of(nlp, sentence + "\n", min_confidence=0.0)
     records = [(r, cls) for cls in (KG.Assertion, KG.Candidate) for r in graph.subjects(RDF.type, cls)
                if graph.value(r, RDF.predicate) != KG.sourceText]
     [(record, cls)] = [(r, c) for r, c in records if "buy" in str(graph.value(r, RDF.predicate))]
@@ -120,10 +125,7 @@ def test_ontology_declares_every_term_the_graph_uses(nlp):
 
 
 def test_negated_relation_is_recorded_but_not_asserted(nlp):
-    text = "Apple did not buy the company.\n"
-    article = Article(id="n", path="n.txt", title="n", text=text, sha256="0")
-    extraction = extract(nlp(text), article)
-    graph = build_graph([extraction], resolve([extraction]))
+    graph = _graph_of(nlp, "Apple did not buy the company.\n")
     [record] = graph.subjects(RDF.type, KG.Assertion)
     assert graph.value(record, KG.negated).toPython() is True
     triple = (graph.value(record, RDF.subject), graph.value(record, RDF.predicate), graph.value(record, RDF.object))
@@ -131,10 +133,7 @@ def test_negated_relation_is_recorded_but_not_asserted(nlp):
 
 
 def test_a_capital_speaking_is_linked_to_its_country_not_merged_into_it(nlp):
-    text = "Kenya and Japan met on Monday.\nNairobi said the talks in Tokyo went well.\n"
-    article = Article(id="talks", path="talks.txt", title="Talks", text=text, sha256="0" * 64)
-    extraction = extract(nlp(text), article)
-    graph = build_graph([extraction], resolve([extraction]))
+    graph = _graph_of(nlp, "Kenya and Japan met on Monday.\nNairobi said the talks in Tokyo went well.\n")
     labels = {str(o): s for s, o in graph.subject_objects(RDFS.label)}
     nairobi, kenya = labels["Nairobi"], labels["Kenya"]
     assert nairobi != kenya
@@ -158,11 +157,8 @@ def test_a_variant_never_judged_takes_its_rules_measure(rule, share):
 
 
 def test_a_claim_from_unnamed_sources_hangs_from_their_words_but_not_from_a_lone_pronoun(nlp):
-    text = ("Two people familiar with the talks said the copper mine would close in May.\n"
-            "He said the workers would be paid until the end of the year.\n")
-    article = Article(id="mine", path="mine.txt", title="Mine", text=text, sha256="0" * 64)
-    extraction = extract(nlp(text), article)
-    graph = build_graph([extraction], resolve([extraction]), min_confidence=0.0)
+    graph = _graph_of(nlp, "Two people familiar with the talks said the copper mine would close in May.\n"
+                           "He said the workers would be paid until the end of the year.\n", min_confidence=0.0)
     [source] = graph.subjects(RDF.type, KG.DescribedSource)
     assert str(graph.value(source, RDFS.label)) == "Two people familiar with the talks"
     [claim] = graph.subjects(KG.attributedTo, source)
@@ -175,11 +171,8 @@ def test_a_claim_from_unnamed_sources_hangs_from_their_words_but_not_from_a_lone
 
 
 def test_one_description_written_two_ways_in_an_article_gives_valid_nodes(nlp):
-    text = ("Officials said the copper mine would close in May.\n"
-            "The workers will be paid until June, officials said.\n")
-    article = Article(id="mine", path="mine.txt", title="Mine", text=text, sha256="0" * 64)
-    extraction = extract(nlp(text), article)
-    graph = build_graph([extraction], resolve([extraction]), min_confidence=0.0)
+    graph = _graph_of(nlp, "Officials said the copper mine would close in May.\n"
+                           "The workers will be paid until June, officials said.\n", min_confidence=0.0)
     labels = sorted(str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KG.DescribedSource))
     assert labels == ["Officials", "officials"]
     assert validate_graph(graph) == []
