@@ -24,7 +24,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims.cues import INSERTED_CUE_DEPS, is_cue
-from kg.extract.doc_lookups import quotes_of, sentence, sentences, text_of
+from kg.extract.doc_lookups import SUBJECT_DEPS, quotes_of, sentence, sentences, text_of
 from kg.extract.mentions.classes import organisation_class
 from kg.extract.nationals import national_reference
 from kg.extract.quotes import Quote, inside_quote
@@ -37,7 +37,6 @@ from kg.lexicon.titles import HONORIFICS, ROLE_WORDS, is_title_word
 from kg.model import ORGANISATION_CLASSES, EntityClass, Mention
 
 PRONOUN_CLASSES = {"he": {EntityClass.Person}, "she": {EntityClass.Person}, "it": ORGANISATION_CLASSES}
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 REFERRING_POS = frozenset({NOUN, PROPN, PRON})
 DETERMINERS = frozenset({"the", "this", "that"})
 # Words that date a title rather than tell it apart: 'the former president' is still the president.

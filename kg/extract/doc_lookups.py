@@ -15,6 +15,8 @@ from kg.model import Sentence
 
 # The entity labels of dates and times.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# The dependency labels of a verb's subject, active or passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def sentence(token: Token) -> Span:

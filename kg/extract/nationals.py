@@ -20,12 +20,11 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from kg.extract.doc_lookups import sentences
+from kg.extract.doc_lookups import SUBJECT_DEPS, sentences
 from kg.lexicon.descriptions import PERSON_NOUNS
 from kg.lexicon.geo import country_of_demonym
 from kg.model import EntityClass, Mention
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Subjects that are someone the demonym may stand for ('the player', 'the fourth seed'); 'I' and
 # 'it' in a quote before 'said the American' are not.
 SOMEONE_WORDS = PERSON_NOUNS | {"seed", "champion", "winner", "holder", "star", "veteran", "rookie"}

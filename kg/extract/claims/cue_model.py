@@ -17,9 +17,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from kg.extract.doc_lookups import SUBJECT_DEPS
+
 MODEL_FILE = "cue_model.json"
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset("i you he she it we they who".split())
 
 
