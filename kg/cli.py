@@ -9,6 +9,7 @@ defaults shown here come from light modules.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import unicodedata
 from pathlib import Path
@@ -93,6 +94,7 @@ def build(
     from kg.build import BuildSettings
     from kg.build import build as build_graph
 
+    signal.signal(signal.SIGTERM, _interrupt)  # a kill stops the build as Ctrl-C does: cleaned up
     try:
         settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence)
         if quiet:
@@ -102,6 +104,10 @@ def build(
                 report = build_graph(paths, settings, progress=bar)
     except KgError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        err_console.print(f"interrupted: {shown(str(out))} still holds the build before this one, if any",
+                          highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     for problem in report.problems:
         err_console.print(Text.assemble(("skipped", "yellow"), " ", shown(str(problem))), highlight=False,
                           soft_wrap=True)
@@ -109,6 +115,10 @@ def build(
         _print_summary(report)
     if report.problems:
         raise typer.Exit(1)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 class _BuildProgress:

@@ -11,6 +11,7 @@ settings.register_profile("kg", deadline=None)
 settings.load_profile("kg")
 
 from kg.build import BuildSettings, build
+from kg.build.folder import BUILDS_DIR, MANIFEST_FILE, TEMPORARY
 from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article
@@ -51,6 +52,15 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def leftovers(out: Path) -> list[Path]:
+    """What an unfinished build left in `out`: build folders other than those finished (with their
+    manifest), and temporary files."""
+    unfinished = [f for f in (out / BUILDS_DIR).glob("*") if not (f / MANIFEST_FILE).is_file()]
+    temporaries = [p for folder in (out, out / "cache") if folder.is_dir()
+                   for p in folder.iterdir() if TEMPORARY.match(p.name)]
+    return unfinished + temporaries
 
 
 def copy_corpus(folder: Path) -> Path:

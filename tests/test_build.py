@@ -8,11 +8,12 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.build import BuildSettings, build
+from kg.build.folder import LOCK_FILE
 from kg.errors import NothingToBuildError
 from kg.graph.store import DATA, open_store
 from kg.graph.vocab import KG, SCHEMA
 from kg.read.validate import validate_build
-from tests.conftest import CORPUS, write
+from tests.conftest import CORPUS, leftovers, write
 
 
 def test_build_writes_all_outputs(corpus_build):
@@ -87,7 +88,7 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     with pytest.raises(NothingToBuildError, match="empty.txt: empty article"):
         build([tmp_path / "bad"], BuildSettings(out_dir=out))
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary leftovers
+    assert not leftovers(out)
 
 
 def test_published_date_and_source_reach_the_graph(tmp_path):
@@ -131,11 +132,11 @@ def _outputs(out) -> dict[str, bytes]:
 def test_a_rebuild_with_nothing_changed_redoes_nothing(tmp_path):
     write(tmp_path, "in/a.txt", FIRST)
     first = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
-    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")}
+    stamps = _stamps(tmp_path / "out")
     again = build([tmp_path / "in"], BuildSettings(out_dir=tmp_path / "out"))
     assert again.up_to_date and not first.up_to_date
     assert (again.triples, again.claims, again.entities) == (first.triples, first.claims, first.entities)
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")} == stamps
+    assert _stamps(tmp_path / "out") == stamps
 
 
 def test_a_missing_output_or_another_base_rebuilds(tmp_path):
@@ -207,3 +208,8 @@ def test_a_copy_or_a_renamed_article_is_not_parsed_again_and_keeps_its_own_ident
     fresh = build([corpus], BuildSettings(out_dir=tmp_path / "fresh"))
     assert renamed.reused == 2 and fresh.reused == 1
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "fresh")
+
+
+def _stamps(out):
+    """When each output was last written (the lock file aside: each build takes it)."""
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.name != LOCK_FILE}

@@ -6,6 +6,7 @@ A build makes two passes over the articles and holds neither all parses nor all 
 2. write: after resolution, each article's records come back from the cache one at a time and
    stream as N-Triples (and their entailments) into files that the store bulk-loads and that
    the Turtle export is made from, in a process of its own; the page is then read from the store.
+Each build is written into a folder of its own and made current in one step (kg/build/folder.py).
 When the articles, the settings and the code are those of the last build and its outputs are in
 place, nothing is redone.
 """
@@ -20,6 +21,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from kg.build.folder import (
+    HTML_FILE,
+    MANIFEST_FILE,
+    TURTLE_FILE,
+    OutputError,
+    locked,
+    new_build,
+    remove_leftovers,
+    switch_to,
+)
 from kg.cache import ExtractionCache, source_version
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.corpus import read_articles
@@ -29,9 +40,7 @@ from kg.files import write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
 from kg.model import Article, BuildReport
 
-TURTLE_FILE = "kg.ttl"
-HTML_FILE = "kg.html"
-MANIFEST_FILE = "build.json"  # what the last build read and made; written last
+__all__ = ["HTML_FILE", "MANIFEST_FILE", "TURTLE_FILE", "BuildSettings", "build"]
 
 # Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
 # cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
@@ -66,41 +75,73 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
     out = settings.out_dir
-    fingerprint = _fingerprint(articles, settings)
-    previous = None if settings.fresh else _last_build(out, fingerprint)
-    if previous is not None:
-        return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
-                       problems=tuple(problems), reused=len(articles), up_to_date=True)
-    (out / MANIFEST_FILE).unlink(missing_ok=True)  # the outputs are about to change
+    with locked(out):
+        fingerprint = _fingerprint(articles, settings)
+        previous = None if settings.fresh else _last_build(out, fingerprint)
+        if previous is not None:
+            return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
+                           problems=tuple(problems), reused=len(articles), up_to_date=True)
+        remove_leftovers(out)
+        try:
+            with new_build(out) as folder:
+                result = _build_into(folder, articles, settings, fingerprint, notify)
+                pause_point("switch")
+                switch_to(out, folder)
+        except OSError as error:  # a full disk, a folder made read-only meanwhile
+            raise OutputError(f"{out}: cannot write the build ({_os_problem(error)}); "
+                              f"the previous build, if any, is kept") from error
+        pause_point("switched")
+        remove_leftovers(out)
+    return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out), problems=tuple(problems))
 
+
+def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, fingerprint: str,
+                notify: Callable) -> BuildReport:
+    """Both passes, writing the outputs and then the manifest into `folder`."""
     # The passes load spaCy, the extractors, rdflib and the store: here, not at the top, so that
     # an up-to-date build (and `kg --help`) starts in a fraction of a second.
     from kg.build.reading import read_names
     from kg.build.writing import scratch_ntriples, write_ntriples, write_outputs
     from kg.resolve import CONCEPT, resolve_names
 
-    cache = ExtractionCache(out, settings.model)
+    started = time.perf_counter()
+    cache = ExtractionCache(settings.out_dir, settings.model)
     names, parsed = read_names(articles, cache, settings, notify)
     notify("resolve")
     resolution = resolve_names(names)
     del names
     entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
-    with scratch_ntriples(out) as (data, inferred):
+    with scratch_ntriples(folder) as (data, inferred):
         counts = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
         del resolution  # freed before the store's bulk loads take their memory
-        triples, page_left_out = write_outputs(articles, settings, data, inferred, notify)
+        triples, page_left_out = write_outputs(articles, settings, folder, data, inferred, notify)
     cache.keep_only(articles)
 
     result = BuildReport(
         articles=len(articles), entities=entities, relations=counts.relations, claims=counts.claims,
-        triples=triples, seconds=time.perf_counter() - started,
-        outputs=_outputs(out),
-        problems=tuple(problems), page_left_out=page_left_out, reused=len(articles) - parsed,
-        set_aside_lines=counts.set_aside_lines,
+        triples=triples, seconds=time.perf_counter() - started, outputs={}, page_left_out=page_left_out,
+        reused=len(articles) - parsed, set_aside_lines=counts.set_aside_lines,
     )
     manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
-    write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
+    write_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
     return result
+
+
+def pause_point(stage: str) -> None:
+    """Where tests stop a build to kill it: with KG_PAUSE_AT=STAGE:FILE in the environment, the
+    build (or a worker: stage 'parse') creates FILE on reaching STAGE and waits there to be
+    signalled. Stages: those of Progress, 'parse', 'turtle' (the Turtle writer at work beside the
+    page), 'switch' (all written, not yet current) and 'switched'."""
+    wanted, _, marker = os.environ.get("KG_PAUSE_AT", "").partition(":")
+    if wanted == stage and marker:
+        Path(marker).touch()
+        while True:
+            time.sleep(60)
+
+
+def _os_problem(error: OSError) -> str:
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 def worker_batches(articles: list[Article], workers: int) -> list[list[Article]]:
@@ -121,6 +162,8 @@ def fits_one_worker(articles: list[Article], workers: int) -> bool:
 
 def _notifier(progress: Progress | None) -> Callable:
     def notify(stage: str, done: int = 0, total: int = 0) -> None:
+        if not done:
+            pause_point(stage)
         if progress is not None:
             progress(stage, done, total)
     return notify

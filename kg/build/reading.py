@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kg.build import BuildSettings, fits_one_worker, worker_batches
+from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
 from kg.cache import ExtractionCache
 from kg.extract.nlp import load_pipeline, parse
 from kg.extract.records import extract
 from kg.lexicon.names import first_names
 from kg.model import Article
-from kg.processes import process_context
+from kg.processes import process_context, start_child
 from kg.resolve import ArticleNames, names_of
 
 
@@ -48,9 +48,14 @@ def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSet
     context = process_context(settings.start_method)
     if context.get_start_method() == "fork":
         _load_reader(settings.model)  # once here, so that the forked workers share it
-    with context.Pool(min(settings.workers, len(tasks)), _load_reader, (settings.model,)) as pool:
+    with context.Pool(min(settings.workers, len(tasks)), _start_reader, (settings.model,)) as pool:
         for names in pool.imap(_read_batch, [(task, cache, settings.model) for task in tasks]):
             yield from names
+
+
+def _start_reader(model: str) -> None:
+    start_child()
+    _load_reader(model)
 
 
 def _load_reader(model: str) -> None:
@@ -64,6 +69,7 @@ def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[Articl
 
 
 def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) -> Iterator[ArticleNames]:
+    pause_point("parse")
     for doc, article in parse(articles, model=model):
         extraction = extract(doc, article)
         names = names_of(extraction)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kg.build import HTML_FILE, TURTLE_FILE, BuildSettings, worker_batches
+from kg.build import HTML_FILE, TURTLE_FILE, BuildSettings, pause_point, worker_batches
 from kg.cache import ExtractionCache
 from kg.files import sibling_name, write_atomic
 from kg.graph.infer import Entailer
@@ -26,7 +26,7 @@ from kg.model import Article
 from kg.page import PAGE_MAX_NODES
 from kg.page.excerpt import page_view
 from kg.page.render import render_html
-from kg.processes import process_context
+from kg.processes import process_context, start_child
 from kg.resolve import Resolution
 
 
@@ -38,22 +38,23 @@ class Counts(NamedTuple):
     set_aside_lines: int  # lines that are not prose
 
 
-def write_outputs(articles: list[Article], settings: BuildSettings, data: ChunkedNTriples,
+def write_outputs(articles: list[Article], settings: BuildSettings, folder: Path, data: ChunkedNTriples,
                   inferred: ChunkedNTriples, notify: Callable) -> tuple[int, str]:
-    """The store, the Turtle and the page, from the N-Triples `write_ntriples` wrote; the store's
-    number of triples and what the page leaves out, in words ('' when it shows all)."""
-    out = settings.out_dir
+    """The store, the Turtle and the page in `folder`, from the N-Triples `write_ntriples` wrote;
+    the store's number of triples and what the page leaves out, in words ('' when it shows all)."""
     notify("store")
-    triples = write_store(data.files, inferred.files, out)
+    triples = write_store(data.files, inferred.files, folder)
     notify("page")
     # the Turtle is written from the data's N-Triples by a process of its own, on the core that
     # the page (one thread) leaves free; the loads before it take both
-    with ProcessPoolExecutor(1, mp_context=process_context(settings.start_method)) as turtle_writer:
-        turtle = turtle_writer.submit(write_turtle, data.files, out / TURTLE_FILE)
-        view = page_view(open_store(out), PAGE_MAX_NODES)
+    context = process_context(settings.start_method)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=start_child) as turtle_writer:
+        turtle = turtle_writer.submit(write_turtle, data.files, folder / TURTLE_FILE)
+        pause_point("turtle")
+        view = page_view(open_store(folder), PAGE_MAX_NODES)
         page = render_html(view, title=f"Knowledge graph of {len(articles)} article(s)")
         turtle.result()
-    write_atomic(out / HTML_FILE, page.encode("utf-8"))
+    write_atomic(folder / HTML_FILE, page.encode("utf-8"))
     return triples, view.left_out
 
 
@@ -77,11 +78,10 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
 
 
 @contextlib.contextmanager
-def scratch_ntriples(out: Path) -> Iterator[tuple[ChunkedNTriples, ChunkedNTriples]]:
+def scratch_ntriples(folder: Path) -> Iterator[tuple[ChunkedNTriples, ChunkedNTriples]]:
     """Files for the data's and the entailments' N-Triples, removed once the store has them."""
-    out.mkdir(parents=True, exist_ok=True)
-    data = ChunkedNTriples(sibling_name(out / "data", "tmp"))
-    inferred = ChunkedNTriples(sibling_name(out / "inferred", "tmp"))
+    data = ChunkedNTriples(sibling_name(folder / "data", "tmp"))
+    inferred = ChunkedNTriples(sibling_name(folder / "inferred", "tmp"))
     try:
         yield data, inferred
     finally:
@@ -143,6 +143,7 @@ def _written_batches(articles: list[Article], writer: _Writer, settings: BuildSe
 
 
 def _start_writer(writer: _Writer) -> None:
+    start_child()
     global _WORKER_WRITER
     _WORKER_WRITER = writer
 

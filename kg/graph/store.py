@@ -17,21 +17,20 @@ from pathlib import Path
 import pyoxigraph
 
 from kg.errors import StoreError
-from kg.files import new_dir_beside, replace_dir
 from kg.graph import STORE_DIR, ontology_text
 from kg.graph.vocab import DATA_GRAPH
 
 DATA = pyoxigraph.NamedNode(DATA_GRAPH)  # the extracted data alone, as exports and validation want it
 
 
-def write_store(data: list[Path], inferred: list[Path], out_dir: Path) -> int:
-    """Bulk-load N-Triples files of the data and of its entailments, and the ontology, into a fresh
-    store beside the old one, then swap it in. Returns the number of data triples (each once,
-    however many articles gave it)."""
-    target = out_dir / STORE_DIR
-    staging = new_dir_beside(target)
+def write_store(data: list[Path], inferred: list[Path], build_dir: Path) -> int:
+    """Bulk-load N-Triples files of the data and of its entailments, and the ontology, into the
+    store of a new build's folder (made current only when the whole build is written: kg/build/folder.py).
+    Returns the number of data triples (each once, however many articles gave it)."""
+    target = build_dir / STORE_DIR
+    target.mkdir(parents=True)
     try:
-        store = pyoxigraph.Store(str(staging))
+        store = pyoxigraph.Store(str(target))
         into_default = [
             *({"path": path, "format": pyoxigraph.RdfFormat.N_TRIPLES} for path in [*data, *inferred]),
             {"input": ontology_text(), "format": pyoxigraph.RdfFormat.TURTLE},
@@ -47,10 +46,9 @@ def write_store(data: list[Path], inferred: list[Path], out_dir: Path) -> int:
         [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{DATA_GRAPH}> {{ ?s ?p ?o }} }}")
         triples = int(row["n"].value)
         del store
-        gc.collect()  # release the database lock before the folder moves
-        replace_dir(staging, target)
+        gc.collect()  # release the database lock: the page opens the store read-only next
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
         raise
     return triples
 
@@ -61,10 +59,12 @@ def _load_all(store: pyoxigraph.Store, loads: list[dict]) -> None:
 
 
 def store_path(out_dir: Path) -> Path:
+    """The store of the build `out_dir` shows, through its links: the folder itself, so that a
+    reader keeps reading the build it opened when a newer one becomes current."""
     path = out_dir / STORE_DIR
     if not path.is_dir():
         raise StoreError(f"{path}: no query store here; run 'kg build --out {out_dir}' first")
-    return path
+    return path.resolve()
 
 
 def open_store(out_dir: Path) -> pyoxigraph.Store:

@@ -1,0 +1,165 @@
+"""The build folder (`--out`): every build is written into a folder of its own, and one rename
+makes it the one that readers see, so a build that fails, is killed or runs out of disk at any
+moment leaves the last good build whole and in place.
+
+    out/
+      .lock               held by the build writing here; a second build is refused
+      builds/<id>/        one finished (or unfinished) build: kg.ttl, kg.html, store/, build.json
+      current -> builds/<id>             the switch: replaced by one atomic rename
+      kg.ttl, kg.html, store, build.json -> current/...   where users and readers look
+      cache/, export/     what was read from each article; files `kg export` wrote
+
+Readers take no lock. They open what `current` points at when they start, and the build before
+the last is kept, so a reader that opened it is not pulled from under by the next build either.
+The next build removes what a killed build left: unfinished build folders, and the temporary
+files of processes that are no longer running.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.errors import KgError, UsageError
+from kg.files import sibling_name
+from kg.graph import STORE_DIR
+
+TURTLE_FILE = "kg.ttl"
+HTML_FILE = "kg.html"
+MANIFEST_FILE = "build.json"  # what a build read and made; written last into its folder
+# What a build folder shows at its top, each a link through `current`.
+SHOWN = (TURTLE_FILE, HTML_FILE, STORE_DIR, MANIFEST_FILE)
+BUILDS_DIR = "builds"
+CURRENT_LINK = "current"
+LOCK_FILE = ".lock"
+# A temporary file of kg.files.sibling_name: '.NAME.PID.HEX.SUFFIX'.
+TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.[\w.]+$")
+
+
+class BuildLockedError(KgError):
+    """Another build is writing into the same folder."""
+
+
+class OutputError(KgError):
+    """The build folder cannot be written."""
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the build folder's lock, creating the folder; refuse at once when another build holds it
+    (a build runs for minutes, and waiting silently would look like a hang)."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = open(out / LOCK_FILE, "a+", encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"--out {out}: cannot write here ({error.strerror or error})") from error
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise BuildLockedError(f"{out}: another kg build is writing here (process {holder}); "
+                                   f"wait for it to finish or build into another --out") from None
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield  # the lock goes with the handle's close, or with the process
+
+
+def current_build(out: Path) -> Path | None:
+    """The folder of the build readers see, or None."""
+    link = out / CURRENT_LINK
+    return out / os.readlink(link) if link.is_symlink() else None
+
+
+@contextlib.contextmanager
+def new_build(out: Path) -> Iterator[Path]:
+    """A fresh folder for a build, removed unless the build became current before it ended."""
+    folder = out / BUILDS_DIR / f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+    folder.mkdir(parents=True)
+    try:
+        yield folder
+    except BaseException:
+        if current_build(out) != folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def switch_to(out: Path, build: Path) -> None:
+    """Make `build` the one readers see: one rename of the `current` link; then make sure each name
+    SHOWN is a link through it (a folder written by an older kg holds the files themselves)."""
+    _replace_with_link(out / CURRENT_LINK, build.relative_to(out))
+    for name in SHOWN:
+        link = out / name
+        target = Path(CURRENT_LINK) / name
+        if not (link.is_symlink() and Path(os.readlink(link)) == target):
+            _replace_with_link(link, target)
+
+
+def remove_leftovers(out: Path, *, keep: int = 2) -> None:
+    """What builds that were killed or failed left behind, removed while the lock is held: build
+    folders other than the `keep` newest finished ones (the current one always stays), and the
+    temporary files of processes no longer running, in the folder and its cache and export."""
+    current = current_build(out)
+    folders = sorted((out / BUILDS_DIR).glob("*"), reverse=True) if (out / BUILDS_DIR).is_dir() else []
+    finished = [folder for folder in folders if folder == current or _finished(folder)]
+    for folder in folders:
+        if folder != current and folder not in finished[:keep]:
+            shutil.rmtree(folder, ignore_errors=True)
+    for folder in (out, out / "cache", out / "export"):
+        for path in _temporaries_of_dead_processes(folder):
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+
+
+def _finished(folder: Path) -> bool:
+    return (folder / MANIFEST_FILE).is_file()
+
+
+def _temporaries_of_dead_processes(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = TEMPORARY.match(path.name)
+        if match and not _running(int(match.group(1))):
+            found.append(path)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as error:  # EPERM: running, as another user
+        return error.errno == errno.EPERM
+    return True
+
+
+def _replace_with_link(path: Path, target: Path) -> None:
+    """Point `path` at `target` in one rename. A real folder in the way (the store of a folder an
+    older kg wrote) is moved aside first: the one moment without it is between two renames."""
+    new = sibling_name(path, "new")
+    os.symlink(target, new)
+    try:
+        if path.is_dir() and not path.is_symlink():
+            old = sibling_name(path, "old")
+            os.replace(path, old)
+            os.replace(new, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(new, path)
+    except BaseException:
+        new.unlink(missing_ok=True)
+        raise
