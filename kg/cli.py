@@ -105,7 +105,7 @@ def build(
     except KgError as error:
         _fail(error)
     except KeyboardInterrupt:
-        err_console.print(f"interrupted: {shown(str(out))} still holds the build before this one, if any",
+        err_console.print(f"interrupted: {shown(str(out))} holds the last build that finished, if any",
                           highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(130) from None
     for problem in report.problems:

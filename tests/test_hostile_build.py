@@ -69,7 +69,7 @@ def test_an_interrupted_build_cleans_up_and_says_so_in_one_line(stage, out, more
     build_process.send_signal(signal.SIGTERM)
     _, stderr = build_process.communicate(timeout=60)
     assert build_process.returncode == 130
-    assert stderr.strip().splitlines() == [f"interrupted: {out} still holds the build before this one, if any"]
+    assert stderr.strip().splitlines() == [f"interrupted: {out} holds the last build that finished, if any"]
     assert articles_shown(out) == 1 and not leftovers(out)
     assert_gone(children)
 
