@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,68 @@ def test_query_without_a_build_says_what_to_do(tmp_path):
     result = runner.invoke(app, ["query", "people", "--out", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "run 'kg build" in _one_clean_line(result)
+
+
+# Queries that are costly to read: 26 KB that rdflib's read-only check took 13 s to parse (before
+# the check ran in the timed child), nested and wide ones, and one nested deep enough to crash the
+# store's parser.
+HEAVY_QUERIES = {
+    "a 26 KB sum": ("ASK { FILTER(" + " + ".join(["1"] * 6500) + " > 0) }", None),
+    "40 parentheses deep": ("ASK { FILTER(" + "(" * 40 + "1" + ")" * 40 + " = 1) }", "true"),
+    "40 groups deep": ("ASK { " + "{ " * 40 + "?s a kg:Person" + " }" * 40 + " }", "true"),
+    "2,000 triple patterns": ("ASK { " + " ".join(f"?s{i} rdfs:label ?l{i} ." for i in range(2000)) + " }", None),
+    "5,000 parentheses deep": ("ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + " = 1) }", None),
+}
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    """kg run as its own process: a hang fails the test instead of holding it, and a crash of the
+    query's child stays in that process (pytest's fault handler would print its stack here)."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          check=False)
+
+
+@pytest.mark.parametrize("name", HEAVY_QUERIES)
+def test_the_timeout_bounds_the_whole_query_command(built, name):
+    """A correct answer, or one line, within the timeout: all the work on the text is timed."""
+    out, _ = built
+    text, answer = HEAVY_QUERIES[name]
+    started = time.monotonic()
+    done = _kg("query", text, "--out", str(out), "--timeout", "2")
+    assert time.monotonic() - started < 10  # a guard against a hang, not a speed claim
+    if answer is not None or done.returncode == 0:
+        assert (done.returncode, done.stdout.strip(), done.stderr) == (0, answer or done.stdout.strip(), "")
+    else:
+        assert done.returncode == 1 and done.stdout == ""
+        [line] = done.stderr.splitlines()
+        assert line.startswith("error: query "), line
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link to a pipe", "folder", "/dev/zero", "3 GB file", "not UTF-8"])
+def test_a_query_file_that_is_not_a_small_text_file_is_refused_in_one_line(built, tmp_path, kind):
+    """Neither read whole nor waited on: a pipe would block and /dev/zero never end."""
+    out, _ = built
+    path = tmp_path / "q.rq"
+    if kind in ("pipe", "link to a pipe"):
+        os.mkfifo(tmp_path / "fifo")
+        path = tmp_path / "fifo"
+    if kind == "link to a pipe":
+        (tmp_path / "link.rq").symlink_to(path)
+        path = tmp_path / "link.rq"
+    elif kind == "folder":
+        path = tmp_path
+    elif kind == "/dev/zero":
+        path = Path("/dev/zero")
+    elif kind == "3 GB file":
+        with path.open("wb") as sparse:
+            sparse.truncate(3 * 1024 ** 3)
+    elif kind == "not UTF-8":
+        path.write_bytes(b"ASK { ?s rdfs:label \"\xff\" }")
+    done = _kg("query", "-f", str(path), "--out", str(out))
+    assert (done.returncode, done.stdout) == (2, "")
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"error: {path}: ")
+    assert any(reason in line for reason in ("not a regular file", "over 1,000,000 bytes", "not UTF-8")), line
 
 
 def test_nothing_to_build_exits_1(tmp_path):

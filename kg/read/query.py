@@ -8,8 +8,11 @@ import functools
 import io
 import itertools
 import json
+import os
 import re
-from collections.abc import Iterable, Sequence
+import signal
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,7 +25,7 @@ from kg.errors import KgError, QueryError, StoreError, UsageError
 from kg.graph.store import store_path
 from kg.graph.terms import quoted
 from kg.graph.vocab import PREFIXES
-from kg.processes import process_context
+from kg.processes import drop_network, process_context, start_child
 from kg.read import DEFAULT_TIMEOUT
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -38,6 +41,8 @@ CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # Comments, strings and IRIs, removed before looking for keywords.
 NON_CODE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
 PREFIX_DECLARATIONS = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+# A query file larger than this is not a query someone wrote: refused before it is read whole.
+MAX_QUERY_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,7 @@ def query_text(query: str | None, file: Path | None) -> str:
     if file is not None:
         if query is not None:
             raise UsageError("give a query or --file, not both")
-        try:
-            return file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"{file}: cannot read query file ({error})") from error
+        return read_query_file(file)
     if not query:
         raise UsageError("give a SPARQL query, a named query (see --list) or --file FILE")
     named = named_queries()
@@ -119,6 +121,28 @@ def query_text(query: str | None, file: Path | None) -> str:
     if re.fullmatch(r"[\w-]+", query):
         raise UsageError(f"no named query {query!r}; known: {', '.join(named)}")
     return query
+
+
+def read_query_file(file: Path) -> str:
+    """The text of a query file: a regular file of at most MAX_QUERY_FILE_BYTES in UTF-8. Opened
+    without blocking and checked once open, so a pipe cannot hold kg and /dev/zero is never read."""
+    try:
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise UsageError(f"{file}: not a regular file (a folder, pipe or device is never read as a query)")
+            with os.fdopen(descriptor, "rb", closefd=False) as handle:
+                data = handle.read(MAX_QUERY_FILE_BYTES + 1)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise UsageError(f"{file}: cannot read query file ({error.strerror})") from error
+    if len(data) > MAX_QUERY_FILE_BYTES:
+        raise UsageError(f"{file}: query file over {MAX_QUERY_FILE_BYTES:,} bytes; a query is never that long")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{file}: not UTF-8 text ({error.reason} at byte {error.start})") from error
 
 
 @functools.lru_cache(maxsize=256)  # parsing with rdflib takes 40-150 ms; a program repeats its queries
@@ -196,31 +220,55 @@ def run_query(store: pyoxigraph.Store, text: str, parameters: dict[str, str] | N
     opening the WHERE clause, so a value is always data, never query code); `limit` stops reading
     results after that many rows."""
     check_read_only(text)
-    text = bind_parameters(text, parameters or {})
+    return execute(store, bind_parameters(text, parameters or {}), limit)
+
+
+def execute(store: pyoxigraph.Store, text: str, limit: int | None = None) -> QueryResult:
+    """Run SPARQL on the store as it is, unchecked: callers check it first (run_query), or run it
+    where it can do no harm (run_in_sandbox)."""
     try:
         # the default graph holds the data, the ontology and the inferred triples (kg/graph/store.py)
         result = store.query(text, prefixes=PREFIXES)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return QueryResult(kind="ask", boolean=bool(result))
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
+            return QueryResult(kind="select", variables=variables, rows=rows)
+        return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
-    except OSError as error:
+    except OSError as error:  # also what a SERVICE call that could not connect gives, while rows are read
         raise QueryError(f"query failed: {_one_line(error)}") from error
-    if isinstance(result, pyoxigraph.QueryBoolean):
-        return QueryResult(kind="ask", boolean=bool(result))
-    if isinstance(result, pyoxigraph.QuerySolutions):
-        variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
-        return QueryResult(kind="select", variables=variables, rows=rows)
-    return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
+
+
+def open_read_only(store_dir: Path) -> pyoxigraph.Store:
+    try:
+        return pyoxigraph.Store.read_only(str(store_dir))
+    except OSError as error:
+        raise StoreError(f"{store_dir}: cannot open the query store ({_one_line(error)})") from error
 
 
 def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str] | None = None,
                            limit: int | None = None, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
-    """run_query in a child process that is killed after `timeout` seconds: Oxigraph cannot cancel a
-    running query, and a stray cross product would otherwise hold the caller forever."""
-    check_read_only(text)  # refusals need no process
+    """run_query on the store in `store_dir`, in a child process without network that is killed
+    after `timeout` seconds. All the work on the text, the read-only check too (rdflib takes over
+    ten seconds on some 25 KB queries), is done there, so `timeout` bounds the whole."""
+    return run_in_sandbox(functools.partial(_query_store, store_dir, text, parameters, limit), timeout)
+
+
+def _query_store(store_dir: Path, text: str, parameters: dict[str, str] | None, limit: int | None) -> QueryResult:
+    return run_query(open_read_only(store_dir), text, parameters, limit)
+
+
+def run_in_sandbox(task: Callable[[], QueryResult], timeout: float) -> QueryResult:
+    """task() in a child process that first drops its network (kg.processes.drop_network, where the
+    platform allows it) and is killed after `timeout` seconds: Oxigraph cannot cancel a running
+    query, and a stray cross product would otherwise hold the caller forever. Its KgError is raised
+    here; any other end of the child is one QueryError."""
     context = process_context()  # on Linux a fork, whose child inherits the loaded modules
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_answer_in_child, args=(sender, store_dir, text, parameters, limit), daemon=True)
+    child = context.Process(target=_answer_in_child, args=(sender, task), daemon=True)
     child.start()
     sender.close()
     try:
@@ -233,20 +281,27 @@ def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str
         child.kill()
         child.join()
     if outcome is None:
-        raise QueryError(f"query failed: the query process ended with exit code {child.exitcode}")
+        raise QueryError(f"query failed: the query process {_how_it_ended(child.exitcode)}")
     if isinstance(outcome, KgError):
         raise outcome
     return outcome
 
 
-def _answer_in_child(sender, store_dir: Path, text: str, parameters: dict[str, str] | None, limit: int | None) -> None:
+def _answer_in_child(sender, task: Callable[[], QueryResult]) -> None:
+    drop_network()  # before the text is parsed or the store opened; where it cannot, SERVICE is refused by word
+    start_child()  # after: its thread would keep a new user namespace from being made
     try:
-        store = pyoxigraph.Store.read_only(str(store_dir))
-        sender.send(run_query(store, text, parameters, limit))
+        sender.send(task())
     except KgError as error:
         sender.send(error)
-    except OSError as error:
-        sender.send(StoreError(f"{store_dir}: cannot open the query store ({_one_line(error)})"))
+    except Exception as error:  # noqa: BLE001 (whatever a hostile query provokes is one line, not a traceback)
+        sender.send(QueryError(f"query failed: {type(error).__name__}: {_one_line(error)}"))
+
+
+def _how_it_ended(exitcode: int | None) -> str:
+    if exitcode in (-signal.SIGSEGV, -signal.SIGABRT):
+        return f"crashed ({signal.Signals(-exitcode).name}; a query nested very deep overflows the parser's stack)"
+    return f"ended with exit code {exitcode}"
 
 
 def check_format(fmt: str) -> None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
-import socket
+import threading
 from collections import defaultdict
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rdflib import RDF, RDFS, Graph
@@ -14,14 +16,18 @@ from rdflib.namespace import PROV
 from kg.errors import QueryError, StoreError, UsageError
 from kg.graph.store import open_store, store_path
 from kg.graph.vocab import KG, SCHEMA, relation_properties
+from kg.processes import can_drop_network
 from kg.read.query import (
     Answer,
     answer_query,
     check_read_only,
+    execute,
     format_result,
     named_queries,
+    open_read_only,
     parse_parameters,
     query_text,
+    run_in_sandbox,
     run_query,
     run_query_with_timeout,
     term_text,
@@ -245,32 +251,117 @@ def test_a_runaway_query_is_stopped_by_the_timeout(corpus_build):
     assert answer.boolean is True
 
 
+class Endpoint(ThreadingHTTPServer):
+    """A SPARQL endpoint on 127.0.0.1 that records every request and answers each with one row, so
+    a query that reached it would show the row (urn:leaked) as well as leave a record."""
+
+    LEAKED_ROW = json.dumps({"head": {"vars": ["s"]},
+                             "results": {"bindings": [{"s": {"type": "uri", "value": "urn:leaked"}}]}}).encode()
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _EndpointHandler)
+        self.requests: list[str] = []
+        self.url = f"http://127.0.0.1:{self.server_address[1]}/sparql/"
+
+
+class _EndpointHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.server.requests.append(f"{self.command} {self.path}")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(Endpoint.LEAKED_ROW)))
+        self.end_headers()
+        self.wfile.write(Endpoint.LEAKED_ROW)
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def endpoint():
+    server = Endpoint()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+# The issue's query: a SERVICE a second parser took for an IRI, after an operator it did not know
+# (LATERAL), sending one request per person with the name in the URL.
+LATERAL_LEAK = ('SELECT ?l WHERE{{?a a kg:Person;rdfs:label ?l.BIND(IRI(CONCAT("{url}",ENCODE_FOR_URI(?l)))AS?e)'
+                "LATERAL{{FILTER(1<2)SERVICE?e{{?x?y?z}}FILTER(2>1)}}}}")
+
+
 @pytest.mark.parametrize("sparql", [
     "SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}",
     "SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}",
     "DESCRIBE <{url}>",
     "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
-    # a SERVICE a second parser took for an IRI, after an operator it did not know (LATERAL)
-    ('SELECT ?l WHERE{{?a a kg:Person;rdfs:label ?l.BIND(IRI(CONCAT("{url}",ENCODE_FOR_URI(?l)))AS?e)'
-     "LATERAL{{FILTER(1<2)SERVICE?e{{?x?y?z}}FILTER(2>1)}}}}"),
+    "SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+    LATERAL_LEAK,
     # ... or written with escapes, which SPARQL reads before anything else
     "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \\U00000053ervice <{url}> {{ ?s ?p ?o }} }}",
 ])
-def test_no_query_reaches_the_network(corpus_build, sparql):
-    """A local listener that counts connections: dataset clauses name graphs, they never fetch."""
+def test_no_query_reaches_the_network(corpus_build, endpoint, sparql):
+    """Dataset clauses name graphs, they never fetch; SERVICE is refused by word, and run where it
+    could not connect anyway."""
     out, _ = corpus_build
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen()
-        listener.settimeout(0.5)
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
-        try:
-            run_query_with_timeout(store_path(out), sparql.format(url=url), timeout=10)
-        except QueryError as error:
-            assert "SERVICE" in str(error)
-        with pytest.raises(TimeoutError):
-            listener.accept()
+    try:
+        result = run_query_with_timeout(store_path(out), sparql.format(url=endpoint.url), timeout=30)
+        assert "urn:leaked" not in repr(result)
+    except QueryError as error:
+        assert "SERVICE" in str(error)
+    assert endpoint.requests == []
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    LATERAL_LEAK,
+    "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+])
+def test_the_word_refusal_alone_keeps_a_service_query_off_the_network(store, endpoint, sparql):
+    """In this process, where nothing else stands between the query and the network."""
+    with pytest.raises(QueryError, match="refused: SERVICE"):
+        run_query(store, sparql.format(url=endpoint.url))
+    assert endpoint.requests == []
+
+
+def _skip_without_sandbox():
+    if not can_drop_network():
+        pytest.skip("this system lets no process drop its network (not Linux, or neither a network "
+                    "namespace nor a user namespace may be created): the SERVICE refusal is the only guard")
+
+
+def _execute_unchecked(store_dir, text):
+    """What the query child does, less the read-only check: so only the sandbox stands in the way."""
+    return execute(open_read_only(store_dir), text)
+
+
+@pytest.mark.parametrize("sparql", ["SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}", LATERAL_LEAK])
+def test_the_sandbox_alone_keeps_a_service_query_off_the_network(corpus_build, endpoint, sparql):
+    _skip_without_sandbox()
+    out, _ = corpus_build
+    text = sparql.format(url=endpoint.url)
+    with pytest.raises(QueryError, match="unreachable") as failed:
+        run_in_sandbox(functools.partial(_execute_unchecked, store_path(out), text), timeout=30)
+    assert "\n" not in str(failed.value)
+    assert endpoint.requests == []
+    _execute_unchecked(store_path(out), text)  # outside the sandbox the same query does reach it
+    assert endpoint.requests
+
+
+def test_a_service_silent_query_in_the_sandbox_gets_no_remote_rows(corpus_build, endpoint):
+    _skip_without_sandbox()
+    out, _ = corpus_build
+    text = f"SELECT * WHERE {{ SERVICE SILENT <{endpoint.url}> {{ ?s ?p ?o }} }}"
+    result = run_in_sandbox(functools.partial(_execute_unchecked, store_path(out), text), timeout=30)
+    assert "urn:leaked" not in repr(result) and endpoint.requests == []
 
 
 def test_answer_query_gives_a_select_as_a_table_of_text_and_anything_else_as_text(corpus_build, tmp_path):
