@@ -236,8 +236,8 @@ def export(
     try:
         path = export_graph(out, fmt, output)
     except KgError as error:
-        _fail(error)
-    out_console.print(f"wrote {path}", highlight=False)
+        _fail(_naming_output(error, output))
+    _wrote(path)
 
 
 @app.command()
@@ -259,10 +259,35 @@ def viz(
     try:
         view = write_page(out / TURTLE_FILE, target, focus=focus, depth=depth, max_nodes=max_nodes)
     except KgError as error:
-        _fail(error)
-    out_console.print(f"wrote {target}: {len(view.nodes)} nodes, {len(view.edges)} edges", highlight=False)
+        _fail(_naming_output(error, output))
+    _wrote(target, f": {len(view.nodes)} nodes, {len(view.edges)} edges")
     if view.left_out:
-        out_console.print(f"left out {view.left_out}", highlight=False, soft_wrap=True)
+        _wrote_note(target, f"left out {view.left_out}")
+
+
+def _naming_output(error: KgError, output: Path | None) -> KgError:
+    """A file named with --output that cannot be written is reported as that option's mistake."""
+    from kg.files import OutputError
+
+    return error.for_option("--output") if isinstance(error, OutputError) and output is not None else error
+
+
+def _wrote(path: Path, details: str = "") -> None:
+    _wrote_note(path, f"wrote {path}{details}")
+
+
+def _wrote_note(path: Path, note: str) -> None:
+    """A note on a written file, shown as text, on stderr when the file is our stdout itself
+    (--output /dev/stdout, piped or redirected): after the data it would spoil the export."""
+    console = err_console if _is_stdout(path) else out_console
+    console.print(shown(note), highlight=False, markup=False, soft_wrap=True)
+
+
+def _is_stdout(path: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # stdout is no file (a test's buffer), or closed
+        return False
 
 
 @app.command()

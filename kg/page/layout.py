@@ -30,7 +30,7 @@ def _packed_parts(network: nx.Graph, seed: int) -> dict[str, tuple[float, float]
     row_width = NODE_SPACING * math.sqrt(len(network))
     x = y = row_height = 0.0
     for part in sorted(nx.connected_components(network), key=lambda nodes: (-len(nodes), min(nodes))):
-        shape = _part_shape(network.subgraph(part), seed)
+        shape = _part_shape(_ordered(network, part), seed)
         width = max(px for px, _ in shape.values()) + NODE_SPACING
         height = max(py for _, py in shape.values()) + NODE_SPACING
         row_width = max(row_width, width)  # the biggest part comes first and sets the row width
@@ -39,6 +39,16 @@ def _packed_parts(network: nx.Graph, seed: int) -> dict[str, tuple[float, float]
         positions.update({node: (round(x + px, 1), round(y + py, 1)) for node, (px, py) in shape.items()})
         x, row_height = x + width, max(row_height, height)
     return positions
+
+
+def _ordered(network: nx.Graph, part: set[str]) -> nx.Graph:
+    """The part as a graph of its own, nodes and edges in sorted order. spring_layout gives the nodes
+    their random start positions in the graph's node order, and `network.subgraph(part)` iterates
+    the set `part`, whose order of strings changes with PYTHONHASHSEED: so would the page."""
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(part))
+    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in network.subgraph(part).edges))
+    return ordered
 
 
 def _part_shape(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:

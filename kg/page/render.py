@@ -21,7 +21,7 @@ import pyvis
 from rdflib import Graph
 
 from kg.errors import UsageError
-from kg.files import write_atomic
+from kg.files import write_output
 from kg.graph.store import open_store
 from kg.page.layout import layout
 from kg.page.view import CLASS_COLOURS, View, focus_on, limit_nodes, view_of
@@ -53,7 +53,8 @@ def write_page(turtle: Path, target: Path, *, focus: str | None = None, depth: i
                max_nodes: int = 0) -> View:
     """Render a build's Turtle as a page at `target`: the whole graph, or the neighbourhood of the
     entity `focus` names (found in the build's store beside the Turtle, as `kg entity` finds it),
-    cut to the `max_nodes` most connected nodes (0: no cut)."""
+    cut to the `max_nodes` most connected nodes (0: no cut). `target` is written as
+    kg.files.write_output writes a file a user names."""
     if not turtle.is_file():
         raise UsageError(f"{turtle}: no graph here; run 'kg build --out {turtle.parent}' first")
     focus_id = None if focus is None else find_entity(open_store(turtle.parent), focus)
@@ -67,7 +68,7 @@ def write_page(turtle: Path, target: Path, *, focus: str | None = None, depth: i
         view = focus_on(view, focus_id, depth)
         title = f"{depth} link(s) around " + next(n["label"] for n in view.nodes if n["id"] == focus_id)
     view = limit_nodes(view, max_nodes)
-    write_atomic(target, render_html(view, title=title).encode("utf-8"))
+    write_output(target, render_html(view, title=title).encode("utf-8"))
     return view
 
 

@@ -16,7 +16,7 @@ from rdflib import RDF
 from rdflib.namespace import PROV
 
 from kg.errors import UsageError
-from kg.files import write_atomic
+from kg.files import write_output
 from kg.graph.store import DATA, open_store
 from kg.graph.vocab import KG, PREFIXES, SCHEMA
 from kg.read.analyze import entity_network
@@ -45,10 +45,13 @@ def check_format(fmt: str) -> None:
 
 def export(out_dir: Path, fmt: str, target: Path | None = None) -> Path:
     """Write the build in `fmt` to `target` (default: OUT/export/kg.FORMAT, beside, never over, the
-    build's own outputs), atomically."""
+    build's own outputs), as kg.files.write_output writes a file a user names: atomically, unless
+    it is a device, a FIFO or /dev/stdout."""
     check_format(fmt)
     store = open_store(out_dir)
-    target = target or out_dir / EXPORT_DIR / f"kg.{fmt}"
+    default = target is None
+    if target is None:
+        target = out_dir / EXPORT_DIR / f"kg.{fmt}"
     if fmt in NETWORK_FORMATS:
         data = _network_bytes(entity_network(store), fmt)
     elif fmt == "trig":
@@ -56,7 +59,7 @@ def export(out_dir: Path, fmt: str, target: Path | None = None) -> Path:
     else:
         data = store.dump(format=RDF_FORMATS[fmt], from_graph=DATA,
                           **({"prefixes": PREFIXES} if fmt != "nt" else {}))
-    write_atomic(target, data)
+    write_output(target, data, make_folder=default)
     return target
 
 
