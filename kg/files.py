@@ -10,7 +10,6 @@ import errno
 import os
 import re
 import secrets
-import shutil
 import stat
 from pathlib import Path
 
@@ -93,10 +92,10 @@ def write_output(path: Path, data: bytes, *, make_folder: bool = False) -> None:
             _replace(Path(os.path.realpath(path)), data, mode=stat.S_IMODE(found.st_mode) if found else None)
     except OSError as error:
         kept = "; the file is left as it was" if replacing else ""
-        raise OutputError(path, _problem(error) + kept) from error
+        raise OutputError(path, problem_of(error) + kept) from error
 
 
-def _problem(error: OSError) -> str:
+def problem_of(error: OSError) -> str:
     """The words for why a file cannot be written (never the name of a temporary file)."""
     if error.errno in PROBLEMS:
         return PROBLEMS[error.errno]
@@ -129,19 +128,3 @@ def _write_into(path: Path, data: bytes, *, append: bool) -> None:
     fd = os.open(path, os.O_WRONLY | (os.O_APPEND if append else 0))
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
-
-
-def new_dir_beside(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = sibling_name(path, "new")
-    staging.mkdir()
-    return staging
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    """Swap a fully written folder into place; the old one is removed only after the swap."""
-    old = sibling_name(target, "old")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,31 @@ def leftovers(out: Path) -> list[Path]:
     temporaries = [p for folder in (out, out / "cache") if folder.is_dir()
                    for p in folder.iterdir() if TEMPORARY.match(p.name)]
     return unfinished + temporaries
+
+
+def mount_tmpfs(folder: Path, options: str) -> Path:
+    """A small file system mounted at `folder` until the test ends (a full or read-only disk for
+    root too, whom chmod does not stop); the test is skipped where mounting is not permitted."""
+    folder.mkdir(exist_ok=True)
+    try:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                              check=False, capture_output=True, text=True)
+    except FileNotFoundError:
+        pytest.skip("no mount command to make a small file system")
+    if done.returncode != 0:
+        pytest.skip(f"mounting a small tmpfs is not permitted here: {done.stderr.strip()}")
+    _MOUNTED.append(folder)
+    return folder
+
+
+_MOUNTED: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def _unmount_tmpfs():
+    yield
+    while _MOUNTED:
+        subprocess.run(["umount", "-l", str(_MOUNTED.pop())], check=False, capture_output=True)
 
 
 def copy_corpus(folder: Path) -> Path:

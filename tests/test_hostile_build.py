@@ -20,7 +20,7 @@ from rdflib import RDF, Graph
 from kg.build import WORKER_BATCH, BuildSettings, build
 from kg.graph.store import open_store
 from kg.graph.vocab import SCHEMA
-from tests.conftest import ROOT, leftovers, write
+from tests.conftest import ROOT, leftovers, mount_tmpfs, write
 
 ARTICLE = "Talks end in {place}\n\nAngela Merkel said on Monday that Germany would support the plan in {place}.\n"
 PLACES = ("Lisbon", "Oslo", "Madrid")
@@ -126,11 +126,11 @@ def test_out_that_is_a_file_or_cannot_be_written_is_one_line(tmp_path, more_arti
     assert (result.returncode, result.stderr.strip()) == (2, f"error: --out {tmp_path / 'a-file'}: is a file, not a folder")
     result = run_kg("build", str(more_articles), "--out", str(tmp_path / "a-file" / "out"), "--quiet")
     assert result.returncode == 1
-    assert result.stderr.strip() == f"error: --out {tmp_path / 'a-file' / 'out'}: cannot write here (Not a directory)"
+    assert result.stderr.strip() == f"error: --out {tmp_path / 'a-file' / 'out'}: cannot write here (a part of its path is not a folder)"
 
 
 def test_a_full_disk_keeps_the_previous_build(tmp_path, more_articles):
-    disk = small_disk(tmp_path / "disk", "2m")
+    disk = mount_tmpfs(tmp_path / "disk", "size=2m")
     write(tmp_path, "small/a.txt", ARTICLE.format(place=PLACES[0]))
     assert run_kg("build", str(tmp_path / "small"), "--out", str(disk / "out"), "--quiet").returncode == 0
     for i in range(10):  # a bigger build, which cannot fit
@@ -138,7 +138,7 @@ def test_a_full_disk_keeps_the_previous_build(tmp_path, more_articles):
     result = run_kg("build", str(more_articles), "--out", str(disk / "out"), "--quiet")
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith(f"error: {disk / 'out'}: cannot write the build (") and "No space left on device" in line
+    assert line.startswith(f"error: {disk / 'out'}: cannot write the build (") and "no space left on" in line
     assert line.endswith("; the previous build, if any, is kept")
     assert articles_shown(disk / "out") == 1
 
@@ -147,7 +147,7 @@ def test_a_full_disk_keeps_the_previous_build(tmp_path, more_articles):
 
 def run_kg(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, **kwargs)
+                          timeout=300, check=False, **kwargs)
 
 
 def paused_build(articles: Path, out: Path, stage: str, tmp_path: Path, workers: int = 1) -> subprocess.Popen:
@@ -213,21 +213,3 @@ def _count_articles(store) -> int:
     return int(row["n"].value)
 
 
-def small_disk(folder: Path, size: str) -> Path:
-    """A tmpfs of `size` mounted for the test (root only; unmounted at exit)."""
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip() or 'not permitted'}")
-    _MOUNTS.append(folder)
-    return folder
-
-
-_MOUNTS: list[Path] = []
-
-
-@pytest.fixture(autouse=True)
-def _unmount():
-    yield
-    while _MOUNTS:
-        subprocess.run(["umount", "-l", str(_MOUNTS.pop())], capture_output=True)

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mount_tmpfs
 
 runner = CliRunner()
 # (command, the file it writes from a build when --output is not given)
@@ -48,24 +48,10 @@ def expected(corpus_build, tmp_path_factory) -> dict[str, bytes]:
     return found
 
 
-def _mount_tmpfs(folder: Path, options: str) -> None:
-    folder.mkdir(exist_ok=True)
-    try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                              check=False, capture_output=True, text=True)
-    except FileNotFoundError:
-        pytest.skip("no mount command to make a small file system")
-    if done.returncode != 0:
-        pytest.skip(f"mounting a small tmpfs is not permitted here: {done.stderr.strip()}")
-
-
 @pytest.fixture
 def small_disk(tmp_path):
     """A 64 KB tmpfs: too small for the corpus's N-Triples (~500 KB) or page (~700 KB)."""
-    folder = tmp_path / "small"
-    _mount_tmpfs(folder, "size=64k")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    return mount_tmpfs(tmp_path / "small", "size=64k")
 
 
 @pytest.mark.parametrize(("command", "default"), COMMANDS)
@@ -218,18 +204,14 @@ def test_a_full_disk_leaves_the_old_file_and_says_so_in_one_line(corpus_build, s
 def test_a_read_only_folder_is_one_line_and_nothing_changes(corpus_build, tmp_path, command, default):
     """Read-only for root too: a read-only file system (chmod does not stop root)."""
     out, _ = corpus_build
-    folder = tmp_path / "ro"
-    _mount_tmpfs(folder, "size=64k")
-    try:
-        (folder / "kg.out").write_text("old")
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        for name in ("kg.out", "new"):
-            line = one_error_line(run(command, out, folder / name))
-            assert line == f"error: --output {folder / name}: not writable here (read-only file system)" + (
-                "; the file is left as it was" if name == "kg.out" else "")
-        assert [p.name for p in folder.iterdir()] == ["kg.out"] and (folder / "kg.out").read_text() == "old"
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+    folder = mount_tmpfs(tmp_path / "ro", "size=64k")
+    (folder / "kg.out").write_text("old")
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    for name in ("kg.out", "new"):
+        line = one_error_line(run(command, out, folder / name))
+        assert line == f"error: --output {folder / name}: not writable here (read-only file system)" + (
+            "; the file is left as it was" if name == "kg.out" else "")
+    assert [p.name for p in folder.iterdir()] == ["kg.out"] and (folder / "kg.out").read_text() == "old"
 
 
 @pytest.mark.parametrize(("command", "default"), COMMANDS)

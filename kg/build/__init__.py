@@ -25,7 +25,6 @@ from kg.build.folder import (
     HTML_FILE,
     MANIFEST_FILE,
     TURTLE_FILE,
-    OutputError,
     locked,
     new_build,
     remove_leftovers,
@@ -36,7 +35,7 @@ from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.corpus import read_articles
 from kg.errors import NothingToBuildError
 from kg.extract import MODEL_NAME, PIPE_BATCH
-from kg.files import write_atomic
+from kg.files import OutputError, problem_of, write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
 from kg.model import Article, BuildReport
 
@@ -88,8 +87,8 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
                 pause_point("switch")
                 switch_to(out, folder)
         except OSError as error:  # a full disk, a folder made read-only meanwhile
-            raise OutputError(f"{out}: cannot write the build ({_os_problem(error)}); "
-                              f"the previous build, if any, is kept") from error
+            raise OutputError(out, f"cannot write the build ({problem_of(error)}); "
+                                   f"the previous build, if any, is kept") from error
         pause_point("switched")
         remove_leftovers(out)
     return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out), problems=tuple(problems))
@@ -137,11 +136,6 @@ def pause_point(stage: str) -> None:
         Path(marker).touch()
         while True:
             time.sleep(60)
-
-
-def _os_problem(error: OSError) -> str:
-    where = f": {error.filename}" if error.filename else ""
-    return f"{error.strerror or error}{where}"
 
 
 def worker_batches(articles: list[Article], workers: int) -> list[list[Article]]:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import KgError, UsageError
-from kg.files import sibling_name
+from kg.files import OutputError, problem_of, sibling_name
 from kg.graph import STORE_DIR
 
 TURTLE_FILE = "kg.ttl"
@@ -48,10 +48,6 @@ class BuildLockedError(KgError):
     """Another build is writing into the same folder."""
 
 
-class OutputError(KgError):
-    """The build folder cannot be written."""
-
-
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold the build folder's lock, creating the folder; refuse at once when another build holds it
@@ -60,10 +56,11 @@ def locked(out: Path) -> Iterator[None]:
         raise UsageError(f"--out {out}: is a file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        handle = open(out / LOCK_FILE, "a+", encoding="utf-8")
+        lock = out / LOCK_FILE
+        lock.touch()
     except OSError as error:
-        raise OutputError(f"--out {out}: cannot write here ({error.strerror or error})") from error
-    with handle:
+        raise OutputError(out, f"cannot write here ({problem_of(error)})", "--out") from error
+    with open(lock, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
