@@ -6,13 +6,16 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, RDFS, SKOS, Graph
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli import app, shown
 from kg.graph.vocab import KG
 from kg.read.query import named_queries
 from tests.conftest import CORPUS, ROOT, write
@@ -347,3 +350,11 @@ def test_escapes_in_article_text_are_shown_never_obeyed_by_the_terminal(tmp_path
     assert all(result.exit_code == 0 for result in outputs)
     assert any("\\u001b" in result.output for result in outputs)
     assert not any("\x1b" in result.output or "\x07" in result.output for result in outputs)
+
+
+@given(st.text())
+def test_nothing_shown_is_a_control_character_or_direction_override(text):
+    """Whatever a label or file name holds, the terminal gets nothing it would obey."""
+    printed = shown(text)
+    assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in printed)
+    assert not any("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" for ch in printed)
