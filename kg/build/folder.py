@@ -41,7 +41,7 @@ BUILDS_DIR = "builds"
 CURRENT_LINK = "current"
 LOCK_FILE = ".lock"
 # A temporary file of kg.files.sibling_name: '.NAME.PID.HEX.SUFFIX'.
-TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.[\w.]+$")
+TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.[\w.-]+$")
 
 
 class BuildLockedError(KgError):
