@@ -4,7 +4,13 @@ import os
 import subprocess
 import sys
 
-from kg.build.folder import BUILDS_DIR, CURRENT_LINK, MANIFEST_FILE, remove_leftovers, switch_to
+from kg.build.folder import (
+    BUILDS_DIR,
+    CURRENT_LINK,
+    MANIFEST_FILE,
+    remove_leftovers,
+    switch_to,
+)
 from kg.files import sibling_name
 
 
