@@ -91,6 +91,8 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
                                    f"the previous build, if any, is kept") from error
         pause_point("switched")
         remove_leftovers(out)
+        # entries of articles no longer built go only now: a build that failed left the last one's
+        ExtractionCache(out, settings.model).keep_only(articles)
     return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out), problems=tuple(problems))
 
 
@@ -114,7 +116,6 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
         counts = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
         del resolution  # freed before the store's bulk loads take their memory
         triples, page_left_out = write_outputs(articles, settings, folder, data, inferred, notify)
-    cache.keep_only(articles)
 
     result = BuildReport(
         articles=len(articles), entities=entities, relations=counts.relations, claims=counts.claims,
