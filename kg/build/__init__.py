@@ -27,7 +27,7 @@ from kg.errors import NothingToBuildError
 from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.files import write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
-from kg.model import Article, BuildReport
+from kg.model import Article, BuildReport, Problem
 
 TURTLE_FILE = "kg.ttl"
 HTML_FILE = "kg.html"
@@ -61,7 +61,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     started = time.perf_counter()
     notify = _notifier(progress)
     check_base(settings.base)  # fail before the parse, not after it
-    articles, problems = read_articles(paths)
+    articles, problems = read_articles(paths)  # problems: files skipped, and articles read in part
     if not articles:
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
@@ -80,7 +80,15 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     from kg.resolve import CONCEPT, resolve_names
 
     cache = ExtractionCache(out, settings.model)
-    names, parsed = read_names(articles, cache, settings, notify)
+    read, parsed = read_names(articles, cache, settings, notify)
+    # an article our code failed on is a problem, and the others are built
+    unread = [found for found in read if isinstance(found, Problem)]
+    articles = [article for article, found in zip(articles, read) if not isinstance(found, Problem)]
+    names = [found for found in read if not isinstance(found, Problem)]
+    problems += unread
+    del read
+    if not articles:
+        raise NothingToBuildError(f"nothing to build: {'; '.join(map(str, unread))}")
     notify("resolve")
     resolution = resolve_names(names)
     del names
@@ -98,8 +106,9 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         problems=tuple(problems), page_left_out=page_left_out, reused=len(articles) - parsed,
         set_aside_lines=counts.set_aside_lines,
     )
-    manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
-    write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
+    if not unread:  # else the next build is no 'up to date' one: it tries those articles again
+        manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
+        write_atomic(out / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
     return result
 
 
