@@ -109,11 +109,12 @@ def build(
                           highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(130) from None
     for problem in report.problems:
-        err_console.print(Text.assemble(("skipped", "yellow"), " ", shown(str(problem))), highlight=False,
-                          soft_wrap=True)
+        err_console.print(Text.assemble(("skipped" if problem.skipped else "warning", "yellow"), " ",
+                                        shown(str(problem))), highlight=False, soft_wrap=True)
     if not quiet:
         _print_summary(report)
-    if report.problems:
+    # a file left out fails the build; an article read only in part is built, and its warning said
+    if any(problem.skipped for problem in report.problems):
         raise typer.Exit(1)
 
 

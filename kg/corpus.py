@@ -2,7 +2,9 @@
 
 Articles are `.txt` (first line = headline) or `.md` files, optionally opening with YAML front matter
 (`title`, `source`, `published`, `url`). A file that cannot be used becomes a `Problem` (one line naming
-the file and the reason) and the rest of the corpus still builds.
+the file and the reason) and the rest of the corpus still builds; so does a folder that cannot be
+listed. An article longer than MAX_ARTICLE_CHARS is read up to a break before the limit, and said so
+(a `Problem` that does not skip the file).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,21 +31,28 @@ FRONT_MATTER_KEYS = ("title", "source", "published", "url")
 # A first line longer than this is a lead paragraph, not a headline: keep its first sentence.
 MAX_HEADLINE_CHARS = 160
 BINARY_SNIFF_BYTES = 8192
+# The longest article read, in characters: twice the longest real news articles (under 100,000). The
+# parser's memory grows with the text (~3.5 MB per 1,000 characters), and the build runs one worker
+# per core: one worker parses and reads 200,000 characters in ~0.8 GB (bench/long_articles.py), 500,000
+# would take 1.7 GB. A longer text is read up to a paragraph, sentence or word break before this.
+MAX_ARTICLE_CHARS = 200_000
+# Where a long text may be cut, best first: a paragraph's end, a sentence's end, any space.
+CUT_POINTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'’”)\]]*\s"), re.compile(r"\s"))
+# A break this far back from the limit is kept to: nearer the start, the next kind of break is used.
+MIN_CUT_SHARE = 0.9
 # zero-width space, word joiner, soft hyphen, byte order mark: removed from the text
 INVISIBLE = str.maketrans("", "", "\u200b\u2060\u00ad\ufeff")
 
 
-def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files under `paths` (files as given, folders searched recursively), sorted, no repeats."""
+def find_article_files(paths: Iterable[str | Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Article files under `paths` (files as given, folders searched recursively, hidden ones and
+    links to folders not entered), sorted, no repeats. A folder that cannot be listed is added to
+    `problems` (when given), as an unreadable file is: its articles would be missing unsaid."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if (p.is_file() or p.is_symlink()) and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found.extend(sorted(_files_under(path, problems if problems is not None else [])))
         elif path.is_file() or path.is_symlink():  # a broken link is reported when read
             found.append(path)
         elif path.exists():
@@ -53,17 +63,34 @@ def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(unique)
 
 
+def _files_under(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    """The article files (and links named like one) under `folder`, outside hidden folders."""
+    def unlisted(error: OSError) -> None:
+        problems.append(Problem(error.filename or str(folder), f"folder cannot be listed: {error.strerror or error}"))
+
+    for top, folders, files in os.walk(folder, onerror=unlisted):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        linked_folders = [name for name in folders if os.path.islink(os.path.join(top, name))]
+        for name in [*files, *linked_folders]:  # a link to a folder named 'x.txt' is reported when read
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                yield Path(top, name)
+
+
 def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Problem]]:
-    """Read every article under `paths`; unusable files are returned as problems, not raised."""
+    """Read every article under `paths`; unusable files (and unlistable folders) are returned as
+    problems, not raised, and so is an article read only in part (`Problem.skipped` False)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids: set[str] = set()
-    for path in find_article_files(paths):
+    for path in find_article_files(paths, problems):
         try:
             article = read_article(path)
         except InputError as error:
             problems.append(Problem(str(path), str(error)))
             continue
+        if article.untruncated_chars is not None:  # built, but the user must know its end is missing
+            problems.append(Problem(str(path), f"{article.untruncated_chars:,} characters; only the first "
+                                               f"{len(article.text):,} were read", skipped=False))
         if article.id in ids:  # same file name in two folders: keep both, told apart by path
             article = replace(article, id=f"{article.id}-{_short_hash(str(path))}")
         ids.add(article.id)
@@ -86,6 +113,7 @@ def read_article(path: Path) -> Article:
     meta, text = split_front_matter(text)
     if not text.strip():
         raise InputError("empty article (no text)")
+    text, length = cut_to_limit(text)
     title = str(meta.get("title") or headline(text, markdown=path.suffix.lower() == ".md"))
     return Article(
         id=slugify(path.stem) or _short_hash(str(path)),
@@ -96,6 +124,7 @@ def read_article(path: Path) -> Article:
         source=_optional_str(meta.get("source")),
         published=_parse_date(meta.get("published")),
         url=_optional_str(meta.get("url")),
+        untruncated_chars=length if length > len(text) else None,
     )
 
 
@@ -154,6 +183,20 @@ class _FrontMatterLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not accepted", self.peek_event().start_mark)
         return super().compose_node(parent, index)
+
+
+def cut_to_limit(text: str, limit: int | None = None) -> tuple[str, int]:
+    """The text, or when it is longer than `limit` (MAX_ARTICLE_CHARS) its beginning up to the last
+    paragraph break before the limit (else the last sentence end, else the last space, else the
+    limit itself, all within the last tenth); and the length of the whole text."""
+    limit = MAX_ARTICLE_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return text, len(text)
+    for cut_point in CUT_POINTS:
+        end = max((m.end() for m in cut_point.finditer(text, int(limit * MIN_CUT_SHARE), limit)), default=None)
+        if end is not None:
+            return text[:end].rstrip(), len(text)
+    return text[:limit], len(text)
 
 
 def headline(text: str, *, markdown: bool = False) -> str:

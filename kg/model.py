@@ -22,14 +22,19 @@ class Article:
     source: str | None = None  # outlet / publisher, from front matter
     published: dt.date | dt.datetime | None = None
     url: str | None = None
+    # the length of the file's text when it was longer than an article may be and `text` is its
+    # beginning (kg/corpus.py MAX_ARTICLE_CHARS); None when the whole text was read
+    untruncated_chars: int | None = None
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A file that was skipped, and why (one line)."""
+    """A file (or folder) that was skipped, or an article built with a warning (read only in part:
+    `skipped` False), and why, in one line."""
 
     path: str
     reason: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -3,13 +3,19 @@ query's child gives up the network."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
+
+from kg.errors import KgError
 
 PARENT_CHECK_SECONDS = 0.5
 # From <sched.h>: a new network namespace (only a loopback, down) and a new user namespace, which
@@ -27,6 +33,32 @@ def process_context(start_method: str | None = None) -> BaseContext:
     if start_method is None and sys.platform.startswith("linux"):
         start_method = "fork"
     return multiprocessing.get_context(start_method)
+
+
+class WorkerDiedError(KgError):
+    """A worker process ended without its answer: killed, or out of memory."""
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int, context: BaseContext, initializer: Callable, initargs: tuple, *,
+                doing: str) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes `doing` some work, which end with it: an executor, not a multiprocessing
+    Pool, which waits forever for the answer of a worker that was killed (the executor notices);
+    and on an interrupt or error its workers are stopped at once, where the executor's own exit
+    would wait for every task already handed to it."""
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+    try:
+        yield pool
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise WorkerDiedError(f"a process {doing} died (killed, or out of memory); the build stopped, "
+                              f"and what was read so far is kept for the next build") from error
+    except BaseException:
+        for process in list(pool._processes.values()):  # no public way to stop them before Python 3.14
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def start_child() -> None:

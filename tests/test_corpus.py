@@ -5,7 +5,14 @@ import os
 
 import pytest
 
-from kg.corpus import find_article_files, headline, read_articles, slugify
+from kg.corpus import (
+    MAX_ARTICLE_CHARS,
+    cut_to_limit,
+    find_article_files,
+    headline,
+    read_articles,
+    slugify,
+)
 from kg.errors import UsageError
 from tests.conftest import write
 
@@ -134,3 +141,75 @@ def test_invisible_characters_never_keep_two_writings_of_a_name_apart(tmp_path):
     write(tmp_path, "a.txt", "Copper talks\n\nGoo\u200bgle Inc. and Acme\u2060 Mi\u00adning said the mine will close.\n")
     [article] = read_articles([tmp_path])[0]
     assert "Google Inc. and Acme Mining said" in article.text
+
+
+def test_a_long_text_is_cut_at_the_last_paragraph_break_before_the_limit():
+    first = "One sentence. " * 6 + "Another."  # 92 characters
+    text = first + "\n\nThe next paragraph runs past the limit."
+    assert cut_to_limit(text, limit=100) == (first, len(text))
+
+
+def test_a_long_paragraph_is_cut_at_a_sentence_end_else_at_a_space():
+    sentences = "One sentence. " * 7 + "And another one"  # the last full stop at 97
+    assert cut_to_limit(sentences, limit=100)[0] == "One sentence. " * 6 + "One sentence."
+    words = "word " * 30  # spaces every 5 characters
+    assert cut_to_limit(words, limit=100)[0] == ("word " * 20).strip()
+    assert cut_to_limit("x" * 150, limit=100) == ("x" * 100, 150)  # no break at all: the limit itself
+    # a break before the last tenth is too far back: the next kind of break is taken
+    assert cut_to_limit("Short.\n\n" + "word " * 40, limit=100)[0].endswith("word")
+
+
+def test_a_text_within_the_limit_is_read_whole():
+    assert cut_to_limit("Short.\n\nText.", limit=40) == ("Short.\n\nText.", 13)
+
+
+def test_an_article_over_the_limit_is_read_in_part_and_said_so(tmp_path):
+    paragraph = "The ministers met again on Monday and agreed on nothing at all.\n\n"
+    write(tmp_path, "long.txt", "Talks go on\n\n" + paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 10))
+    [article], [problem] = read_articles([tmp_path])
+    assert len(article.text) <= MAX_ARTICLE_CHARS and article.text.endswith("at all.")
+    assert article.untruncated_chars > MAX_ARTICLE_CHARS
+    assert not problem.skipped
+    assert str(problem) == (f"{tmp_path / 'long.txt'}: {article.untruncated_chars:,} characters; "
+                            f"only the first {len(article.text):,} were read")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists any folder; test_a_folder_too_deep_to_list_is_reported runs")
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
+    write(tmp_path, "in/good.txt", "Talks end\n\nThe talks ended.\n")
+    write(tmp_path, "in/locked/hidden.txt", "Talks end\n\nThe talks ended.\n")
+    (tmp_path / "in" / "locked").chmod(0)
+    try:
+        articles, [problem] = read_articles([tmp_path / "in"])
+    finally:
+        (tmp_path / "in" / "locked").chmod(0o755)
+    assert [a.id for a in articles] == ["good"]
+    assert problem.path == str(tmp_path / "in" / "locked") and problem.skipped
+    assert problem.reason == "folder cannot be listed: Permission denied"
+
+
+def test_a_folder_too_deep_to_list_is_reported(tmp_path):
+    """A folder whose path is longer than the system allows (PATH_MAX) cannot be listed by
+    anyone, root included: the same report as for a folder one may not read."""
+    write(tmp_path, "in/good.txt", "Talks end\n\nThe talks ended.\n")
+    deepest = _make_folders_deeper_than_path_max(tmp_path / "in")
+    articles, problems = read_articles([tmp_path / "in"])
+    assert [a.id for a in articles] == ["good"]
+    assert [(p.path, p.reason) for p in problems] == [(deepest, "folder cannot be listed: File name too long")]
+
+
+def _make_folders_deeper_than_path_max(top) -> str:
+    """Nested folders, each made relative to its parent's descriptor, until the path is too long to
+    use; the path of the first folder that cannot be listed by its path."""
+    name = "d" * 200
+    fd = os.open(top, os.O_RDONLY)
+    path = str(top)
+    try:
+        while len(path) <= os.pathconf(top, "PC_PATH_MAX"):
+            os.mkdir(name, dir_fd=fd)
+            child = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd, path = child, f"{path}/{name}"
+    finally:
+        os.close(fd)
+    return path

@@ -37,7 +37,7 @@ from kg.errors import NothingToBuildError
 from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.files import OutputError, problem_of, write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
-from kg.model import Article, BuildReport
+from kg.model import Article, BuildReport, Problem
 
 __all__ = ["HTML_FILE", "MANIFEST_FILE", "TURTLE_FILE", "BuildSettings", "build"]
 
@@ -69,7 +69,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
     started = time.perf_counter()
     notify = _notifier(progress)
     check_base(settings.base)  # fail before the parse, not after it
-    articles, problems = read_articles(paths)
+    articles, problems = read_articles(paths)  # problems: files skipped, and articles read in part
     if not articles:
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
@@ -93,7 +93,8 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         remove_leftovers(out)
         # entries of articles no longer built go only now: a build that failed left the last one's
         ExtractionCache(out, settings.model).keep_only(articles)
-    return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out), problems=tuple(problems))
+    return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out),
+                   problems=(*problems, *result.problems))
 
 
 def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, fingerprint: str,
@@ -107,7 +108,14 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
 
     started = time.perf_counter()
     cache = ExtractionCache(settings.out_dir, settings.model)
-    names, parsed = read_names(articles, cache, settings, notify)
+    read, parsed = read_names(articles, cache, settings, notify)
+    # an article our code failed on is a problem, and the others are built
+    unread = tuple(found for found in read if isinstance(found, Problem))
+    articles = [article for article, found in zip(articles, read) if not isinstance(found, Problem)]
+    names = [found for found in read if not isinstance(found, Problem)]
+    del read
+    if not articles:
+        raise NothingToBuildError(f"nothing to build: {'; '.join(map(str, unread))}")
     notify("resolve")
     resolution = resolve_names(names)
     del names
@@ -122,9 +130,10 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
         triples=triples, seconds=time.perf_counter() - started, outputs={}, page_left_out=page_left_out,
         reused=len(articles) - parsed, set_aside_lines=counts.set_aside_lines,
     )
-    manifest = {"fingerprint": fingerprint, "report": asdict(replace(result, problems=()))}
+    # a build that failed on an article is never 'up to date': the next one tries it again
+    manifest = {"fingerprint": "" if unread else fingerprint, "report": asdict(result)}
     write_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
-    return result
+    return replace(result, problems=unread)
 
 
 def pause_point(stage: str) -> None:

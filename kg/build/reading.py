@@ -1,5 +1,9 @@
 """The read pass: each article not in the cache is parsed and read, in worker processes; its records
-go to the cache, and only its names (what resolution needs) come back."""
+go to the cache, and only its names (what resolution needs) come back.
+
+One article that our code cannot read (an exception from spaCy or an extractor on strange input) is
+a problem naming the file and the exception, and the others are read; a worker process that dies
+(killed, out of memory) stops the build with one line (WorkerDiedError), never a hang."""
 
 from __future__ import annotations
 
@@ -8,20 +12,25 @@ from pathlib import Path
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
 from kg.cache import ExtractionCache
-from kg.extract.nlp import load_pipeline, parse
+from kg.extract.nlp import load_pipeline, parse, pipe_batches
 from kg.extract.records import extract
 from kg.lexicon.names import first_names
-from kg.model import Article
-from kg.processes import process_context, start_child
+from kg.model import Article, Problem
+from kg.processes import process_context, start_child, worker_pool
 from kg.resolve import ArticleNames, names_of
+
+# An article parsed: its spaCy Doc, or the exception spaCy raised on it.
+Parsed = tuple[object, Article]
+# The longest exception message kept in a problem's one line.
+MAX_ERROR_CHARS = 300
 
 
 def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
-               notify: Callable) -> tuple[list[ArticleNames], int]:
+               notify: Callable) -> tuple[list[ArticleNames | Problem], int]:
     """Every article's names in input order, from the cache or by parsing and reading the article
-    (whose records then go to the cache); and how many were parsed. Articles with the same text
-    are parsed once: the others then find it in the cache."""
-    names: list[ArticleNames | None] = [None if settings.fresh else cache.names(a) for a in articles]
+    (whose records then go to the cache), or the problem that kept it from being read; and how many
+    were parsed. Articles with the same text are parsed once: the others then find it in the cache."""
+    names: list[ArticleNames | Problem | None] = [None if settings.fresh else cache.names(a) for a in articles]
     first_of_text: dict[Path, int] = {}
     for i, found in enumerate(names):
         if found is None:
@@ -32,15 +41,16 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
         names[i] = found
         notify("read", done, len(to_parse))
     for i, found in enumerate(names):
-        if found is None:  # a copy of an article just parsed
+        if found is None:  # a copy of an article just parsed (or that could not be)
             names[i] = cache.names(articles[i]) or next(read_all([articles[i]], cache, settings))
     return names, len(to_parse)
 
 
-def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSettings) -> Iterator[ArticleNames]:
-    """Parse and read the articles, cache their records and yield their names, in input order. With
-    several workers each parses and reads batches of articles in a process of its own, and only the
-    names travel back."""
+def read_all(articles: list[Article], cache: ExtractionCache,
+             settings: BuildSettings) -> Iterator[ArticleNames | Problem]:
+    """Parse and read the articles, cache their records and yield their names (or the problem that
+    kept one from being read), in input order. With several workers each parses and reads batches
+    of articles in a process of its own, and only the names travel back."""
     if fits_one_worker(articles, settings.workers):
         yield from _read_articles(articles, cache, settings.model)
         return
@@ -48,8 +58,9 @@ def read_all(articles: list[Article], cache: ExtractionCache, settings: BuildSet
     context = process_context(settings.start_method)
     if context.get_start_method() == "fork":
         _load_reader(settings.model)  # once here, so that the forked workers share it
-    with context.Pool(min(settings.workers, len(tasks)), _start_reader, (settings.model,)) as pool:
-        for names in pool.imap(_read_batch, [(task, cache, settings.model) for task in tasks]):
+    with worker_pool(min(settings.workers, len(tasks)), context, _start_reader, (settings.model,),
+                     doing="reading articles") as pool:
+        for names in pool.map(_read_batch, [(task, cache, settings.model) for task in tasks]):
             yield from names
 
 
@@ -64,14 +75,46 @@ def _load_reader(model: str) -> None:
     first_names()
 
 
-def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames]:
+def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames | Problem]:
     return list(_read_articles(*task))
 
 
-def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) -> Iterator[ArticleNames]:
+def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) -> Iterator[ArticleNames | Problem]:
     pause_point("parse")
-    for doc, article in parse(articles, model=model):
+    for batch in pipe_batches(articles):
+        try:
+            parsed: list[Parsed] = list(parse(batch, model=model))
+        except Exception:  # noqa: BLE001 - one text of the batch: parse each alone to tell which
+            parsed = [_parse_alone(article, model) for article in batch]
+        for doc, article in parsed:
+            yield _read_parsed(doc, article, cache)
+
+
+def _parse_alone(article: Article, model: str) -> Parsed:
+    try:
+        [(doc, _)] = parse([article], model=model)
+    except Exception as error:  # noqa: BLE001 - reported as the article's problem
+        return error, article
+    return doc, article
+
+
+def _read_parsed(doc: object, article: Article, cache: ExtractionCache) -> ArticleNames | Problem:
+    """The article's names, its records cached; or, when spaCy or an extractor failed on it, the
+    problem naming the exception (a bug of ours or spaCy's on this text: one article is lost, not
+    the build)."""
+    try:
+        if isinstance(doc, Exception):
+            raise doc
         extraction = extract(doc, article)
         names = names_of(extraction)
-        cache.put(extraction, names)
-        yield names
+    except Exception as error:  # noqa: BLE001 - reported as the article's problem
+        return Problem(article.path, f"could not be read ({_one_line(error)}); please report this")
+    cache.put(extraction, names)
+    return names
+
+
+def _one_line(error: BaseException) -> str:
+    message = " ".join(str(error).split())
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[:MAX_ERROR_CHARS] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__

