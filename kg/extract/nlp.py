@@ -32,7 +32,7 @@ MAX_PIPE_BATCH_CHARS = MAX_ARTICLE_CHARS
 # with no full stops) took minutes; cut, each costs at most this bound's worth. The passages cut
 # are set aside as not prose (kg/extract/records.py): their names and figures are read, nothing else.
 MAX_RUN_ON_TOKENS = 300
-SENTENCE_END_CHARACTERS = frozenset(".!?…")
+SENTENCE_END_CHARACTERS = ".!?…"
 LEAD_IN_DASHES = frozenset({"--", "—", "–"})
 MAX_LEAD_IN_TOKENS = 10
 
@@ -59,9 +59,9 @@ def run_ons_end_sentences(doc: Doc) -> Doc:
     keep each run so cut as (start, end) character offsets in doc.user_data["kg.run_ons"]."""
     run_ons: list[tuple[int, int]] = []
     run_start = since_end = 0
-    cut = False
+    cut = after_end = False
     for token in doc:
-        if token.is_sent_start or (token.i > 0 and _ends_sentence(doc[token.i - 1])):
+        if token.is_sent_start or after_end:
             if cut:
                 run_ons.append(_text_span(doc[run_start : token.i]))
             run_start, since_end, cut = token.i, 0, False
@@ -69,6 +69,7 @@ def run_ons_end_sentences(doc: Doc) -> Doc:
             token.is_sent_start = True
             since_end, cut = 0, True
         since_end += 1
+        after_end = _ends_sentence(token)
     if cut:
         run_ons.append(_text_span(doc[run_start:]))
     doc.user_data["kg.run_ons"] = run_ons
@@ -82,7 +83,7 @@ def _text_span(span: Span) -> tuple[int, int]:
 
 def _ends_sentence(token: Token) -> bool:
     """A full stop, question or exclamation mark, or a line break."""
-    return set(token.text) <= SENTENCE_END_CHARACTERS or "\n" in token.text or "\n" in token.whitespace_
+    return not token.text.strip(SENTENCE_END_CHARACTERS) or "\n" in token.text or "\n" in token.whitespace_
 
 
 def run_ons(doc: Doc) -> list[tuple[int, int]]:
