@@ -86,6 +86,10 @@ def build(
         DEFAULT_MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
         help="Assert only facts at least this sure (the share of such facts a careful reader accepted); "
              "the rest are kept as candidates (kg query candidates)."),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", envvar="KG_CLUSTER",
+        help="Read the articles on this Dask cluster (tcp://HOST:8786); OUT must be a folder its workers "
+             "reach at the same path. Needs pip install 'kg[cluster]'."),
 ) -> None:
     """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store.
 
@@ -96,7 +100,8 @@ def build(
 
     signal.signal(signal.SIGTERM, _interrupt)  # a kill stops the build as Ctrl-C does: cleaned up
     try:
-        settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence)
+        settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence,
+                                 cluster=cluster)
         if quiet:
             report = build_graph(paths, settings)
         else:

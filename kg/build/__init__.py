@@ -62,6 +62,8 @@ class BuildSettings:
     # how worker processes start ("fork", "spawn", "forkserver"); None: fork on Linux, where the
     # workers share what the build loaded before them, else the platform's default (kg/processes.py)
     start_method: str | None = None
+    # a Dask scheduler's address (tcp://HOST:8786): the read pass runs on its workers (kg/build/cluster.py)
+    cluster: str | None = None
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),

@@ -50,7 +50,12 @@ def read_all(articles: list[Article], cache: ExtractionCache,
              settings: BuildSettings) -> Iterator[ArticleNames | Problem]:
     """Parse and read the articles, cache their records and yield their names (or the problem that
     kept one from being read), in input order. With several workers each parses and reads batches
-    of articles in a process of its own, and only the names travel back."""
+    of articles in a process of its own, and only the names travel back; with a cluster, the
+    workers are the cluster's (kg/build/cluster.py)."""
+    if settings.cluster:
+        from kg.build.cluster import read_on_cluster
+        yield from read_on_cluster(articles, cache, settings, _read_batch)
+        return
     if fits_one_worker(articles, settings.workers):
         yield from _read_articles(articles, cache, settings.model)
         return
