@@ -1,0 +1,113 @@
+"""A build on a Dask cluster against the same build on local processes, with 1 and 2 workers.
+
+    python bench/cluster.py [--corpus ../shared/data/bbc] [--limit 400] [--workers 1 2]
+
+For each worker count: a scheduler and that many worker processes (one thread each) are started
+as a user starts them (`dask scheduler`, `dask worker`, on loopback), then `kg build --cluster` runs
+in a fresh process; then `kg build --workers N` with no cluster. Prints seconds, words/s, the
+client's peak RSS (the build's own process: resolution and the write pass run there) and the
+largest worker's (for the local build; a cluster worker's memory is the cluster's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from throughput import DEFAULT_CORPUS, corpus_files, peak_rss_mb
+
+from kg.build import BuildSettings, build
+from kg.corpus import read_articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--one", nargs=3, metavar=("FILES_JSON", "OUT", "CLUSTER_OR_WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        return _measure_one(*args.one)
+    files, _ = corpus_files(args.corpus, args.limit)
+    articles, _ = read_articles(files)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} articles, {words} words")
+    print(f"{'':24}{'seconds':>9}{'words/s':>10}{'peak RSS client':>17}{'largest worker':>16}")
+    with tempfile.TemporaryDirectory() as scratch:
+        listing = Path(scratch) / "files.json"
+        listing.write_text(json.dumps([str(f) for f in files]))
+        for workers in args.workers:
+            with _cluster(workers) as address:
+                _report(f"cluster, {workers} worker(s)", _run(listing, Path(scratch) / f"c{workers}", address), words)
+            _report(f"local, {workers} process(es)", _run(listing, Path(scratch) / f"l{workers}", str(workers)), words)
+    return 0
+
+
+def _run(listing: Path, out: Path, cluster_or_workers: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--one", str(listing), str(out), cluster_or_workers],
+                          capture_output=True, text=True, check=True)
+    shutil.rmtree(out, ignore_errors=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _measure_one(listing: str, out: str, cluster_or_workers: str) -> int:
+    files = json.loads(Path(listing).read_text())
+    local = cluster_or_workers.isdigit()
+    settings = BuildSettings(out_dir=Path(out), workers=int(cluster_or_workers) if local else 1,
+                             cluster=None if local else cluster_or_workers)
+    started = time.perf_counter()
+    build(files, settings)
+    seconds = time.perf_counter() - started
+    client, largest_child = peak_rss_mb()
+    print(json.dumps({"seconds": seconds, "client_mb": client, "worker_mb": largest_child if local else None}))
+    return 0
+
+
+def _report(name: str, measured: dict, words: int) -> None:
+    worker = f"{measured['worker_mb']:.0f} MB" if measured["worker_mb"] else "-"
+    print(f"{name:<24}{measured['seconds']:>9.1f}{words / measured['seconds']:>10.0f}"
+          f"{measured['client_mb']:>14.0f} MB{worker:>16}", flush=True)
+
+
+class _cluster:
+    """A scheduler and `workers` single-threaded worker processes on loopback, as `dask` starts them."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def __enter__(self) -> str:
+        port = _free_port()
+        address = f"tcp://127.0.0.1:{port}"
+        self.processes = [
+            subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                              "--port", str(port), "--no-dashboard"], stderr=subprocess.DEVNULL),
+            subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers",
+                              str(self.workers), "--nthreads", "1", "--no-dashboard"], stderr=subprocess.DEVNULL),
+        ]
+        from distributed import Client
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return address
+
+    def __exit__(self, *exc) -> None:
+        for process in reversed(self.processes):
+            process.terminate()
+            process.wait(timeout=60)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
