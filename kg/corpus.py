@@ -36,6 +36,9 @@ BINARY_SNIFF_BYTES = 8192
 # per core: one worker parses and reads 200,000 characters in ~0.8 GB (bench/long_articles.py), 500,000
 # would take 1.7 GB. A longer text is read up to a paragraph, sentence or word break before this.
 MAX_ARTICLE_CHARS = 200_000
+# The most of a file read: a text of MAX_ARTICLE_CHARS takes at most 4 bytes a character, and more
+# than this is never needed; a bigger file (a sparse or runaway one) is read only this far.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 # Where a long text may be cut, best first: a paragraph's end, a sentence's end, any space.
 CUT_POINTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'’”)\]]*\s"), re.compile(r"\s"))
 # A break this far back from the limit is kept to: nearer the start, the next kind of break is used.
@@ -88,9 +91,9 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Prob
         except InputError as error:
             problems.append(Problem(str(path), str(error)))
             continue
-        if article.untruncated_chars is not None:  # built, but the user must know its end is missing
-            problems.append(Problem(str(path), f"{article.untruncated_chars:,} characters; only the first "
-                                               f"{len(article.text):,} were read", skipped=False))
+        if article.read_in_part_of is not None:  # built, but the user must know its end is missing
+            problems.append(Problem(str(path), f"{article.read_in_part_of}; only the first "
+                                               f"{len(article.text):,} characters were read", skipped=False))
         if article.id in ids:  # same file name in two folders: keep both, told apart by path
             article = replace(article, id=f"{article.id}-{_short_hash(str(path))}")
         ids.add(article.id)
@@ -105,15 +108,18 @@ def read_article(path: Path) -> Article:
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # through links: a pipe would block, /dev/zero never end
             raise InputError("not a regular file (a pipe, device or socket is never read)")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from error
-    raw = _decoded(data)
+    raw = _decoded(data, cut=size > len(data))
     text = clean_text(raw)
     meta, text = split_front_matter(text)
     if not text.strip():
         raise InputError("empty article (no text)")
     text, length = cut_to_limit(text)
+    whole = f"{size:,} bytes" if size > len(data) else f"{length:,} characters"
     title = str(meta.get("title") or headline(text, markdown=path.suffix.lower() == ".md"))
     return Article(
         id=slugify(path.stem) or _short_hash(str(path)),
@@ -124,25 +130,24 @@ def read_article(path: Path) -> Article:
         source=_optional_str(meta.get("source")),
         published=_parse_date(meta.get("published")),
         url=_optional_str(meta.get("url")),
-        untruncated_chars=length if length > len(text) else None,
+        read_in_part_of=whole if size > len(data) or length > len(text) else None,
     )
 
 
-def _decoded(data: bytes) -> str:
-    """UTF-8 (with or without a byte order mark), or UTF-16 with one; anything else is refused."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"not UTF-16 text, though it opens with its byte order mark ({error.reason})") from error
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+def _decoded(data: bytes, *, cut: bool = False) -> str:
+    """UTF-8 (with or without a byte order mark), or UTF-16 with one; anything else is refused. When
+    the data was `cut` from a longer file, a character it cut in two is dropped."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise InputError("binary file, not text (accepted: UTF-8, or UTF-16 with a byte order mark)")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from error
+        if cut and error.start >= len(data) - 4:  # the last character, cut in two
+            return data[: error.start].decode("utf-16" if utf16 else "utf-8-sig")
+        if utf16:
+            raise InputError(f"not UTF-16 text, though it opens with its byte order mark ({error.reason})") from error
+        raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from error
 
 
 def clean_text(raw: str) -> str:

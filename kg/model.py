@@ -22,9 +22,9 @@ class Article:
     source: str | None = None  # outlet / publisher, from front matter
     published: dt.date | dt.datetime | None = None
     url: str | None = None
-    # the length of the file's text when it was longer than an article may be and `text` is its
-    # beginning (kg/corpus.py MAX_ARTICLE_CHARS); None when the whole text was read
-    untruncated_chars: int | None = None
+    # how long the file's text was ('29,999,983 characters', or '3,000,000,000 bytes' for a file too
+    # big to read whole) when `text` is only its beginning (kg/corpus.py); None when read whole
+    read_in_part_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import pytest
 
 from kg.corpus import (
     MAX_ARTICLE_CHARS,
+    MAX_FILE_BYTES,
     cut_to_limit,
     find_article_files,
     headline,
@@ -64,8 +65,8 @@ def test_lead_paragraph_on_the_first_line_is_cut_to_its_first_sentence():
         ("month-13.md", "---\npublished: 2025-13-01\n---\nText.\n", "impossible date or time (month must be"),
         ("hour-25.md", "---\npublished: 2025-06-07 25:00:00\n---\nText.\n", "impossible date or time (hour must be"),
         # aliases nested a few levels deep (465 bytes) would expand to gigabytes
-        ("aliases.md", "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                       "title: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n", "aliases (*name) are not accepted"),
+        ("aliases.md", ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                        "title: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n"), "aliases (*name) are not accepted"),
     ],
 )
 def test_unusable_file_is_reported_in_one_line_and_skipped(tmp_path, name, content, reason):
@@ -168,10 +169,27 @@ def test_an_article_over_the_limit_is_read_in_part_and_said_so(tmp_path):
     write(tmp_path, "long.txt", "Talks go on\n\n" + paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 10))
     [article], [problem] = read_articles([tmp_path])
     assert len(article.text) <= MAX_ARTICLE_CHARS and article.text.endswith("at all.")
-    assert article.untruncated_chars > MAX_ARTICLE_CHARS
+    whole = len("Talks go on\n\n" + paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 10))
+    assert article.read_in_part_of == f"{whole:,} characters"
     assert not problem.skipped
-    assert str(problem) == (f"{tmp_path / 'long.txt'}: {article.untruncated_chars:,} characters; "
-                            f"only the first {len(article.text):,} were read")
+    assert str(problem) == (f"{tmp_path / 'long.txt'}: {whole:,} characters; "
+                            f"only the first {len(article.text):,} characters were read")
+
+
+@pytest.mark.parametrize(("encoding", "filler"), [("utf-8", "€"), ("utf-16", "𝄞")])
+def test_a_file_too_big_to_read_whole_is_read_as_far_as_needed(tmp_path, encoding, filler):
+    """A sparse file of a terabyte is read only as far as MAX_FILE_BYTES (where a character of 3 or 4
+    bytes is cut in two, and dropped); the warning gives its size in bytes."""
+    path = tmp_path / "huge.txt"
+    data = ("Talks go on\n\nThe ministers met again. " + filler * (MAX_FILE_BYTES // 3)).encode(encoding)
+    with pytest.raises(UnicodeDecodeError):  # the limit cuts a character in two
+        data[:MAX_FILE_BYTES].decode(encoding)
+    with open(path, "wb") as handle:
+        handle.write(data[: MAX_FILE_BYTES + 10])
+        handle.truncate(2**40)  # the rest: a hole, never read
+    [article], [problem] = read_articles([path])
+    assert article.text.startswith("Talks go on") and len(article.text) <= MAX_ARTICLE_CHARS
+    assert str(problem) == f"{path}: {2**40:,} bytes; only the first {len(article.text):,} characters were read"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root lists any folder; test_a_folder_too_deep_to_list_is_reported runs")

@@ -3,7 +3,7 @@ go to the cache, and only its names (what resolution needs) come back.
 
 One article that our code cannot read (an exception from spaCy or an extractor on strange input) is
 a problem naming the file and the exception, and the others are read; a worker process that dies
-(killed, out of memory) stops the build with one line (WorkerDiedError), never a hang."""
+(killed, out of memory) stops the build with one line (kg.processes.worker_pool), never a hang."""
 
 from __future__ import annotations
 
