@@ -32,7 +32,7 @@ from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import KgError
 from kg.graph import DEFAULT_BASE
 from kg.page import PAGE_MAX_NODES
-from kg.read import DEFAULT_TIMEOUT
+from kg.read import DEFAULT_TIMEOUT, SERVE_PORT
 
 app = typer.Typer(
     help="Turn a folder of news articles into a knowledge graph: RDF, an interactive page and SPARQL.",
@@ -186,8 +186,13 @@ def query(
     param: list[str] = typer.Option([], "--param", "-p", help="Bind a variable: NAME=VALUE (repeatable)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Print at most this many rows."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Stop a query that runs longer (seconds)."),
+    endpoint: str | None = typer.Option(
+        None, "--endpoint", help="Ask this SPARQL 1.1 query endpoint instead of the build's store "
+                                 "(e.g. http://127.0.0.1:7878/query); credentials from KG_ENDPOINT_USER and "
+                                 "KG_ENDPOINT_PASSWORD, KG_ENDPOINT_TOKEN or ~/.netrc."),
 ) -> None:
-    """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store.
+    """Answer a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from the build's store,
+    or from a SPARQL endpoint.
 
     Prefixes rdf, rdfs, owl, xsd, skos, schema, prov, org, foaf, kg and rel are pre-declared."""
     from kg.read.query import answer_query, named_queries
@@ -199,7 +204,8 @@ def query(
             for named in queries:
                 sys.stdout.write(f"{named.name:<{width}}  {named.description}\n")
             return
-        answer = answer_query(out, sparql, file, parameters=param, limit=limit, timeout=timeout, fmt=fmt)
+        answer = answer_query(out, sparql, file, parameters=param, limit=limit, timeout=timeout, fmt=fmt,
+                              endpoint=endpoint)
     except KgError as error:
         _fail(error)
     if answer.text is None:
@@ -210,6 +216,40 @@ def query(
         err_console.print(f"{len(answer.rows)} row(s)", highlight=False)
     else:
         sys.stdout.write(answer.text + "\n")
+
+
+@app.command()
+def serve(
+    out: Path = OUT_OPTION,
+    port: int = typer.Option(SERVE_PORT, "--port", min=0, max=65535, help="Port to listen on (0: any free one)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; any other than this machine's "
+                                                         "loopback lets others reach the graph."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=1, help="Stop a query that runs longer (seconds)."),
+) -> None:
+    """Serve the build read-only: its page at /, SPARQL 1.1 Protocol queries at /query (for YASGUI,
+    Gephi, notebooks), YASGUI at /yasgui/. Ctrl-C stops it.
+
+    It serves the build that is current when it starts; restart it to serve a newer one."""
+    from kg.build import HTML_FILE
+    from kg.graph.store import store_path
+    from kg.read.serve import reach_note
+    from kg.read.serve import serve as serve_build
+
+    def say_where(url: str) -> None:
+        sys.stdout.write(f"Serving {shown(str(store.parent))} at {url}  (Ctrl-C stops)\n"
+                         f"  page    {url}\n  SPARQL  {url}query\n  YASGUI  {url}yasgui/\n")
+        if note := reach_note(host):
+            sys.stdout.write(shown(note) + "\n")
+        sys.stdout.flush()
+
+    signal.signal(signal.SIGTERM, _interrupt)  # a kill stops it as Ctrl-C does, the Oxigraph server too
+    try:
+        store = store_path(out)  # the build's own folder: a newer build does not change what is served
+        serve_build(store, store.parent / HTML_FILE, host=host, port=port, timeout=timeout, ready=say_where)
+    except KgError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        err_console.print("stopped", highlight=False)
 
 
 @app.command()

@@ -22,6 +22,7 @@ PARENT_CHECK_SECONDS = 0.5
 # lets a user who is not root create the first.
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>: the signal a process gets when its parent ends
 
 
 def process_context(start_method: str | None = None) -> BaseContext:
@@ -76,6 +77,23 @@ def _exit_without(parent: int) -> None:
     while os.getppid() == parent:  # an orphan is adopted by another process
         threading.Event().wait(PARENT_CHECK_SECONDS)
     os._exit(1)
+
+
+def killed_with_this_process() -> Callable[[], None] | None:
+    """A preexec_fn for subprocess.Popen of a program that is not ours (start_child cannot run in
+    it): on Linux the kernel kills the program when the thread that started it ends, however it
+    ends, kill -9 included; so start it from the main thread. None elsewhere: stop it yourself."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: the forked child only calls it
+    parent = os.getpid()
+
+    def end_with_parent() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent ended before the line above: no signal will come
+            os._exit(1)
+
+    return end_with_parent
 
 
 def drop_network() -> bool:

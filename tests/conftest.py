@@ -1,11 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,8 @@ from kg.build.folder import BUILDS_DIR, MANIFEST_FILE, TEMPORARY
 from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article
+from kg.read.serve import ServeError
+from kg.read.serve import oxigraph_server as oxigraph_server_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -98,49 +98,16 @@ def oxigraph_server(tmp_path):
     """Start Oxigraph servers (the `oxigraph` package's binary) on free loopback ports: call it with
     a store folder (a new one by default) and `read_only`; each answers at the base URL it returns
     ('http://127.0.0.1:PORT', with /query, /update and /store), and is stopped after the test."""
-    started: list[subprocess.Popen] = []
+    with contextlib.ExitStack() as started:
+        def start(location: Path | None = None, *, read_only: bool = False) -> str:
+            location = location or Path(tempfile.mkdtemp(dir=tmp_path, prefix="oxigraph-"))
+            try:
+                port = started.enter_context(oxigraph_server_of(location, read_only=read_only))
+            except ServeError as error:
+                pytest.fail(f"{error} (pip install -e '.[test]' installs the oxigraph binary)")
+            return f"http://127.0.0.1:{port}"
 
-    def start(location: Path | None = None, *, read_only: bool = False) -> str:
-        location = location or Path(tempfile.mkdtemp(dir=tmp_path, prefix="oxigraph-"))
-        port = _free_port()
-        command = "serve-read-only" if read_only else "serve"
-        server = subprocess.Popen([_oxigraph_binary(), command, "--location", str(location), "--bind",
-                                   f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        started.append(server)
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_listening(server, port)
-        return url
-
-    yield start
-    for server in started:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _oxigraph_binary() -> str:
-    beside_python = Path(sys.executable).with_name("oxigraph")
-    found = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
-    if found is None:
-        pytest.fail("no oxigraph binary: pip install -e '.[test]' installs it")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_listening(server: subprocess.Popen, port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the Oxigraph server ended: {server.stderr.read().decode(errors='replace')}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    pytest.fail(f"the Oxigraph server did not listen on port {port} within {seconds} s")
+        yield start
 
 
 def copy_corpus(folder: Path) -> Path:

@@ -45,6 +45,10 @@ PREFIX_DECLARATIONS = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFI
 MAX_QUERY_FILE_BYTES = 1_000_000
 
 
+class QueryTimeoutError(QueryError):
+    """A query ran past its --timeout and was stopped."""
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
@@ -77,14 +81,19 @@ class Answer:
 
 def answer_query(out_dir: Path, query: str | None = None, file: Path | None = None, *,
                  parameters: Sequence[str] = (), limit: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 fmt: str = "table") -> Answer:
+                 fmt: str = "table", endpoint: str | None = None) -> Answer:
     """Answer SPARQL given as text, as the name of a named query or in a file, with its 'NAME=VALUE'
-    parameters, from the store of the build in `out_dir`, stopped after `limit` rows or `timeout`
-    seconds, laid out in `fmt`."""
+    parameters, from the store of the build in `out_dir` (or the SPARQL endpoint at the URL
+    `endpoint`), stopped after `limit` rows or `timeout` seconds, laid out in `fmt`."""
     check_format(fmt)  # before the query runs, so a typo costs nothing
     text = query_text(query, file)
     values = parse_parameters(parameters, named_queries().get(query) if file is None else None)
-    result = run_query_with_timeout(store_path(out_dir), text, values, limit, timeout)
+    if endpoint is None:
+        result = run_query_with_timeout(store_path(out_dir), text, values, limit, timeout)
+    else:  # kg.read.endpoint builds on this module: imported when asked for
+        from kg.read.endpoint import run_query_at
+
+        result = run_query_at(endpoint, text, values, limit, timeout)
     if fmt == "table" and result.kind == "select":
         return Answer(columns=result.variables, rows=tuple(tuple(map(term_text, row)) for row in result.rows))
     return Answer(text=format_result(result, fmt))
@@ -153,8 +162,7 @@ def check_read_only(text: str) -> None:
     second parser can be trusted to see a query as the store's does (rdflib, not knowing Oxigraph's
     LATERAL, once let '<2)SERVICE?e{...}FILTER(2>' through as an IRI). Values go in with --param,
     as data. Updates are refused with a message of their own; the store is read-only anyway."""
-    if SERVICE_KEYWORD.search(_escapes_read(text)):
-        raise QueryError(SERVICE_REFUSAL)
+    refuse_service(text)
     full = PREFIX_DECLARATIONS + text
     if _parses(parseQuery, full) or not _parses(parseUpdate, full):
         return  # a query, or neither here: the store's parser says what is wrong
@@ -162,6 +170,12 @@ def check_read_only(text: str) -> None:
         "refused: this is a SPARQL update (INSERT/DELETE/LOAD/CLEAR/CREATE/DROP/...); "
         "kg query is read-only"
     )
+
+
+def refuse_service(text: str) -> None:
+    """Refuse a query with the word SERVICE anywhere, escapes read (see check_read_only)."""
+    if SERVICE_KEYWORD.search(_escapes_read(text)):
+        raise QueryError(SERVICE_REFUSAL)
 
 
 def _parses(parse, text: str) -> bool:
@@ -228,25 +242,29 @@ def execute(store: pyoxigraph.Store, text: str, limit: int | None = None) -> Que
     where it can do no harm (run_in_sandbox)."""
     try:
         # the default graph holds the data, the ontology and the inferred triples (kg/graph/store.py)
-        result = store.query(text, prefixes=PREFIXES)
-        if isinstance(result, pyoxigraph.QueryBoolean):
-            return QueryResult(kind="ask", boolean=bool(result))
-        if isinstance(result, pyoxigraph.QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
-            return QueryResult(kind="select", variables=variables, rows=rows)
-        return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
+        return collect(store.query(text, prefixes=PREFIXES), limit)
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from error
+        raise QueryError(f"invalid SPARQL: {one_line(error)}") from error
     except OSError as error:  # also what a SERVICE call that could not connect gives, while rows are read
-        raise QueryError(f"query failed: {_one_line(error)}") from error
+        raise QueryError(f"query failed: {one_line(error)}") from error
+
+
+def collect(result, limit: int | None = None) -> QueryResult:
+    """A QueryResult of the first `limit` answers of pyoxigraph's: a boolean, solutions, or triples."""
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, limit))
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    return QueryResult(kind="graph", triples=tuple(itertools.islice(result, limit)))
 
 
 def open_read_only(store_dir: Path) -> pyoxigraph.Store:
     try:
         return pyoxigraph.Store.read_only(str(store_dir))
     except OSError as error:
-        raise StoreError(f"{store_dir}: cannot open the query store ({_one_line(error)})") from error
+        raise StoreError(f"{store_dir}: cannot open the query store ({one_line(error)})") from error
 
 
 def run_query_with_timeout(store_dir: Path, text: str, parameters: dict[str, str] | None = None,
@@ -261,19 +279,20 @@ def _query_store(store_dir: Path, text: str, parameters: dict[str, str] | None, 
     return run_query(open_read_only(store_dir), text, parameters, limit)
 
 
-def run_in_sandbox(task: Callable[[], QueryResult], timeout: float) -> QueryResult:
+def run_in_sandbox(task: Callable[[], QueryResult], timeout: float, *, offline: bool = True) -> QueryResult:
     """task() in a child process that first drops its network (kg.processes.drop_network, where the
-    platform allows it) and is killed after `timeout` seconds: Oxigraph cannot cancel a running
-    query, and a stray cross product would otherwise hold the caller forever. Its KgError is raised
-    here; any other end of the child is one QueryError."""
+    platform allows it; not when `offline` is False, for a child that must reach an endpoint) and is
+    killed after `timeout` seconds: Oxigraph cannot cancel a running query, and a stray cross
+    product would otherwise hold the caller forever. Its KgError is raised here; any other end of
+    the child is one QueryError."""
     context = process_context()  # on Linux a fork, whose child inherits the loaded modules
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_answer_in_child, args=(sender, task), daemon=True)
+    child = context.Process(target=_answer_in_child, args=(sender, task, offline), daemon=True)
     child.start()
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryError(f"query stopped after the {timeout:g} s timeout (raise it with --timeout)")
+            raise QueryTimeoutError(f"query stopped after the {timeout:g} s timeout (raise it with --timeout)")
         outcome = receiver.recv()
     except EOFError:
         outcome = None  # the child died without an answer
@@ -287,15 +306,16 @@ def run_in_sandbox(task: Callable[[], QueryResult], timeout: float) -> QueryResu
     return outcome
 
 
-def _answer_in_child(sender, task: Callable[[], QueryResult]) -> None:
-    drop_network()  # before the text is parsed or the store opened; where it cannot, SERVICE is refused by word
+def _answer_in_child(sender, task: Callable[[], QueryResult], offline: bool) -> None:
+    if offline:
+        drop_network()  # before the text is parsed or the store opened; where it cannot, SERVICE is refused by word
     start_child()  # after: its thread would keep a new user namespace from being made
     try:
         sender.send(task())
     except KgError as error:
         sender.send(error)
     except Exception as error:  # noqa: BLE001 (whatever a hostile query provokes is one line, not a traceback)
-        sender.send(QueryError(f"query failed: {type(error).__name__}: {_one_line(error)}"))
+        sender.send(QueryError(f"query failed: {type(error).__name__}: {one_line(error)}"))
 
 
 def _how_it_ended(exitcode: int | None) -> str:
@@ -384,5 +404,5 @@ def _code_only(text: str) -> str:
     return NON_CODE.sub(lambda match: " " * len(match.group()), text)
 
 
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
+def one_line(value: object) -> str:
+    return " ".join(str(value).split())

@@ -1,0 +1,247 @@
+"""kg serve, run as users run it: the page and SPARQL 1.1 Protocol queries on one port, nothing but
+queries let through, and no Oxigraph server left behind however it is stopped."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+import pyoxigraph
+import pytest
+
+from kg.graph.store import store_path
+from kg.read.query import PREFIX_DECLARATIONS, named_queries, run_query_with_timeout
+from kg.read.serve import reach_note
+from tests.conftest import ROOT
+from tests.read.test_endpoint import Responder
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+
+RESULTS_JSON = "application/sparql-results+json"
+
+
+def _start(*arguments: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kg", "serve", *arguments], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture
+def served(corpus_build):
+    """kg serve of the corpus build on a free port: its process, its URL and what it said first."""
+    out, _ = corpus_build
+    process = _start("--out", str(out), "--port", "0")
+    guard = threading.Timer(60, process.kill)  # a server that never says where it is fails, not hangs
+    guard.start()
+    first = process.stdout.readline()
+    guard.cancel()
+    if " at http://" not in first:
+        process.kill()
+        pytest.fail(f"kg serve did not start: {first}{process.communicate()[1]}")
+    url = first.split(" at ")[1].split()[0]
+    yield SimpleNamespace(out=out, process=process, url=url, said=first)
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
+
+
+def _request(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    """(status, content type, body) of an HTTP request, an error status included."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get_content_type(), error.read()
+
+
+def _oxigraph_children(parent: int) -> list[int]:
+    """Processes whose parent is `parent` and whose program is oxigraph."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if stat.rsplit(")", 1)[1].split()[1] == str(parent) and "oxigraph" in stat.split(")")[0]:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """True while the process exists and is not a zombie (dead, waiting for a parent to reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_page_is_served_at_the_root(served):
+    status, kind, body = _request(served.url)
+    assert (status, kind) == (200, "text/html")
+    assert body == (store_path(served.out).parent / "kg.html").read_bytes()
+
+
+def test_yasgui_is_served_and_asks_this_server(served):
+    status, kind, body = _request(served.url + "yasgui/")
+    assert (status, kind) == (200, "text/html") and b"new Yasgui(" in body
+    assert _request(served.url + "yasgui/yasgui.min.js")[0] == 200
+    # the page asks '<its folder>/sparql'
+    status, _, answer = _request(served.url + "yasgui/sparql?" + urlencode({"query": "ASK { ?s ?p ?o }"}),
+                                 headers={"Accept": RESULTS_JSON})
+    assert status == 200 and b'"boolean":true' in answer
+
+
+def test_a_named_query_answers_as_the_embedded_store_in_every_way_of_asking(served):
+    text = named_queries()["people"].text  # its prefixes are kg query's, which kg serve declares too
+    local = run_query_with_timeout(store_path(served.out), text, timeout=60)
+    expected = sorted(tuple(map(repr, row)) for row in local.rows)
+    asked = {
+        "GET": (served.url + "query?" + urlencode({"query": text}), None, {}),
+        "POST query": (served.url + "query", text.encode(), {"Content-Type": "application/sparql-query"}),
+        "POST form": (served.url + "sparql", urlencode({"query": text}).encode(),
+                      {"Content-Type": "application/x-www-form-urlencoded"}),
+    }
+    for way, (url, data, headers) in asked.items():
+        status, kind, body = _request(url, data, {**headers, "Accept": RESULTS_JSON})
+        assert (status, kind) == (200, RESULTS_JSON), (way, body)
+        solutions = pyoxigraph.parse_query_results(body, format=pyoxigraph.QueryResultsFormat.JSON)
+        rows = sorted(tuple(repr(solution[v]) for v in local.variables) for solution in solutions)
+        assert rows == expected, way
+
+
+def test_kg_query_endpoint_reads_what_kg_serve_serves(served):
+    command = [sys.executable, "-m", "kg", "query", "entity", "--param", "name=United States", "--format", "csv"]
+    local = subprocess.run([*command, "--out", str(served.out)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=60, check=True)
+    remote = subprocess.run([*command, "--endpoint", served.url + "query"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines())
+    assert len(local.stdout.splitlines()) > 1
+
+
+INSERTED = "<urn:kg-test:a> <urn:kg-test:b> <urn:kg-test:c>"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize("path, data, headers, method, status", [
+    ("update", urlencode({"update": f"INSERT DATA {{ {INSERTED} }}"}).encode(), FORM, "POST", 403),
+    ("query", urlencode({"update": f"INSERT DATA {{ {INSERTED} }}"}).encode(), FORM, "POST", 403),
+    ("query", f"INSERT DATA {{ {INSERTED} }}".encode(), {"Content-Type": "application/sparql-query"}, "POST", 400),
+    ("store", f"{INSERTED} .".encode(), {"Content-Type": "application/n-triples"}, "POST", 403),
+    ("store", f"{INSERTED} .".encode(), {"Content-Type": "application/n-triples"}, "PUT", 405),
+    ("store?default", None, {}, "DELETE", 405),
+    ("update", urlencode({"update": "DROP ALL"}).encode(), FORM, "POST", 403),
+])
+def test_nothing_but_a_query_is_let_through(served, path, data, headers, method, status):
+    assert _request(served.url + path, data, headers, method)[0] == status
+    ask = PREFIX_DECLARATIONS + f"ASK {{ {INSERTED} }}"
+    assert _request(served.url + "query?" + urlencode({"query": ask}), headers={"Accept": RESULTS_JSON})[2] \
+        == b'{"head":{},"boolean":false}'
+    everything = "ASK { ?s a kg:Person }"  # and nothing was dropped
+    assert b"true" in _request(served.url + "query?" + urlencode({"query": everything}),
+                               headers={"Accept": RESULTS_JSON})[2]
+
+
+@pytest.mark.parametrize("text", ["SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                                  "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}"])
+def test_service_is_refused_so_the_server_fetches_nothing(served, text):
+    remote = Responder()
+    thread = threading.Thread(target=remote.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, _, body = _request(served.url + "query", urlencode({"query": text.format(url=remote.url)}).encode(),
+                                   FORM)
+    finally:
+        remote.shutdown()
+        remote.server_close()
+    assert status == 403 and body.startswith(b"refused: SERVICE")
+    assert remote.requests == []
+
+
+def test_it_serves_the_build_folder_itself_not_the_link(served):
+    build = store_path(served.out)  # out/store resolved: out/builds/<id>/store
+    assert build != served.out / "store" and build.parent.parent.name == "builds"
+    assert f"Serving {build.parent} at " in served.said
+    [oxigraph] = _oxigraph_children(served.process.pid)
+    command = Path(f"/proc/{oxigraph}/cmdline").read_bytes().split(b"\0")
+    assert command[command.index(b"--location") + 1] == str(build).encode()
+    assert command[command.index(b"--bind") + 1].startswith(b"127.0.0.1:")
+    assert "serve-read-only" in command[1].decode()
+
+
+def test_sigterm_stops_it_and_its_oxigraph_server(served):
+    [oxigraph] = _oxigraph_children(served.process.pid)
+    served.process.send_signal(signal.SIGTERM)
+    assert served.process.wait(timeout=30) == 0
+    assert not _running(oxigraph)
+
+
+def test_sigint_stops_it_and_its_oxigraph_server(served):
+    [oxigraph] = _oxigraph_children(served.process.pid)
+    served.process.send_signal(signal.SIGINT)
+    assert served.process.wait(timeout=30) == 0
+    assert not _running(oxigraph)
+
+
+def test_kill_9_takes_its_oxigraph_server_along(served):
+    [oxigraph] = _oxigraph_children(served.process.pid)
+    served.process.kill()
+    served.process.wait(timeout=30)
+    deadline = time.monotonic() + 30  # the kernel's signal is not instant: wait for it, up to a bound
+    while _running(oxigraph) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(oxigraph)
+
+
+def test_a_port_in_use_is_one_line_and_starts_no_oxigraph(corpus_build):
+    out, _ = corpus_build
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = _start("--out", str(out), "--port", str(port))
+        seen = []
+        while process.poll() is None:  # until it ends: it never started an Oxigraph server
+            seen += _oxigraph_children(process.pid)
+        stdout, stderr = process.communicate()
+    assert process.returncode == 1 and seen == [] and stdout == ""
+    assert stderr.strip() == f"error: cannot listen on 127.0.0.1:{port} (Address already in use)"
+
+
+def test_without_a_build_it_says_what_to_run(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kg", "serve", "--out", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1 and "no query store here; run 'kg build" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True),
+                                            ("localhost", True), ("0.0.0.0", False), ("::", False),
+                                            ("192.168.1.20", False), ("myhost.example", False)])
+def test_a_note_says_when_others_can_reach_it(host, loopback):
+    note = reach_note(host)
+    assert note is None if loopback else note == (f"note: listening on {host}: whoever can reach this machine "
+                                                   f"can query the graph")
+
+
+def test_another_loopback_address_is_served_there_without_a_note(corpus_build):
+    out, _ = corpus_build
+    process = _start("--out", str(out), "--port", "0", "--host", "127.0.0.2")
+    try:
+        lines = [process.stdout.readline() for _ in range(4)]
+        url = lines[0].split(" at ")[1].split()[0]
+        assert url.startswith("http://127.0.0.2:") and _request(url)[0] == 200
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert not any(line.startswith("note:") for line in lines)
