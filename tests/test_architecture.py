@@ -20,6 +20,7 @@ LAYERS = (
     {"confidence", "graph"},
     {"page", "read"},
     {"cache", "build"},
+    {"remote"},
     {"cli", "__main__"},
 )
 ALLOWED = {
@@ -80,7 +81,8 @@ def test_library_is_imported_only_where_allowed(library):
 READING_MODULES = ("kg.lexicon.geo, kg.lexicon.names, kg.lexicon.dates, kg.lexicon.non_prose, kg.resolve, "
                    "kg.graph.rdf, kg.graph.store, kg.graph.ntriples, kg.graph.infer, "
                    "kg.page.view, kg.page.excerpt, kg.page.render, "
-                   "kg.read.query, kg.read.profile, kg.read.analyze, kg.read.export, kg.read.validate, kg.build")
+                   "kg.read.query, kg.read.profile, kg.read.analyze, kg.read.export, kg.read.validate, kg.build, "
+                   "kg.remote.load")
 
 
 def test_reading_layers_never_load_spacy_or_the_extractors():
