@@ -28,6 +28,7 @@ NOT_VOCABULARY = {
     ("page/view.py", "Entity"),  # a heading in a node's tooltip
     ("extract/rule_confidence.py", "nationality"),  # the name of a rule
     ("extract/typed_relations.py", "nationality"),  # ... the same rule
+    ("remote/http.py", "Location"),  # an HTTP header
 }
 
 
