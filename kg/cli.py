@@ -33,6 +33,7 @@ from kg.errors import KgError
 from kg.graph import DEFAULT_BASE
 from kg.page import PAGE_MAX_NODES
 from kg.read import DEFAULT_TIMEOUT, SERVE_PORT
+from kg.remote import CHUNK_TRIPLES
 
 app = typer.Typer(
     help="Turn a folder of news articles into a knowledge graph: RDF, an interactive page and SPARQL.",
@@ -69,7 +70,11 @@ def _cell(text: str) -> Text:
 
 
 STAGES = {"read": "Reading articles", "resolve": "Resolving entities", "write": "Writing the graph",
-          "store": "Loading the store", "page": "Drawing the page"}
+          "store": "Loading the store", "page": "Drawing the page", "load": "Loading into the server"}
+UNITS = {"load": "triples"}  # what a stage counts, articles unless named here
+STORE_URL_HELP = ("A SPARQL server's Graph Store Protocol endpoint (Oxigraph server: http://HOST:7878/store) "
+                  "to load the build into; credentials from KG_STORE_USER and KG_STORE_PASSWORD, "
+                  "KG_STORE_TOKEN or ~/.netrc.")
 
 
 @app.command()
@@ -90,16 +95,20 @@ def build(
         None, "--cluster", envvar="KG_CLUSTER",
         help="Read the articles on this Dask cluster (tcp://HOST:8786); OUT must be a folder its workers "
              "reach at the same path. Needs pip install 'kg[cluster]'."),
+    store_url: str | None = typer.Option(None, "--store-url", help=STORE_URL_HELP + " Then as kg load does."),
+    update_url: str | None = typer.Option(None, "--update-url", help="With --store-url: see kg load."),
+    query_url: str | None = typer.Option(None, "--query-url", help="With --store-url: see kg load."),
 ) -> None:
     """Build the graph of PATHS into OUT: Turtle, an HTML page and a query store.
 
     Articles read by an earlier build into OUT are not parsed again, and when nothing changed
-    nothing is redone."""
+    nothing is redone. With --store-url the build is then loaded into a SPARQL server (kg load)."""
     from kg.build import BuildSettings
     from kg.build import build as build_graph
 
     signal.signal(signal.SIGTERM, _interrupt)  # a kill stops the build as Ctrl-C does: cleaned up
     try:
+        server = _endpoints(store_url, update_url, query_url)  # a wrong URL fails before the build
         settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence,
                                  cluster=cluster)
         if quiet:
@@ -118,9 +127,67 @@ def build(
                                         shown(str(problem))), highlight=False, soft_wrap=True)
     if not quiet:
         _print_summary(report)
+    if server is not None:
+        _load(out, server, quiet=quiet)
     # a file left out fails the build; an article read only in part is built, and its warning said
     if any(problem.skipped for problem in report.problems):
         raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    out: Path = OUT_OPTION,
+    store_url: str = typer.Option(..., "--store-url", help=STORE_URL_HELP),
+    update_url: str | None = typer.Option(None, "--update-url",
+                                             help="The server's SPARQL Update endpoint (default: from --store-url, "
+                                                  "for Oxigraph, Fuseki and GraphDB)."),
+    query_url: str | None = typer.Option(None, "--query-url",
+                                            help="The server's SPARQL query endpoint (default: from --store-url)."),
+    chunk_size: int = typer.Option(CHUNK_TRIPLES, "--chunk-size", min=1, help="Triples sent in one request."),
+    fresh: bool = typer.Option(False, "--fresh", help="Load from the start, even what an earlier run loaded."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Load the build in OUT into a SPARQL 1.1 server, replacing the version there once the new one
+    is whole. A load stopped midway goes on where it stopped when run again."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server = _endpoints(store_url, update_url, query_url)
+    except KgError as error:
+        _fail(error)
+    _load(out, server, quiet=quiet, chunk_size=chunk_size, fresh=fresh)
+
+
+def _endpoints(store_url: str | None, update_url: str | None, query_url: str | None):
+    from kg.errors import UsageError
+    from kg.remote.endpoints import endpoints
+
+    if store_url is None:
+        if update_url or query_url:
+            raise UsageError("--update-url and --query-url go with --store-url")
+        return None
+    return endpoints(store_url, update_url, query_url)
+
+
+def _load(out: Path, server, *, quiet: bool, chunk_size: int = CHUNK_TRIPLES, fresh: bool = False) -> None:
+    from kg.remote.load import load_build
+
+    def retrying(reason: str) -> None:
+        err_console.print(f"retrying: {shown(reason)}", highlight=False, markup=False, soft_wrap=True)
+
+    try:
+        if quiet:
+            report = load_build(out, server, chunk_size=chunk_size, fresh=fresh, on_retry=retrying)
+        else:
+            with _BuildProgress() as bar:
+                report = load_build(out, server, chunk_size=chunk_size, fresh=fresh, progress=bar, on_retry=retrying)
+    except KgError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        err_console.print("interrupted: the server keeps the version it had; kg load again goes on from here",
+                          highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(130) from None
+    if not quiet:
+        out_console.print(shown(report.summary()), highlight=False, markup=False, soft_wrap=True)
 
 
 def _interrupt(signum, frame) -> None:
@@ -152,7 +219,7 @@ class _BuildProgress:
         task = self.tasks[stage]
         speed = self.bar.tasks[task].speed if done else None
         self.bar.update(task, completed=done, total=total or None,
-                        rate=f"{speed:.1f} articles/s" if speed else "")
+                        rate=f"{speed:,.1f} {UNITS.get(stage, 'articles')}/s" if speed else "")
 
 
 def _print_summary(report) -> None:

@@ -110,6 +110,16 @@ def oxigraph_server(tmp_path):
         yield start
 
 
+def wait_until_paused(process: subprocess.Popen, marker: Path, stage: str, seconds: float = 120) -> None:
+    """Wait for a kg process started with KG_PAUSE_AT=STAGE:MARKER to reach STAGE (kg.build.pause_point)."""
+    deadline = time.monotonic() + seconds
+    while not marker.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"the process did not reach {stage!r}: {process.communicate()[1]}")
+        time.sleep(0.05)
+
+
 def copy_corpus(folder: Path) -> Path:
     target = folder / "corpus"
     shutil.copytree(CORPUS, target)

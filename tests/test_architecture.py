@@ -20,6 +20,7 @@ LAYERS = (
     {"confidence", "graph"},
     {"page", "read"},
     {"cache", "build"},
+    {"remote"},
     {"cli", "__main__"},
 )
 ALLOWED = {
@@ -81,7 +82,7 @@ READING_MODULES = ("kg.lexicon.geo, kg.lexicon.names, kg.lexicon.dates, kg.lexic
                    "kg.graph.rdf, kg.graph.store, kg.graph.ntriples, kg.graph.infer, "
                    "kg.page.view, kg.page.excerpt, kg.page.render, "
                    "kg.read.query, kg.read.endpoint, kg.read.serve, kg.read.profile, kg.read.analyze, kg.read.export, "
-                   "kg.read.validate, kg.build")
+                   "kg.read.validate, kg.build, kg.remote.load")
 
 
 def test_reading_layers_never_load_spacy_or_the_extractors():

@@ -20,7 +20,7 @@ from rdflib import RDF, Graph
 from kg.build import WORKER_BATCH, BuildSettings, build
 from kg.graph.store import open_store
 from kg.graph.vocab import SCHEMA
-from tests.conftest import ROOT, leftovers, mount_tmpfs, write
+from tests.conftest import ROOT, leftovers, mount_tmpfs, wait_until_paused, write
 
 ARTICLE = "Talks end in {place}\n\nAngela Merkel said on Monday that Germany would support the plan in {place}.\n"
 PLACES = ("Lisbon", "Oslo", "Madrid")
@@ -157,12 +157,8 @@ def paused_build(articles: Path, out: Path, stage: str, tmp_path: Path, workers:
     process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(articles), "--out", str(out), "--quiet",
                                 "--workers", str(workers)], cwd=ROOT, env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_until_paused(process, marker, stage)
     deadline = time.monotonic() + 120
-    while not marker.exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"the build did not reach {stage!r}: {process.communicate()[1]}")
-        time.sleep(0.05)
     if workers > 1:
         while len(descendants(process.pid)) < workers and time.monotonic() < deadline:
             time.sleep(0.05)  # the other worker reaches the pause a moment later

@@ -29,6 +29,7 @@ NOT_VOCABULARY = {
     ("extract/rule_confidence.py", "nationality"),  # the name of a rule
     ("extract/typed_relations.py", "nationality"),  # ... the same rule
     ("read/endpoint.py", "Location"),  # the HTTP header of a redirect
+    ("remote/http.py", "Location"),  # an HTTP header
 }
 
 

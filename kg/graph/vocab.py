@@ -14,6 +14,9 @@ KG_IRI = "https://kg.example.org/ontology#"
 REL_IRI = "https://kg.example.org/rel/"  # open relations named after verbs, declared per graph
 # The query store's named graph of the extracted data alone (kg/graph/store.py).
 DATA_GRAPH = "https://kg.example.org/graph/data"
+# On a SPARQL server (kg load): the rest of the store's default graph, the ontology and what
+# inference adds; with the data graph, it makes up the default graph of the embedded store.
+ONTOLOGY_AND_INFERRED_GRAPH = "https://kg.example.org/graph/ontology-and-inferred"
 SCHEMA = SDO  # https://schema.org/
 REL = Namespace(REL_IRI)
 

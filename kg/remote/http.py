@@ -1,0 +1,113 @@
+"""Requests to a SPARQL server: credentials from the environment or ~/.netrc, and retries with
+exponential backoff when the server cannot be reached or fails (5xx), never when it refuses (4xx):
+a refusal comes again on every retry."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import netrc
+import os
+import socket
+import ssl
+import time
+import urllib.request
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
+
+from kg.errors import KgError
+from kg.remote.endpoints import shown_url
+
+USER_VARIABLE, PASSWORD_VARIABLE, TOKEN_VARIABLE = "KG_STORE_USER", "KG_STORE_PASSWORD", "KG_STORE_TOKEN"
+RETRIES = 6  # after the first attempt; with the first wait of 0.5 s, 31.5 s of waiting in all
+BACKOFF_VARIABLE = "KG_STORE_BACKOFF"  # the first wait in seconds, doubled at each retry
+FIRST_WAIT = 0.5
+TIMEOUT = 900  # seconds a request may take: loading a chunk, or moving a large graph in the switch
+
+
+class ServerError(KgError):
+    """The server refused a request, failed it after every retry, or could not be reached."""
+
+
+class Server:
+    """One SPARQL server, asked with the same credentials each time; counts the requests sent."""
+
+    def __init__(self, url: str) -> None:
+        self.authorization = authorization(url)
+        self.requests = 0
+        # never follow a redirect: it would carry the credentials to wherever it points
+        self._opener = urllib.request.build_opener(_NoRedirect)
+
+    def post(self, url: str, body: bytes, content_type: str, *, accept: str | None = None,
+             on_retry=None) -> bytes:
+        """POST `body` to `url`; the answer's body. `on_retry(reason)` hears of each retry."""
+        headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
+        first_wait = float(os.environ.get(BACKOFF_VARIABLE, FIRST_WAIT))
+        for attempt in range(RETRIES + 1):
+            request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+            if self.authorization:
+                request.add_unredirected_header("Authorization", self.authorization)
+            self.requests += 1
+            try:
+                with self._opener.open(request, timeout=TIMEOUT) as response:
+                    return response.read()
+            except HTTPError as error:
+                if error.code < 500:
+                    raise ServerError(_refusal(url, error)) from None
+                reason = f"{error.code} {error.reason}"
+            except (URLError, OSError, http.client.HTTPException) as error:
+                cause = getattr(error, "reason", error)
+                if isinstance(cause, (socket.gaierror, ssl.SSLCertVerificationError)):  # a retry finds the same
+                    raise ServerError(f"{shown_url(url)}: {cause}") from None
+                reason = str(cause) or type(cause).__name__
+            if attempt == RETRIES:
+                raise ServerError(f"{shown_url(url)}: {reason}, still after {RETRIES} retries")
+            if on_retry is not None:
+                on_retry(reason)
+            time.sleep(first_wait * 2**attempt)
+        raise AssertionError("unreachable")
+
+
+def authorization(url: str) -> str | None:
+    """The Authorization header for the server at `url`: a bearer token (KG_STORE_TOKEN), a user
+    and password (KG_STORE_USER, KG_STORE_PASSWORD), else the host's entry in ~/.netrc, else none."""
+    if token := os.environ.get(TOKEN_VARIABLE):
+        return f"Bearer {token}"
+    user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
+    if user is None and password is None:
+        user, password = _from_netrc(urlsplit(url).hostname or "")
+    elif user is None or password is None:
+        raise ServerError(f"{USER_VARIABLE} and {PASSWORD_VARIABLE} go together; only one is set")
+    if user is None:
+        return None
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
+def _from_netrc(host: str) -> tuple[str | None, str | None]:
+    try:
+        found = netrc.netrc().authenticators(host)
+    except FileNotFoundError:
+        return None, None
+    except (netrc.NetrcParseError, OSError) as error:  # its message names the file, never a password
+        raise ServerError(f"~/.netrc cannot be read: {getattr(error, 'msg', error)}") from None
+    return (found[0], found[2]) if found else (None, None)
+
+
+def _refusal(url: str, error: HTTPError) -> str:
+    """One line for a 4xx: the status, what the server said (its first line), and a hint."""
+    try:
+        said = error.read(2000).decode("utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        said = []
+    detail = f": {said[0][:300]}" if said else ""
+    hints = {401: f" (credentials: {USER_VARIABLE}/{PASSWORD_VARIABLE}, {TOKEN_VARIABLE} or ~/.netrc)",
+             403: " (the credentials are not allowed to write here)",
+             413: " (a smaller --chunk-size sends less at once)"}
+    if 300 <= error.code < 400:
+        return f"{shown_url(url)}: redirected to {shown_url(error.headers.get('Location', '?'))}; give that URL"
+    return f"{shown_url(url)}: {error.code} {error.reason}{detail}{hints.get(error.code, '')}"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
