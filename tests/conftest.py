@@ -4,6 +4,7 @@ import contextlib
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest

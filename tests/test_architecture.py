@@ -13,7 +13,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 # The flow, first to last; a module may import its own layer and the layers before it, never after.
 LAYERS = (
-    {"errors", "files", "processes", "model", "lexicon"},
+    {"errors", "files", "processes", "http", "model", "lexicon"},
     {"corpus"},
     {"extract"},
     {"resolve"},

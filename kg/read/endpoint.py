@@ -7,11 +7,8 @@ the machine sees them in the process list), and no message carries them."""
 
 from __future__ import annotations
 
-import base64
 import functools
 import http.client
-import netrc
-import os
 import re
 import urllib.error
 import urllib.request
@@ -20,6 +17,13 @@ from urllib.parse import urlsplit, urlunsplit
 import pyoxigraph
 
 from kg.errors import QueryError, UsageError
+from kg.http import (
+    OPENER,
+    Credentials,
+    authorization,
+    refuse_credentials_in,
+    without_secrets,
+)
 from kg.read import DEFAULT_TIMEOUT
 from kg.read.query import (
     PREFIX_DECLARATIONS,
@@ -32,9 +36,7 @@ from kg.read.query import (
     run_in_sandbox,
 )
 
-TOKEN_VARIABLE = "KG_ENDPOINT_TOKEN"  # sent as 'Authorization: Bearer TOKEN'
-USER_VARIABLE = "KG_ENDPOINT_USER"  # with PASSWORD_VARIABLE, sent as HTTP Basic
-PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
+CREDENTIALS = Credentials(token="KG_ENDPOINT_TOKEN", user="KG_ENDPOINT_USER", password="KG_ENDPOINT_PASSWORD")
 # SELECT and ASK as SPARQL results, CONSTRUCT and DESCRIBE as RDF: a server picks by the query's form
 ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
           "application/n-triples, text/turtle;q=0.9")
@@ -58,10 +60,8 @@ def run_query_at(url: str, text: str, parameters: dict[str, str] | None = None, 
 def shown_url(url: str) -> str:
     """The endpoint's URL as messages show it (without its query string), once it is known to be an
     http(s) URL that holds no credentials."""
+    refuse_credentials_in("--endpoint", url, CREDENTIALS)
     parts = urlsplit(url)
-    if parts.username is not None or parts.password is not None:
-        raise UsageError(f"--endpoint: the URL holds credentials; set {USER_VARIABLE} and {PASSWORD_VARIABLE} "
-                         f"(or {TOKEN_VARIABLE}) or use ~/.netrc, never the command line")
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"--endpoint {url!r}: give the http:// or https:// URL of a SPARQL query endpoint, "
                          f"e.g. http://127.0.0.1:7878/query")
@@ -72,13 +72,14 @@ def _ask(url: str, shown: str, text: str, parameters: dict[str, str], limit: int
          timeout: float) -> QueryResult:
     # SERVICE is refused here too: the answer must not depend on what a remote server may fetch
     check_read_only(text)
-    headers, secrets = authorization(urlsplit(url).hostname or "")
+    header, secrets = authorization(urlsplit(url).hostname or "", CREDENTIALS)
     request = urllib.request.Request(
         url, data=(PREFIX_DECLARATIONS + bind_parameters(text, parameters)).encode("utf-8"), method="POST",
-        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": ACCEPT, **headers})
+        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": ACCEPT,
+                 **({"Authorization": header} if header else {})})
     try:
         try:
-            with _OPENER.open(request, timeout=timeout) as response:
+            with OPENER.open(request, timeout=timeout) as response:
                 content_type, data = response.headers.get_content_type(), response.read()
         except urllib.error.HTTPError as error:
             raise QueryError(f"{shown}: HTTP {error.code} {error.reason}: {_server_message(error)}") from None
@@ -88,45 +89,7 @@ def _ask(url: str, shown: str, text: str, parameters: dict[str, str], limit: int
             raise QueryError(f"{shown}: the connection failed ({type(error).__name__}: {one_line(error)})") from None
         return _parse_answer(shown, content_type, data, limit, url)
     except QueryError as error:
-        raise QueryError(_without(str(error), secrets)) from None  # a server may echo what it was sent
-
-
-def authorization(host: str) -> tuple[dict[str, str], list[str]]:
-    """The Authorization header for `host` (none without credentials), and the secrets in it, which
-    no message may show: a token from TOKEN_VARIABLE, else a user and password from USER_VARIABLE
-    and PASSWORD_VARIABLE, else from ~/.netrc's entry for the host (or its default)."""
-    token = os.environ.get(TOKEN_VARIABLE)
-    if token:
-        return {"Authorization": f"Bearer {token}"}, [token]
-    user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
-    if (user is None) != (password is None):
-        raise UsageError(f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither")
-    if user is None:
-        user, password = _from_netrc(host)
-    if user is None:
-        return {}, []
-    encoded = base64.b64encode(f"{user}:{password}".encode()).decode()
-    return {"Authorization": f"Basic {encoded}"}, [secret for secret in (password, encoded) if secret]
-
-
-def _from_netrc(host: str) -> tuple[str | None, str | None]:
-    try:
-        entry = netrc.netrc().authenticators(host)
-    except FileNotFoundError:
-        return None, None
-    except netrc.NetrcParseError as error:  # its message may quote a token of the file: not shown
-        raise UsageError(f"{error.filename}: cannot read it (line {error.lineno})") from None
-    except OSError as error:
-        raise UsageError(f"~/.netrc: cannot read it ({error.strerror})") from None
-    return (entry[0], entry[2]) if entry else (None, None)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a 3xx is reported: a query and its credentials are never sent on to another URL
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
+        raise QueryError(without_secrets(str(error), secrets)) from None  # a server may echo what it was sent
 
 
 def _parse_answer(shown: str, content_type: str, data: bytes, limit: int | None, url: str) -> QueryResult:
@@ -156,9 +119,3 @@ def _server_message(error: urllib.error.HTTPError) -> str:
 def _shortened(text: str) -> str:
     line = one_line(text)
     return line if len(line) <= MESSAGE_CHARS else line[: MESSAGE_CHARS - 1] + "…"
-
-
-def _without(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, "***")
-    return text

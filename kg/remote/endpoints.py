@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from kg.errors import UsageError
+from kg.http import Credentials, refuse_credentials_in, shown_url
+
+CREDENTIALS = Credentials(token="KG_STORE_TOKEN", user="KG_STORE_USER", password="KG_STORE_PASSWORD")
 
 # The Graph Store Protocol paths of servers whose other endpoints follow from it, with their query
 # and update paths (each replaces the GSP path's end).
@@ -52,14 +55,4 @@ def _check(option: str, url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{option} {shown_url(url)}: not an http:// or https:// URL")
-    if parts.username is not None or parts.password is not None:
-        raise UsageError(f"{option} {shown_url(url)}: credentials do not go in the URL; set KG_STORE_USER and "
-                         f"KG_STORE_PASSWORD (or KG_STORE_TOKEN), or a ~/.netrc entry for the host")
-
-
-def shown_url(url: str) -> str:
-    """The URL as messages show it: without any user name or password it holds."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+    refuse_credentials_in(option, url, CREDENTIALS)

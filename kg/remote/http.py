@@ -4,9 +4,7 @@ a refusal comes again on every retry."""
 
 from __future__ import annotations
 
-import base64
 import http.client
-import netrc
 import os
 import socket
 import ssl
@@ -16,9 +14,9 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 
 from kg.errors import KgError
-from kg.remote.endpoints import shown_url
+from kg.http import OPENER, authorization, shown_url
+from kg.remote.endpoints import CREDENTIALS
 
-USER_VARIABLE, PASSWORD_VARIABLE, TOKEN_VARIABLE = "KG_STORE_USER", "KG_STORE_PASSWORD", "KG_STORE_TOKEN"
 RETRIES = 6  # after the first attempt; with the first wait of 0.5 s, 31.5 s of waiting in all
 BACKOFF_VARIABLE = "KG_STORE_BACKOFF"  # the first wait in seconds, doubled at each retry
 FIRST_WAIT = 0.5
@@ -33,10 +31,8 @@ class Server:
     """One SPARQL server, asked with the same credentials each time; counts the requests sent."""
 
     def __init__(self, url: str) -> None:
-        self.authorization = authorization(url)
+        self.authorization, _ = authorization(urlsplit(url).hostname or "", CREDENTIALS)
         self.requests = 0
-        # never follow a redirect: it would carry the credentials to wherever it points
-        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def post(self, url: str, body: bytes, content_type: str, *, accept: str | None = None,
              on_retry=None) -> bytes:
@@ -49,7 +45,7 @@ class Server:
                 request.add_unredirected_header("Authorization", self.authorization)
             self.requests += 1
             try:
-                with self._opener.open(request, timeout=TIMEOUT) as response:
+                with OPENER.open(request, timeout=TIMEOUT) as response:
                     return response.read()
             except HTTPError as error:
                 if error.code < 500:
@@ -68,31 +64,6 @@ class Server:
         raise AssertionError("unreachable")
 
 
-def authorization(url: str) -> str | None:
-    """The Authorization header for the server at `url`: a bearer token (KG_STORE_TOKEN), a user
-    and password (KG_STORE_USER, KG_STORE_PASSWORD), else the host's entry in ~/.netrc, else none."""
-    if token := os.environ.get(TOKEN_VARIABLE):
-        return f"Bearer {token}"
-    user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
-    if user is None and password is None:
-        user, password = _from_netrc(urlsplit(url).hostname or "")
-    elif user is None or password is None:
-        raise ServerError(f"{USER_VARIABLE} and {PASSWORD_VARIABLE} go together; only one is set")
-    if user is None:
-        return None
-    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-
-
-def _from_netrc(host: str) -> tuple[str | None, str | None]:
-    try:
-        found = netrc.netrc().authenticators(host)
-    except FileNotFoundError:
-        return None, None
-    except (netrc.NetrcParseError, OSError) as error:  # its message names the file, never a password
-        raise ServerError(f"~/.netrc cannot be read: {getattr(error, 'msg', error)}") from None
-    return (found[0], found[2]) if found else (None, None)
-
-
 def _refusal(url: str, error: HTTPError) -> str:
     """One line for a 4xx: the status, what the server said (its first line), and a hint."""
     try:
@@ -100,14 +71,9 @@ def _refusal(url: str, error: HTTPError) -> str:
     except OSError:
         said = []
     detail = f": {said[0][:300]}" if said else ""
-    hints = {401: f" (credentials: {USER_VARIABLE}/{PASSWORD_VARIABLE}, {TOKEN_VARIABLE} or ~/.netrc)",
+    hints = {401: f" (credentials: {CREDENTIALS.where()})",
              403: " (the credentials are not allowed to write here)",
              413: " (a smaller --chunk-size sends less at once)"}
     if 300 <= error.code < 400:
         return f"{shown_url(url)}: redirected to {shown_url(error.headers.get('Location', '?'))}; give that URL"
     return f"{shown_url(url)}: {error.code} {error.reason}{detail}{hints.get(error.code, '')}"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None

@@ -19,9 +19,7 @@ from kg.errors import QueryError, UsageError
 from kg.graph.store import store_path
 from kg.read.endpoint import (
     MESSAGE_CHARS,
-    PASSWORD_VARIABLE,
-    TOKEN_VARIABLE,
-    USER_VARIABLE,
+    CREDENTIALS,
     run_query_at,
 )
 from kg.read.query import FORMATS, named_queries, run_query_with_timeout
@@ -222,7 +220,7 @@ def test_an_endpoint_that_does_not_answer_is_stopped_by_the_timeout(responder):
 
 
 @pytest.mark.parametrize("url, problem", [
-    (f"http://reader:{PASSWORD}@127.0.0.1:1/query", "the URL holds credentials"),
+    (f"http://reader:{PASSWORD}@127.0.0.1:1/query", "credentials do not go in the URL"),
     ("ftp://127.0.0.1/query", "give the http:// or https:// URL"),
     ("127.0.0.1:7878/query", "give the http:// or https:// URL"),
 ])
@@ -243,15 +241,15 @@ def _authorization_sent(server: Responder) -> str | None:
 
 def test_credentials_come_from_the_environment(responder, monkeypatch):
     server = responder()
-    monkeypatch.setenv(USER_VARIABLE, "reader")
-    monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD)
+    monkeypatch.setenv(CREDENTIALS.user, "reader")
+    monkeypatch.setenv(CREDENTIALS.password, PASSWORD)
     assert run_query_at(server.url, "ASK { ?s ?p ?o }").boolean is True
     assert _authorization_sent(server) == _basic("reader", PASSWORD)
 
 
 def test_a_token_is_sent_as_a_bearer(responder, monkeypatch):
     server = responder()
-    monkeypatch.setenv(TOKEN_VARIABLE, PASSWORD)
+    monkeypatch.setenv(CREDENTIALS.token, PASSWORD)
     run_query_at(server.url, "ASK { ?s ?p ?o }")
     assert _authorization_sent(server) == f"Bearer {PASSWORD}"
 
@@ -276,9 +274,9 @@ def test_no_credentials_no_authorization(responder, monkeypatch, tmp_path):
 
 def test_a_user_without_a_password_is_a_usage_error(responder, monkeypatch):
     server = responder()
-    monkeypatch.setenv(USER_VARIABLE, "reader")
-    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
-    with pytest.raises(UsageError, match=f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE}"):
+    monkeypatch.setenv(CREDENTIALS.user, "reader")
+    monkeypatch.delenv(CREDENTIALS.password, raising=False)
+    with pytest.raises(UsageError, match=f"set both {CREDENTIALS.user} and {CREDENTIALS.password}"):
         run_query_at(server.url, "ASK { ?s ?p ?o }")
     assert server.requests == []
 
@@ -297,7 +295,7 @@ def _echo_authorization(headers: dict) -> bytes:
 ])
 def test_the_password_is_never_printed(responder, answer):
     server = responder(**answer)
-    environment = {"PATH": "/usr/bin:/bin", USER_VARIABLE: "reader", PASSWORD_VARIABLE: PASSWORD}
+    environment = {"PATH": "/usr/bin:/bin", CREDENTIALS.user: "reader", CREDENTIALS.password: PASSWORD}
     done = subprocess.run([sys.executable, "-m", "kg", "query", "ASK { ?s ?p ?o }", "--endpoint", server.url],
                           cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60, check=False)
     assert _authorization_sent(server) == _basic("reader", PASSWORD)
