@@ -97,13 +97,13 @@ def _unmount_tmpfs():
 @pytest.fixture
 def oxigraph_server(tmp_path):
     """Start Oxigraph servers (the `oxigraph` package's binary) on free loopback ports: call it with
-    a store folder (a new one by default) and `read_only`; each answers at the base URL it returns
+    a store folder (a new one by default), `read_only` and the server's `options`; each answers at the base URL it returns
     ('http://127.0.0.1:PORT', with /query, /update and /store), and is stopped after the test."""
     with contextlib.ExitStack() as started:
-        def start(location: Path | None = None, *, read_only: bool = False) -> str:
+        def start(location: Path | None = None, *, read_only: bool = False, options: tuple[str, ...] = ()) -> str:
             location = location or Path(tempfile.mkdtemp(dir=tmp_path, prefix="oxigraph-"))
             try:
-                port = started.enter_context(oxigraph_server_of(location, read_only=read_only))
+                port = started.enter_context(oxigraph_server_of(location, read_only=read_only, options=options))
             except ServeError as error:
                 pytest.fail(f"{error} (pip install -e '.[test]' installs the oxigraph binary)")
             return f"http://127.0.0.1:{port}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,8 +19,8 @@ from kg.cli import app
 from kg.errors import QueryError, UsageError
 from kg.graph.store import store_path
 from kg.read.endpoint import (
-    MESSAGE_CHARS,
     CREDENTIALS,
+    MESSAGE_CHARS,
     run_query_at,
 )
 from kg.read.query import FORMATS, named_queries, run_query_with_timeout
@@ -46,9 +47,26 @@ def _rows(result) -> list[tuple[str, ...]]:
     return sorted(tuple(repr(term) for term in row) for row in result.rows)
 
 
+@pytest.fixture(scope="module")
+def loaded_endpoint(corpus_build, tmp_path_factory):
+    """A writable Oxigraph server whose default graph is the union of its graphs, into which `kg load`
+    put the corpus build: what the README tells a team with its own server to run."""
+    from kg.read.serve import oxigraph_server
+    from kg.remote.endpoints import endpoints
+    from kg.remote.load import load_build
+
+    out = tmp_path_factory.mktemp("loaded") / "out"
+    shutil.copytree(corpus_build[0], out, symlinks=True)  # the load keeps its manifest in the build folder
+    with oxigraph_server(tmp_path_factory.mktemp("loaded-store"), read_only=False,
+                         options=("--union-default-graph",)) as port:
+        load_build(out, endpoints(f"http://127.0.0.1:{port}/store"))
+        yield out, f"http://127.0.0.1:{port}/query"
+
+
+@pytest.mark.parametrize("served", ["store served", "build loaded"])
 @pytest.mark.parametrize("name", sorted(named_queries()))
-def test_every_named_query_answers_the_same_through_the_endpoint(endpoint, name):
-    out, url = endpoint
+def test_every_named_query_answers_the_same_through_the_endpoint(request, served, name):
+    out, url = request.getfixturevalue("endpoint" if served == "store served" else "loaded_endpoint")
     named = named_queries()[name]
     values = {parameter: PARAMETER_VALUES[parameter] for parameter in named.parameters}
     local = run_query_with_timeout(store_path(out), named.text, values, timeout=60)
