@@ -102,7 +102,7 @@ def _version(model: str, files: tuple[str, ...], extra: str = "") -> str:
 
 class ExtractionCache:
     def __init__(self, out_dir: Path, model: str) -> None:
-        self.folder = out_dir / CACHE_DIR
+        self.folder = (out_dir / CACHE_DIR).absolute()  # the same folder for workers elsewhere (a cluster's)
         self.version = extractor_version(model)
 
     def path(self, article: Article) -> Path:

@@ -15,7 +15,7 @@ settings.register_profile("kg", deadline=None)
 settings.load_profile("kg")
 
 from kg.build import BuildSettings, build
-from kg.build.folder import BUILDS_DIR, MANIFEST_FILE, TEMPORARY
+from kg.build.folder import BUILDS_DIR, CURRENT_LINK, PREVIOUS_LINK, TEMPORARY
 from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article
@@ -61,12 +61,13 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 
 
 def leftovers(out: Path) -> list[Path]:
-    """What an unfinished build left in `out`: build folders other than those finished (with their
-    manifest), and temporary files."""
-    unfinished = [f for f in (out / BUILDS_DIR).glob("*") if not (f / MANIFEST_FILE).is_file()]
+    """What unfinished builds left in `out`: build folders other than the current and the previous
+    one, and temporary files."""
+    kept = {(out / link).resolve() for link in (CURRENT_LINK, PREVIOUS_LINK) if (out / link).is_symlink()}
+    folders = [f for f in (out / BUILDS_DIR).glob("*") if f.resolve() not in kept]
     temporaries = [p for folder in (out, out / "cache") if folder.is_dir()
                    for p in folder.iterdir() if TEMPORARY.match(p.name)]
-    return unfinished + temporaries
+    return folders + temporaries
 
 
 def mount_tmpfs(folder: Path, options: str) -> Path:

@@ -90,7 +90,7 @@ def test_a_second_build_into_the_same_folder_is_refused_while_readers_go_on(out,
     first = paused_build(more_articles, out, "resolve", tmp_path)
     second = run_kg("build", str(more_articles), "--out", str(out), "--quiet")
     assert second.returncode == 1
-    assert re.fullmatch(rf"error: {re.escape(str(out))}: another kg build is writing here \(process {first.pid}\); "
+    assert re.fullmatch(rf"error: {re.escape(str(out))}: another kg build or load is writing here \(process {first.pid}\); "
                         r"wait for it to finish or build into another --out", second.stderr.strip())
     reader = run_kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }", "--out", str(out),
                     "--format", "csv")

@@ -29,11 +29,13 @@ def read_on_cluster(articles: list[Article], cache: ExtractionCache, settings: B
                     read_batch: Callable[[tuple], list[ArticleNames | Problem]]) -> Iterator[ArticleNames | Problem]:
     """`read_batch` of each batch of articles as a task on the cluster at `settings.cluster`; the
     results in input order."""
-    from distributed import Client  # only a cluster build needs Dask
-
+    try:
+        from distributed import Client  # only a cluster build needs Dask
+    except ImportError:
+        raise ClusterError("--cluster needs Dask: pip install 'kg[cluster]'") from None
     try:
         client = Client(settings.cluster, timeout="10s", set_as_default=False)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: not an address ('missing port number')
         raise ClusterError(f"--cluster {settings.cluster}: cannot reach the scheduler ({error})") from error
     with client:
         threads = sum(client.nthreads().values())

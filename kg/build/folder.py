@@ -6,13 +6,14 @@ moment leaves the last good build whole and in place.
       .lock               held by the build writing here; a second build is refused
       builds/<id>/        one finished (or unfinished) build: kg.ttl, kg.html, store/, build.json
       current -> builds/<id>             the switch: replaced by one atomic rename
+      previous -> builds/<id>            the build current before it, kept for its readers
       kg.ttl, kg.html, store, build.json -> current/...   where users and readers look
       cache/, export/     what was read from each article; files `kg export` wrote
 
-Readers take no lock. They open what `current` points at when they start, and the build before
-the last is kept, so a reader that opened it is not pulled from under by the next build either.
-The next build removes what a killed build left: unfinished build folders, and the temporary
-files of processes that are no longer running.
+Readers take no lock. They open what `current` points at when they start, and the build current
+before it stays (`previous`), so a reader that opened it is not pulled from under by the next build
+either. The next build removes what a killed build left: the folders of builds that never became
+current, and the temporary files of processes that are no longer running.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ MANIFEST_FILE = "build.json"  # what a build read and made; written last into it
 SHOWN = (TURTLE_FILE, HTML_FILE, STORE_DIR, MANIFEST_FILE)
 BUILDS_DIR = "builds"
 CURRENT_LINK = "current"
+PREVIOUS_LINK = "previous"  # the build current before: kept for the readers that opened it
 LOCK_FILE = ".lock"
 # A temporary file of kg.files.sibling_name: '.NAME.PID.HEX.SUFFIX'.
 TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.[\w.-]+$")
@@ -56,17 +58,16 @@ def locked(out: Path) -> Iterator[None]:
         raise UsageError(f"--out {out}: is a file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        lock = out / LOCK_FILE
-        lock.touch()
+        # never through a link: a planted '.lock' link would have a build truncate its target
+        descriptor = os.open(out / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
         raise OutputError(out, f"cannot write here ({problem_of(error)})", "--out") from error
-    with open(lock, "r+", encoding="utf-8") as handle:
+    with os.fdopen(descriptor, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
             holder = handle.read().strip() or "unknown"
-            raise BuildLockedError(f"{out}: another kg build is writing here (process {holder}); "
+            raise BuildLockedError(f"{out}: another kg build or load is writing here (process {holder}); "
                                    f"wait for it to finish or build into another --out") from None
         handle.truncate(0)
         handle.write(str(os.getpid()))
@@ -76,8 +77,11 @@ def locked(out: Path) -> Iterator[None]:
 
 def current_build(out: Path) -> Path | None:
     """The folder of the build readers see, or None."""
-    link = out / CURRENT_LINK
-    return out / os.readlink(link) if link.is_symlink() else None
+    return _linked(out / CURRENT_LINK)
+
+
+def _linked(link: Path) -> Path | None:
+    return link.parent / os.readlink(link) if link.is_symlink() else None
 
 
 @contextlib.contextmanager
@@ -96,6 +100,9 @@ def new_build(out: Path) -> Iterator[Path]:
 def switch_to(out: Path, build: Path) -> None:
     """Make `build` the one readers see: one rename of the `current` link; then make sure each name
     SHOWN is a link through it (a folder written by an older kg holds the files themselves)."""
+    current = current_build(out)
+    if current is not None and current != build:
+        _replace_with_link(out / PREVIOUS_LINK, current.relative_to(out))
     _replace_with_link(out / CURRENT_LINK, build.relative_to(out))
     for name in SHOWN:
         link = out / name
@@ -104,34 +111,32 @@ def switch_to(out: Path, build: Path) -> None:
             _replace_with_link(link, target)
 
 
-def remove_leftovers(out: Path, *, keep: int = 2) -> None:
-    """What builds that were killed or failed left behind, removed while the lock is held: build
-    folders other than the `keep` newest finished ones (the current one always stays), and the
-    temporary files of processes no longer running, in the folder and its cache and export."""
-    current = current_build(out)
-    folders = sorted((out / BUILDS_DIR).glob("*"), reverse=True) if (out / BUILDS_DIR).is_dir() else []
-    finished = [folder for folder in folders if folder == current or _finished(folder)]
-    for folder in folders:
-        if folder != current and folder not in finished[:keep]:
-            shutil.rmtree(folder, ignore_errors=True)
+def remove_leftovers(out: Path) -> None:
+    """What builds that were killed or failed left behind, removed while the lock is held, as far as
+    it can be (what cannot be removed is no reason to fail a build): every build folder but the
+    current and the previous one, and the temporary files of processes no longer running, in the
+    folder and its cache and export."""
+    kept = {current_build(out), _linked(out / PREVIOUS_LINK)}
+    if (out / BUILDS_DIR).is_dir():
+        for folder in (out / BUILDS_DIR).iterdir():
+            if folder not in kept:
+                shutil.rmtree(folder, ignore_errors=True)
     for folder in (out, out / "cache", out / "export"):
         for path in _temporaries_of_dead_processes(folder):
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
-
-
-def _finished(folder: Path) -> bool:
-    return (folder / MANIFEST_FILE).is_file()
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def _temporaries_of_dead_processes(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        names = os.listdir(folder)
+    except OSError:  # no such folder (yet), or not ours to list
         return []
-    found = []
-    for path in folder.iterdir():
-        match = TEMPORARY.match(path.name)
-        if match and not _running(int(match.group(1))):
-            found.append(path)
-    return found
+    return [folder / name for name in names
+            if (match := TEMPORARY.match(name)) and not _running(int(match.group(1)))]
 
 
 def _running(pid: int) -> bool:

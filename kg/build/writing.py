@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -48,7 +47,7 @@ def write_outputs(articles: list[Article], settings: BuildSettings, folder: Path
     # the Turtle is written from the data's N-Triples by a process of its own, on the core that
     # the page (one thread) leaves free; the loads before it take both
     context = process_context(settings.start_method)
-    with ProcessPoolExecutor(1, mp_context=context, initializer=start_child) as turtle_writer:
+    with worker_pool(1, context, start_child, (), doing="writing the Turtle") as turtle_writer:
         turtle = turtle_writer.submit(write_turtle, data.files, folder / TURTLE_FILE)
         pause_point("turtle")
         view = page_view(open_store(folder), PAGE_MAX_NODES)

@@ -20,13 +20,14 @@ def cluster():
         yield local.scheduler_address
 
 
-def test_a_cluster_build_gives_the_local_build_s_graph(cluster, corpus_build, tmp_path):
+def test_a_cluster_build_gives_the_local_build_s_graph(cluster, tmp_path, monkeypatch):
     articles = copy_corpus(tmp_path)
     for i in range(70):  # batches for both workers, and more than one each
         write(articles, f"notice-{i}.txt", f"Notice {i}\n\nMaria Okafor said on Monday that the council "
                                            f"of Town {i} approved the budget.\n")
     build([articles], BuildSettings(out_dir=tmp_path / "local", workers=1))
-    result = CliRunner().invoke(app, ["build", str(articles), "--out", str(tmp_path / "cluster"), "--cluster", cluster])
+    monkeypatch.chdir(tmp_path)  # a relative --out, which the workers (started elsewhere) must find too
+    result = CliRunner().invoke(app, ["build", str(articles), "--out", "cluster", "--cluster", cluster])
     assert result.exit_code == 0, result.output
     assert "Built 75 articles:" in result.output
     assert (tmp_path / "cluster" / "kg.ttl").read_bytes() == (tmp_path / "local" / "kg.ttl").read_bytes()
@@ -34,9 +35,9 @@ def test_a_cluster_build_gives_the_local_build_s_graph(cluster, corpus_build, tm
         assert "read_batch" in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))
 
 
-def test_an_unreachable_scheduler_named_in_the_environment_is_one_line(tmp_path, monkeypatch):
-    address = "tcp://127.0.0.1:9"
-    monkeypatch.setenv("KG_CLUSTER", address)
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "no-port-here"])
+def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path, monkeypatch, address):
+    monkeypatch.setenv("KG_CLUSTER", address)  # the environment names it, as --cluster would
     result = CliRunner().invoke(app, ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet"])
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()

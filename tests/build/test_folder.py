@@ -4,14 +4,18 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from kg.build.folder import (
     BUILDS_DIR,
     CURRENT_LINK,
+    LOCK_FILE,
     MANIFEST_FILE,
+    locked,
     remove_leftovers,
     switch_to,
 )
-from kg.files import sibling_name
+from kg.files import OutputError, sibling_name
 
 
 def _finished_build(out, name):
@@ -45,16 +49,26 @@ def test_leftovers_of_ended_processes_go_and_those_of_running_ones_stay(tmp_path
     assert live_file.exists()
 
 
-def test_the_current_build_and_the_one_before_stay_unfinished_and_older_ones_go(tmp_path):
+def test_the_current_build_and_the_one_before_it_stay_and_every_other_goes(tmp_path):
     out = tmp_path / "out"
-    oldest, older, newer = (_finished_build(out, name) for name in ("1", "2", "3"))
-    unfinished = out / BUILDS_DIR / "4"
-    unfinished.mkdir()
-    switch_to(out, older)  # current need not be the newest (a build that finished, then another)
+    first, second, never_current, unfinished = (_finished_build(out, name) for name in ("1", "2", "3", "4"))
+    (unfinished / MANIFEST_FILE).unlink()
+    switch_to(out, first)
+    switch_to(out, second)  # the build killed after it wrote its manifest, before its switch: 'never_current'
     remove_leftovers(out)
-    assert sorted(p.name for p in (out / BUILDS_DIR).iterdir()) == ["2", "3"]
-    assert (out / CURRENT_LINK).resolve() == older.resolve()
-    assert not oldest.exists() and not unfinished.exists() and newer.exists()
+    assert sorted(p.name for p in (out / BUILDS_DIR).iterdir()) == ["1", "2"]
+    assert (out / CURRENT_LINK).resolve() == second.resolve()
+    assert not never_current.exists() and not unfinished.exists()
+
+
+def test_a_lock_file_planted_as_a_link_is_refused_and_its_target_kept(tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / LOCK_FILE).symlink_to(precious)
+    with pytest.raises(OutputError, match="cannot write here"), locked(tmp_path / "out"):
+        pass
+    assert precious.read_text() == "keep me"
 
 
 def test_switching_replaces_the_files_an_older_kg_wrote_by_links(tmp_path):
