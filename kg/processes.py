@@ -10,10 +10,12 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
+from pathlib import Path
 
 from kg.errors import KgError
 
@@ -124,3 +126,16 @@ def can_drop_network() -> bool:
 
 def _exit_with_network_dropped() -> None:
     sys.exit(0 if drop_network() else 1)
+
+
+def pause_point(stage: str) -> None:
+    """Where tests stop a process to kill it: with KG_PAUSE_AT=STAGE:FILE in the environment, the
+    process that reaches STAGE creates FILE and waits there to be signalled. A build's stages: those
+    of its progress (read, resolve, write, store, page), 'parse' (in a worker), 'turtle' (the Turtle
+    writer at work beside the page), 'turtle-writer' (in that writer), 'switch' (all written, not
+    yet current) and 'switched'; a load's: 'load-chunk-N' and 'load-switch'."""
+    wanted, _, marker = os.environ.get("KG_PAUSE_AT", "").partition(":")
+    if wanted == stage and marker:
+        Path(marker).touch()
+        while True:
+            time.sleep(60)

@@ -86,6 +86,17 @@ def test_worker_processes_end_when_the_build_is_killed(out, tmp_path):
     assert articles_shown(out) == 1
 
 
+def test_a_turtle_writer_that_dies_stops_the_build_in_one_line(out, more_articles, tmp_path):
+    build_process = paused_build(more_articles, out, "turtle-writer", tmp_path)
+    [writer] = descendants(build_process.pid)  # paused inside the Turtle writer, the build waiting on it
+    os.kill(writer, signal.SIGKILL)
+    _, stderr = build_process.communicate(timeout=60)
+    assert build_process.returncode == 1
+    assert stderr.strip().splitlines() == ["error: a process writing the Turtle died (killed, or out of memory); "
+                                           "the build stopped, and what was read so far is kept for the next build"]
+    assert articles_shown(out) == 1 and not leftovers(out)
+
+
 def test_a_second_build_into_the_same_folder_is_refused_while_readers_go_on(out, more_articles, tmp_path):
     first = paused_build(more_articles, out, "resolve", tmp_path)
     second = run_kg("build", str(more_articles), "--out", str(out), "--quiet")

@@ -38,8 +38,9 @@ from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.files import OutputError, problem_of, write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
 from kg.model import Article, BuildReport, Problem
+from kg.processes import pause_point
 
-__all__ = ["HTML_FILE", "MANIFEST_FILE", "TURTLE_FILE", "BuildSettings", "build"]
+__all__ = ["HTML_FILE", "MANIFEST_FILE", "TURTLE_FILE", "BuildSettings", "build", "pause_point"]
 
 # Called as progress(stage, done, total): stage "read" counts the articles parsed (total: those not
 # cached), "write" the articles written out; "resolve", "store" and "page" have no count (total 0).
@@ -136,18 +137,6 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
     manifest = {"fingerprint": "" if unread else fingerprint, "report": asdict(result)}
     write_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=1).encode("utf-8"))
     return replace(result, problems=unread)
-
-
-def pause_point(stage: str) -> None:
-    """Where tests stop a build to kill it: with KG_PAUSE_AT=STAGE:FILE in the environment, the
-    build (or a worker: stage 'parse') creates FILE on reaching STAGE and waits there to be
-    signalled. Stages: those of Progress, 'parse', 'turtle' (the Turtle writer at work beside the
-    page), 'switch' (all written, not yet current) and 'switched'."""
-    wanted, _, marker = os.environ.get("KG_PAUSE_AT", "").partition(":")
-    if wanted == stage and marker:
-        Path(marker).touch()
-        while True:
-            time.sleep(60)
 
 
 def worker_batches(articles: list[Article], workers: int) -> list[list[Article]]:

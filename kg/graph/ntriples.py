@@ -19,6 +19,7 @@ import pyoxigraph
 
 from kg.files import sibling_name
 from kg.graph.vocab import PREFIXES
+from kg.processes import pause_point
 
 
 class ChunkedNTriples:
@@ -66,6 +67,7 @@ def write_turtle(chunks: list[Path], target: Path) -> None:
     articles is one triple), each subject's triples together and the subjects in IRI order, so the
     same graph always gives the same file. Each chunk is sorted in memory and the sorted chunks are
     merged line by line, so memory stays within a chunk's; the file is swapped in when complete."""
+    pause_point("turtle-writer")
     staging = sibling_name(target, "tmp")
     scratch = [sibling_name(target, f"{i}.nt") for i in range(len(chunks) + 1)]
     try:
