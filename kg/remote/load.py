@@ -67,7 +67,7 @@ def load_build(out: Path, endpoints: Endpoints, *, chunk_size: int = CHUNK_TRIPL
         build = current_build(out)
         if build is None or not (build / STORE_DIR).is_dir():
             raise StoreError(f"{out}: no build to load; run 'kg build --out {out}' first")
-        server = Server(endpoints.store)
+        server = Server(endpoints.store, endpoints.update, endpoints.query)
         path = manifest_path(out, endpoints.store)
         manifest = _manifest_for(build.name, endpoints, chunk_size, fresh, read_manifest(path), server)
         if manifest.switched:

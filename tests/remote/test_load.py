@@ -179,3 +179,44 @@ def test_build_with_a_store_url_builds_then_loads(out, oxigraph_server):
     assert result.returncode == 0, result.stderr
     assert f"Loaded build {current_build(out).name} into {url}/store: " in result.stdout
     assert server_graphs(url) == expected_graphs(out)
+
+
+def test_each_host_gets_its_own_credentials(out, oxigraph_server, tmp_path):
+    url = oxigraph_server()
+    seen: dict[str, set] = {"store": set(), "query": set()}
+
+    def noting(kind):
+        def answer(handler, body):
+            seen[kind].add(handler.headers["Authorization"])
+        return answer
+
+    store, query = FrontServer(url, noting("store")), FrontServer(url, noting("query"))
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".netrc").write_text("machine 127.0.0.1 login loader password store-secret\n"
+                                 "machine localhost login reader password query-secret\n")
+    (home / ".netrc").chmod(0o600)
+    query_url = query.url.replace("127.0.0.1", "localhost") + "/query"  # the same loopback, by another name
+    try:
+        loaded = kg("load", "--out", str(out), "--store-url", f"{store.url}/store", "--query-url", query_url,
+                    env={"HOME": str(home)})
+    finally:
+        store.close()
+        query.close()
+    assert loaded.returncode == 0, loaded.stderr
+    assert seen == {"store": {"Basic " + base64.b64encode(b"loader:store-secret").decode()},
+                    "query": {"Basic " + base64.b64encode(b"reader:query-secret").decode()}}
+    assert server_graphs(url) == expected_graphs(out)
+
+
+def test_a_refusal_that_echoes_the_credentials_does_not_show_them(out, oxigraph_server):
+    url = oxigraph_server()
+    front = FrontServer(url, lambda handler, body: (400, f"bad request with {handler.headers['Authorization']}"
+                                                         .encode()))
+    try:
+        result = kg("load", "--out", str(out), "--store-url", f"{front.url}/store",
+                    env={"KG_STORE_USER": "loader", "KG_STORE_PASSWORD": "s3cret-pass"})
+    finally:
+        front.close()
+    assert result.returncode == 1 and result.stderr.rstrip().endswith(": 400 Bad Request: bad request with Basic ***")
+    assert base64.b64encode(b"loader:s3cret-pass").decode() not in result.stderr
