@@ -181,6 +181,48 @@ def test_build_with_a_store_url_builds_then_loads(out, oxigraph_server):
     assert server_graphs(url) == expected_graphs(out)
 
 
+def test_a_load_killed_after_the_switch_was_made_is_recorded_by_the_rerun(out, oxigraph_server, tmp_path):
+    url = oxigraph_server()
+    load_build(out, endpoints(f"{url}/store"))
+    rebuild_smaller(out)
+    new = expected_graphs(out)
+
+    process = paused_load(out, f"{url}/store", "load-switched", tmp_path)  # the update made, not recorded
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert server_graphs(url) == new
+    assert not read_manifest(manifest_path(out, f"{url}/store")).switched
+
+    done = kg("load", "--out", str(out), "--store-url", f"{url}/store")
+    assert done.returncode == 0, done.stderr
+    assert (f"Loaded build {current_build(out).name} into {url}/store: the switch an earlier run sent before it "
+            f"stopped was made, and is now recorded; nothing sent") in done.stdout
+    assert server_graphs(url) == new and read_manifest(manifest_path(out, f"{url}/store")).switched
+    assert kg("load", "--out", str(out), "--store-url", f"{url}/store").stdout.startswith("Already loaded: ")
+
+
+def test_a_switch_whose_answer_was_lost_is_not_taken_for_a_failure(out, oxigraph_server, monkeypatch):
+    url = oxigraph_server()
+    made = []
+
+    def lose_the_switchs_answer(handler, body):
+        if handler.path.startswith("/update") and b"MOVE GRAPH" in body and not made:
+            made.append(front.pass_on(handler, body)[0])  # the server makes the switch; its answer is lost
+            return 502, b"proxy timeout"
+        return None
+
+    front = FrontServer(url, lose_the_switchs_answer)
+    monkeypatch.setenv("KG_STORE_BACKOFF", "0.01")
+    retries = []
+    try:
+        load_build(out, endpoints(f"{front.url}/store"), on_retry=retries.append)
+    finally:
+        front.close()
+    assert made == [204] and retries[0] == "502 Bad Gateway"  # the retries find the staging graphs moved
+    assert server_graphs(url) == expected_graphs(out)
+    assert read_manifest(manifest_path(out, f"{front.url}/store")).switched
+
+
 def test_each_host_gets_its_own_credentials(out, oxigraph_server, tmp_path):
     url = oxigraph_server()
     seen: dict[str, set] = {"store": set(), "query": set()}
@@ -220,3 +262,4 @@ def test_a_refusal_that_echoes_the_credentials_does_not_show_them(out, oxigraph_
         front.close()
     assert result.returncode == 1 and result.stderr.rstrip().endswith(": 400 Bad Request: bad request with Basic ***")
     assert base64.b64encode(b"loader:s3cret-pass").decode() not in result.stderr
+
