@@ -69,10 +69,13 @@ def load_build(out: Path, endpoints: Endpoints, *, chunk_size: int = CHUNK_TRIPL
     """Load the build OUT shows into the server. Holds the build folder's lock, so that no build
     removes the folder being read."""
     started = time.perf_counter()
+    no_build = StoreError(f"{out}: no build to load; run 'kg build --out {out}' first")
+    if current_build(out) is None:  # asked before the lock, which would create OUT and its .lock
+        raise no_build
     with locked(out):
         build = current_build(out)
         if build is None or not (build / STORE_DIR).is_dir():
-            raise StoreError(f"{out}: no build to load; run 'kg build --out {out}' first")
+            raise no_build
         server = Server(endpoints.store, endpoints.update, endpoints.query)
         path = manifest_path(out, endpoints.store)
         manifest = _manifest_for(build.name, endpoints, chunk_size, fresh, read_manifest(path), server)

@@ -263,3 +263,10 @@ def test_a_refusal_that_echoes_the_credentials_does_not_show_them(out, oxigraph_
     assert result.returncode == 1 and result.stderr.rstrip().endswith(": 400 Bad Request: bad request with Basic ***")
     assert base64.b64encode(b"loader:s3cret-pass").decode() not in result.stderr
 
+
+def test_no_build_is_said_before_anything_is_created(tmp_path):
+    result = kg("load", "--out", str(tmp_path / "nosuch" / "deep"), "--store-url", "http://127.0.0.1:9/store")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"error: {tmp_path}/nosuch/deep: no build to load; "
+                                     f"run 'kg build --out {tmp_path}/nosuch/deep' first")
+    assert not (tmp_path / "nosuch").exists()
