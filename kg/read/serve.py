@@ -16,12 +16,15 @@ import contextlib
 import http.client
 import ipaddress
 import math
+import os
+import re
 import shutil
 import socket
 import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,6 +44,13 @@ YASGUI_FILES = {"/yasgui/": "/", "/yasgui/yasgui.min.js": "/yasgui.min.js",
 FORWARDED_PARAMETERS = ("default-graph-uri", "named-graph-uri")  # the protocol's, besides the query
 STARTUP_SECONDS = 30.0  # for Oxigraph to open the store and listen
 READ_ONLY = "kg serve is read-only: it answers SPARQL queries at /query, and nothing else"
+# A client that sends nothing for this long (seconds) is dropped, freeing its thread: a stalled or
+# slow client, or a body shorter than its Content-Length, cannot hold one for ever.
+CLIENT_TIMEOUT = float(os.environ.get("KG_SERVE_CLIENT_TIMEOUT", "30"))  # tests shorten it
+MAX_CLIENTS = 64  # connections handled at once (a thread each); more are told 503 and closed
+_BUSY_TEXT = b"kg serve is answering too many clients at once; ask again\n"
+BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(_BUSY_TEXT), _BUSY_TEXT))
 
 
 class ServeError(KgError):
@@ -149,7 +159,33 @@ class _Front(ThreadingHTTPServer):
 
     def __init__(self, host: str, port: int) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.slots = threading.BoundedSemaphore(MAX_CLIENTS)
         super().__init__((host, port), _Handler)
+
+    def process_request(self, request, client_address) -> None:
+        # A thread per connection without a bound lets clients exhaust threads and memory; refusing
+        # here, not waiting for a slot, keeps this loop accepting and a stop prompt.
+        if not self.slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # the client left or stalled: its business, not a traceback on the server's stderr
+        super().handle_error(request, client_address)
 
     def server_bind(self) -> None:
         socketserver.TCPServer.server_bind(self)  # HTTPServer's would look the host's name up in DNS
@@ -159,6 +195,7 @@ class _Front(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Front
     server_version = "kg-serve"
+    timeout = CLIENT_TIMEOUT  # on the socket: each read or write that waits longer ends the connection
 
     def log_message(self, format, *args) -> None:
         pass  # no line per request, as Oxigraph server
@@ -178,10 +215,9 @@ class _Handler(BaseHTTPRequestHandler):
         path, _, query_string = self.path.partition("?")
         if path not in QUERY_PATHS:
             return self._reply_text(403, READ_ONLY)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_QUERY_FILE_BYTES:
-            return self._reply_text(413, f"a query of over {MAX_QUERY_FILE_BYTES:,} bytes is not a query")
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        body = self._body()
+        if body is None:
+            return None
         parameters = parse_qs(query_string, keep_blank_values=True)
         kind = self.headers.get_content_type()
         if kind == "application/sparql-query":
@@ -191,6 +227,27 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             return self._reply_text(415, "send a query as application/sparql-query or as a form (query=...)")
         self._query(parameters)
+
+    def _body(self) -> str | None:
+        """The request's body, read to its Content-Length and no further; None after refusing it.
+        The length is checked first: -1 would read until the client closes, and a length beyond
+        the limit would be read whole."""
+        lengths = self.headers.get_all("Content-Length") or []
+        if "Transfer-Encoding" in self.headers or not lengths:
+            return self._refuse_body(411, "give the body's length (Content-Length), not chunked")
+        if len(set(lengths)) != 1 or not re.fullmatch(r"[0-9]{1,20}", lengths[0].strip()):
+            return self._refuse_body(400, "Content-Length is not a number of bytes")
+        length = int(lengths[0])
+        if length > MAX_QUERY_FILE_BYTES:
+            return self._refuse_body(413, f"a query of over {MAX_QUERY_FILE_BYTES:,} bytes is not a query")
+        body = self.rfile.read(length)
+        if len(body) < length:  # the client closed before sending all it announced
+            return self._refuse_body(400, f"the body ended after {len(body)} of its {length} bytes")
+        return body.decode("utf-8", errors="replace")
+
+    def _refuse_body(self, status: int, message: str) -> None:
+        self.close_connection = True  # the body, unread or cut short, is not the start of another request
+        self._reply_text(status, message)
 
     def _refuse_write(self) -> None:
         self._reply_text(405, READ_ONLY)

@@ -14,7 +14,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 
 from kg.errors import KgError
-from kg.http import OPENER, authorization, shown_url
+from kg.http import OPENER, authorization, shown_url, without_secrets
 from kg.remote.endpoints import CREDENTIALS
 
 RETRIES = 6  # after the first attempt; with the first wait of 0.5 s, 31.5 s of waiting in all
@@ -28,29 +28,41 @@ class ServerError(KgError):
 
 
 class Server:
-    """One SPARQL server, asked with the same credentials each time; counts the requests sent."""
+    """Requests to a SPARQL server's endpoints, each sent with the credentials of its own URL's
+    host (the update or query endpoint may be on another host than the store's, which must not
+    get the store host's ~/.netrc password); counts the requests sent."""
 
-    def __init__(self, url: str) -> None:
-        self.authorization, _ = authorization(urlsplit(url).hostname or "", CREDENTIALS)
+    def __init__(self, *urls: str) -> None:
+        self._authorizations: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        for url in urls:  # worked out now: an unreadable ~/.netrc fails the load before it sends anything
+            self._authorization(url)
         self.requests = 0
+
+    def _authorization(self, url: str) -> tuple[str | None, tuple[str, ...]]:
+        """The Authorization header for `url`'s host, and the secrets in it."""
+        host = urlsplit(url).hostname or ""
+        if host not in self._authorizations:
+            self._authorizations[host] = authorization(host, CREDENTIALS)
+        return self._authorizations[host]
 
     def post(self, url: str, body: bytes, content_type: str, *, accept: str | None = None,
              on_retry=None) -> bytes:
         """POST `body` to `url`; the answer's body. `on_retry(reason)` hears of each retry."""
+        header, secrets = self._authorization(url)
         headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
         first_wait = float(os.environ.get(BACKOFF_VARIABLE, FIRST_WAIT))
         for attempt in range(RETRIES + 1):
             request = urllib.request.Request(url, data=body, method="POST", headers=headers)
-            if self.authorization:
-                request.add_unredirected_header("Authorization", self.authorization)
+            if header:
+                request.add_unredirected_header("Authorization", header)
             self.requests += 1
             try:
                 with OPENER.open(request, timeout=TIMEOUT) as response:
                     return response.read()
             except HTTPError as error:
-                if error.code < 500:
-                    raise ServerError(_refusal(url, error)) from None
-                reason = f"{error.code} {error.reason}"
+                if error.code < 500:  # its text may echo what was sent, credentials included
+                    raise ServerError(without_secrets(_refusal(url, error), secrets)) from None
+                reason = without_secrets(f"{error.code} {error.reason}", secrets)
             except (URLError, OSError, http.client.HTTPException) as error:
                 cause = getattr(error, "reason", error)
                 if isinstance(cause, (socket.gaierror, ssl.SSLCertVerificationError)):  # a retry finds the same

@@ -7,7 +7,9 @@ is whole.
 2. The manifest (kg/remote/manifest.py) records each chunk loaded: a rerun skips them.
 3. The server counts the staging graphs; only if they hold every triple does one SPARQL Update
    request MOVE each staging graph onto its graph. In Oxigraph one update request is one
-   transaction, so readers see the old version or the new, never a mix or neither.
+   transaction, so readers see the old version or the new, never a mix or neither. The manifest
+   says "switching" before it is sent: a rerun after a kill, or a retry after an answer lost, that
+   finds the staging graphs gone and the graphs whole knows the switch was made.
 4. A load of another build first drops the staging graphs an abandoned load left.
 """
 
@@ -47,11 +49,15 @@ class LoadReport:
     seconds: float
     store_url: str  # as shown: without credentials
     already_loaded: bool = False  # this build was loaded into this server before: nothing was sent
+    switch_found_made: bool = False  # an earlier run that stopped after sending the switch had made it
 
     def summary(self) -> str:
         if self.already_loaded:
             return (f"Already loaded: build {self.build} is the version {self.store_url} holds "
                     f"(kg load --fresh loads it again)")
+        if self.switch_found_made:
+            return (f"Loaded build {self.build} into {self.store_url}: the switch an earlier run sent before it "
+                    f"stopped was made, and is now recorded; nothing sent")
         skipped = f", {self.chunks_skipped} chunk(s) loaded before skipped" if self.chunks_skipped else ""
         rate = self.triples / self.seconds if self.seconds else 0
         return (f"Loaded build {self.build} into {self.store_url}: {self.triples} triples in {self.chunks_sent} "
@@ -63,11 +69,14 @@ def load_build(out: Path, endpoints: Endpoints, *, chunk_size: int = CHUNK_TRIPL
     """Load the build OUT shows into the server. Holds the build folder's lock, so that no build
     removes the folder being read."""
     started = time.perf_counter()
+    no_build = StoreError(f"{out}: no build to load; run 'kg build --out {out}' first")
+    if current_build(out) is None:  # asked before the lock, which would create OUT and its .lock
+        raise no_build
     with locked(out):
         build = current_build(out)
         if build is None or not (build / STORE_DIR).is_dir():
-            raise StoreError(f"{out}: no build to load; run 'kg build --out {out}' first")
-        server = Server(endpoints.store)
+            raise no_build
+        server = Server(endpoints.store, endpoints.update, endpoints.query)
         path = manifest_path(out, endpoints.store)
         manifest = _manifest_for(build.name, endpoints, chunk_size, fresh, read_manifest(path), server)
         if manifest.switched:
@@ -75,15 +84,26 @@ def load_build(out: Path, endpoints: Endpoints, *, chunk_size: int = CHUNK_TRIPL
                               already_loaded=True)
         store = pyoxigraph.Store.read_only(str(build / STORE_DIR))
         graphs = server_graphs(store)
+        if manifest.switching and _switch_made(server, endpoints, manifest, graphs):
+            _record_switched(manifest, path)
+            return LoadReport(build.name, 0, 0, 0, time.perf_counter() - started, manifest.store_url,
+                              switch_found_made=True)
         loading = _Loading(server, endpoints, manifest, path, progress, on_retry, sum(g.triples for g in graphs))
         for graph in graphs:
             loading.send(graph)
         _check_whole(server, endpoints, manifest, graphs)
         pause_point("load-switch")
-        server.post(endpoints.update, _switch(manifest, graphs).encode(), "application/sparql-update",
-                    on_retry=on_retry)
-        manifest.switched = True
+        manifest.switching = True  # from here a kill may leave the switch made but not recorded
         manifest.save(path)
+        try:
+            server.post(endpoints.update, _switch(manifest, graphs).encode(), "application/sparql-update",
+                        on_retry=on_retry)
+        except ServerError:
+            # a retry after a lost answer finds the staging graphs moved already: the server refuses it
+            if not _switch_made(server, endpoints, manifest, graphs, quietly=True):
+                raise
+        pause_point("load-switched")
+        _record_switched(manifest, path)
     return LoadReport(build.name, loading.total, loading.sent, loading.skipped, time.perf_counter() - started,
                       manifest.store_url)
 
@@ -130,22 +150,46 @@ def _manifest_for(build: str, endpoints: Endpoints, chunk_size: int, fresh: bool
                         staging={iri: f"{iri}/load/{build}" for iri in (DATA_GRAPH, ONTOLOGY_AND_INFERRED_GRAPH)})
 
 
-def _check_whole(server: Server, endpoints: Endpoints, manifest: LoadManifest, graphs: list[ServerGraph]) -> None:
-    """Count each staging graph on the server: the switch waits until it holds every triple."""
-    values = " ".join(f"<{manifest.staging[graph.iri]}>" for graph in graphs)
+def _counts(server: Server, endpoints: Endpoints, iris: list[str]) -> dict[str, int]:
+    """The number of triples in each of these graphs on the server; an empty or absent one is left out."""
+    values = " ".join(f"<{iri}>" for iri in iris)
     query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
     answer = server.post(endpoints.query, urlencode({"query": query}).encode(), "application/x-www-form-urlencoded",
                          accept="application/sparql-results+json")
     try:
-        counts = {row["g"]["value"]: int(row["n"]["value"]) for row in json.loads(answer)["results"]["bindings"]}
+        return {row["g"]["value"]: int(row["n"]["value"]) for row in json.loads(answer)["results"]["bindings"]}
     except (ValueError, KeyError, TypeError):
         raise ServerError(f"{shown_url(endpoints.query)}: not an answer in SPARQL JSON results") from None
+
+
+def _check_whole(server: Server, endpoints: Endpoints, manifest: LoadManifest, graphs: list[ServerGraph]) -> None:
+    """Count each staging graph on the server: the switch waits until it holds every triple."""
+    counts = _counts(server, endpoints, [manifest.staging[graph.iri] for graph in graphs])
     for graph in graphs:
         staging = manifest.staging[graph.iri]
         if counts.get(staging, 0) != graph.triples:
             raise ServerError(f"the server holds {counts.get(staging, 0)} of the {graph.triples} triples loaded "
                               f"into <{staging}> (changed meanwhile?); the old version stays: "
                               f"run 'kg load --fresh' to load again")
+
+
+def _switch_made(server: Server, endpoints: Endpoints, manifest: LoadManifest, graphs: list[ServerGraph], *,
+                 quietly: bool = False) -> bool:
+    """Whether the switch was made: the staging graphs gone and each graph holding the build's
+    count. Only the switch empties the staging graphs of a load whose manifest says "switching"."""
+    try:
+        counts = _counts(server, endpoints, [manifest.staging[g.iri] for g in graphs] + [g.iri for g in graphs])
+    except ServerError:
+        if quietly:  # the caller reports its own error
+            return False
+        raise
+    return (all(manifest.staging[g.iri] not in counts for g in graphs)
+            and all(counts.get(g.iri, 0) == g.triples for g in graphs))
+
+
+def _record_switched(manifest: LoadManifest, path: Path) -> None:
+    manifest.switching, manifest.switched = False, True
+    manifest.save(path)
 
 
 def _switch(manifest: LoadManifest, graphs: list[ServerGraph]) -> str:

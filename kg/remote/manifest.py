@@ -22,6 +22,7 @@ class LoadManifest:
     chunk_size: int
     staging: dict[str, str]  # graph on the server -> the graph its new version is loaded into
     loaded: dict[str, list[str]] = field(default_factory=dict)  # graph -> digests of its chunks loaded, in order
+    switching: bool = False  # the switch's update was about to be sent: it may have been made
     switched: bool = False  # the new version replaced the old one
 
     def save(self, path: Path) -> None:

@@ -3,6 +3,7 @@ queries let through, and no Oxigraph server left behind however it is stopped.""
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -20,7 +21,7 @@ import pytest
 
 from kg.graph.store import store_path
 from kg.read.query import PREFIX_DECLARATIONS, named_queries, run_query_with_timeout
-from kg.read.serve import reach_note
+from kg.read.serve import MAX_CLIENTS, reach_note
 from tests.conftest import ROOT
 from tests.read.test_endpoint import Responder
 
@@ -245,3 +246,113 @@ def test_another_loopback_address_is_served_there_without_a_note(corpus_build):
         process.terminate()
         process.communicate(timeout=30)
     assert not any(line.startswith("note:") for line in lines)
+
+
+def _raw(url: str, data: bytes, *, wait: float = 10) -> bytes:
+    """What kg serve answers to `data` sent as is on one connection, read until it closes it; a
+    client that gets nothing within `wait` seconds fails the test instead of hanging it."""
+    with socket.create_connection(_address(url), timeout=wait) as connection:
+        connection.sendall(data)
+        answer = b""
+        try:
+            while chunk := connection.recv(65536):
+                answer += chunk
+        except ConnectionResetError:  # it closed with part of what was sent unread: its answer came first
+            pass
+        except TimeoutError:
+            pytest.fail(f"no answer within {wait} s to {data[:80]!r}; got {answer[:200]!r}")
+    return answer
+
+
+def _address(url: str) -> tuple[str, int]:
+    host, port = url.split("//")[1].rstrip("/").rsplit(":", 1)
+    return host, int(port)
+
+
+def _stopped_stderr(served) -> str:
+    served.process.terminate()
+    return served.process.communicate(timeout=30)[1]
+
+
+def _threads(pid: int) -> int:
+    return len(list(Path(f"/proc/{pid}/task").iterdir()))
+
+
+QUERY_POST = b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+
+
+@pytest.mark.parametrize("headers, status", [
+    (b"Content-Length: -1\r\n", b"400"),  # read until the client closed it, however much it sent
+    (b"Content-Length: abc\r\n", b"400"),  # a ValueError's traceback on stderr
+    (b"Content-Length: +5\r\n", b"400"),
+    (b"Content-Length: 5\r\nContent-Length: 9\r\n", b"400"),
+    (b"", b"411"),  # read as an empty query
+    (b"Transfer-Encoding: chunked\r\n", b"411"),
+    (b"Content-Length: 1000001\r\n", b"413"),
+])
+def test_a_body_length_it_cannot_trust_is_refused_at_once_without_a_traceback(served, headers, status):
+    # a query of 5 bytes, and the client does not close: a server reading to the end would not answer
+    answer = _raw(served.url, QUERY_POST + headers + b"\r\nASK{}")
+    assert answer.startswith(b"HTTP/1.0 " + status + b" "), answer
+    assert _request(served.url + "query?" + urlencode({"query": "ASK { ?s ?p ?o }"}),
+                    headers={"Accept": RESULTS_JSON})[0] == 200
+    assert "Traceback" not in _stopped_stderr(served)
+
+
+def test_a_body_cut_short_is_refused(served):
+    with socket.create_connection(_address(served.url), timeout=10) as connection:
+        connection.sendall(QUERY_POST + b"Content-Length: 100\r\n\r\nASK { ?s ?p ?o }")
+        connection.shutdown(socket.SHUT_WR)  # sent all it will: 16 of the 100 bytes announced
+        answer = connection.makefile("rb").read()
+    assert answer.startswith(b"HTTP/1.0 400 ") and answer.endswith(b"the body ended after 16 of its 100 bytes\n")
+
+
+@pytest.fixture
+def impatient(corpus_build):
+    """kg serve of the corpus build that drops a client silent for 1 s."""
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--out", str(corpus_build[0]), "--port", "0"],
+                               cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "KG_SERVE_CLIENT_TIMEOUT": "1"})
+    url = process.stdout.readline().split(" at ")[1].split()[0]
+    yield SimpleNamespace(process=process, url=url)
+    process.kill()
+    process.communicate()
+
+
+@pytest.mark.parametrize("data", [QUERY_POST + b"Content-Length: 100\r\n\r\nASK {",  # a body shorter than said
+                                  QUERY_POST])  # headers never finished
+def test_a_stalled_client_is_dropped_and_frees_its_thread(impatient, data):
+    before = _threads(impatient.process.pid)
+    with socket.create_connection(_address(impatient.url), timeout=20) as connection:
+        connection.sendall(data)
+        started = time.monotonic()
+        assert connection.recv(100) == b""  # closed by the server, without an answer
+    assert time.monotonic() - started < 10
+    deadline = time.monotonic() + 10
+    while _threads(impatient.process.pid) > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _threads(impatient.process.pid) == before
+    assert "Traceback" not in _stopped_stderr(impatient)
+
+
+def test_clients_beyond_the_limit_are_told_it_is_busy_not_given_a_thread_each(served):
+    before = _threads(served.process.pid)
+    stalled = []
+    try:
+        for _ in range(MAX_CLIENTS):
+            stalled.append(socket.create_connection(_address(served.url), timeout=10))
+            stalled[-1].sendall(QUERY_POST)
+        deadline = time.monotonic() + 20
+        while _threads(served.process.pid) < before + MAX_CLIENTS and time.monotonic() < deadline:
+            time.sleep(0.05)
+        extra = _raw(served.url, b"")
+        assert extra.startswith(b"HTTP/1.1 503 ") and extra.endswith(b"too many clients at once; ask again\n")
+        assert _threads(served.process.pid) == before + MAX_CLIENTS
+    finally:
+        for connection in stalled:
+            connection.close()
+    deadline = time.monotonic() + 20  # each slot is freed as its client leaves
+    while _threads(served.process.pid) > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _request(served.url + "query?" + urlencode({"query": "ASK { ?s ?p ?o }"}),
+                    headers={"Accept": RESULTS_JSON})[0] == 200

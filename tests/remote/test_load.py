@@ -179,3 +179,94 @@ def test_build_with_a_store_url_builds_then_loads(out, oxigraph_server):
     assert result.returncode == 0, result.stderr
     assert f"Loaded build {current_build(out).name} into {url}/store: " in result.stdout
     assert server_graphs(url) == expected_graphs(out)
+
+
+def test_a_load_killed_after_the_switch_was_made_is_recorded_by_the_rerun(out, oxigraph_server, tmp_path):
+    url = oxigraph_server()
+    load_build(out, endpoints(f"{url}/store"))
+    rebuild_smaller(out)
+    new = expected_graphs(out)
+
+    process = paused_load(out, f"{url}/store", "load-switched", tmp_path)  # the update made, not recorded
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert server_graphs(url) == new
+    assert not read_manifest(manifest_path(out, f"{url}/store")).switched
+
+    done = kg("load", "--out", str(out), "--store-url", f"{url}/store")
+    assert done.returncode == 0, done.stderr
+    assert (f"Loaded build {current_build(out).name} into {url}/store: the switch an earlier run sent before it "
+            f"stopped was made, and is now recorded; nothing sent") in done.stdout
+    assert server_graphs(url) == new and read_manifest(manifest_path(out, f"{url}/store")).switched
+    assert kg("load", "--out", str(out), "--store-url", f"{url}/store").stdout.startswith("Already loaded: ")
+
+
+def test_a_switch_whose_answer_was_lost_is_not_taken_for_a_failure(out, oxigraph_server, monkeypatch):
+    url = oxigraph_server()
+    made = []
+
+    def lose_the_switchs_answer(handler, body):
+        if handler.path.startswith("/update") and b"MOVE GRAPH" in body and not made:
+            made.append(front.pass_on(handler, body)[0])  # the server makes the switch; its answer is lost
+            return 502, b"proxy timeout"
+        return None
+
+    front = FrontServer(url, lose_the_switchs_answer)
+    monkeypatch.setenv("KG_STORE_BACKOFF", "0.01")
+    retries = []
+    try:
+        load_build(out, endpoints(f"{front.url}/store"), on_retry=retries.append)
+    finally:
+        front.close()
+    assert made == [204] and retries[0] == "502 Bad Gateway"  # the retries find the staging graphs moved
+    assert server_graphs(url) == expected_graphs(out)
+    assert read_manifest(manifest_path(out, f"{front.url}/store")).switched
+
+
+def test_each_host_gets_its_own_credentials(out, oxigraph_server, tmp_path):
+    url = oxigraph_server()
+    seen: dict[str, set] = {"store": set(), "query": set()}
+
+    def noting(kind):
+        def answer(handler, body):
+            seen[kind].add(handler.headers["Authorization"])
+        return answer
+
+    store, query = FrontServer(url, noting("store")), FrontServer(url, noting("query"))
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".netrc").write_text("machine 127.0.0.1 login loader password store-secret\n"
+                                 "machine localhost login reader password query-secret\n")
+    (home / ".netrc").chmod(0o600)
+    query_url = query.url.replace("127.0.0.1", "localhost") + "/query"  # the same loopback, by another name
+    try:
+        loaded = kg("load", "--out", str(out), "--store-url", f"{store.url}/store", "--query-url", query_url,
+                    env={"HOME": str(home)})
+    finally:
+        store.close()
+        query.close()
+    assert loaded.returncode == 0, loaded.stderr
+    assert seen == {"store": {"Basic " + base64.b64encode(b"loader:store-secret").decode()},
+                    "query": {"Basic " + base64.b64encode(b"reader:query-secret").decode()}}
+    assert server_graphs(url) == expected_graphs(out)
+
+
+def test_a_refusal_that_echoes_the_credentials_does_not_show_them(out, oxigraph_server):
+    url = oxigraph_server()
+    front = FrontServer(url, lambda handler, body: (400, f"bad request with {handler.headers['Authorization']}"
+                                                         .encode()))
+    try:
+        result = kg("load", "--out", str(out), "--store-url", f"{front.url}/store",
+                    env={"KG_STORE_USER": "loader", "KG_STORE_PASSWORD": "s3cret-pass"})
+    finally:
+        front.close()
+    assert result.returncode == 1 and result.stderr.rstrip().endswith(": 400 Bad Request: bad request with Basic ***")
+    assert base64.b64encode(b"loader:s3cret-pass").decode() not in result.stderr
+
+
+def test_no_build_is_said_before_anything_is_created(tmp_path):
+    result = kg("load", "--out", str(tmp_path / "nosuch" / "deep"), "--store-url", "http://127.0.0.1:9/store")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"error: {tmp_path}/nosuch/deep: no build to load; "
+                                     f"run 'kg build --out {tmp_path}/nosuch/deep' first")
+    assert not (tmp_path / "nosuch").exists()
