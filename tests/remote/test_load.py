@@ -102,13 +102,7 @@ def test_server_failures_are_retried_with_backoff(out, oxigraph_server, monkeypa
             return 503, b"busy"
         return None
 
-    front = FrontServer(url, fail_three_times)
-    monkeypatch.setenv("KG_STORE_BACKOFF", "0.01")
-    retries = []
-    try:
-        load_build(out, endpoints(f"{front.url}/store"), on_retry=retries.append)
-    finally:
-        front.close()
+    retries, _ = load_through(FrontServer(url, fail_three_times), out, monkeypatch)
     assert retries == ["503 Service Unavailable"] * 3
     assert server_graphs(url) == expected_graphs(out)
 
@@ -212,15 +206,10 @@ def test_a_switch_whose_answer_was_lost_is_not_taken_for_a_failure(out, oxigraph
         return None
 
     front = FrontServer(url, lose_the_switchs_answer)
-    monkeypatch.setenv("KG_STORE_BACKOFF", "0.01")
-    retries = []
-    try:
-        load_build(out, endpoints(f"{front.url}/store"), on_retry=retries.append)
-    finally:
-        front.close()
+    retries, front_url = load_through(front, out, monkeypatch)
     assert made == [204] and retries[0] == "502 Bad Gateway"  # the retries find the staging graphs moved
     assert server_graphs(url) == expected_graphs(out)
-    assert read_manifest(manifest_path(out, f"{front.url}/store")).switched
+    assert read_manifest(manifest_path(out, f"{front_url}/store")).switched
 
 
 def test_each_host_gets_its_own_credentials(out, oxigraph_server, tmp_path):
@@ -270,3 +259,15 @@ def test_no_build_is_said_before_anything_is_created(tmp_path):
     assert result.stderr.strip() == (f"error: {tmp_path}/nosuch/deep: no build to load; "
                                      f"run 'kg build --out {tmp_path}/nosuch/deep' first")
     assert not (tmp_path / "nosuch").exists()
+
+
+def load_through(front: FrontServer, out: Path, monkeypatch) -> tuple[list[str], str]:
+    """Load `out` through `front` with short waits between retries; the retries heard, and the
+    front's URL (closed by then)."""
+    monkeypatch.setenv("KG_STORE_BACKOFF", "0.01")
+    retries: list[str] = []
+    try:
+        load_build(out, endpoints(f"{front.url}/store"), on_retry=retries.append)
+    finally:
+        front.close()
+    return retries, front.url
