@@ -1,5 +1,5 @@
-"""How the build and the query timeout start child processes, what each child does first, and how a
-query's child gives up the network."""
+"""How the build and the query timeout start child processes, what each child does first, how a
+query's child gives up the network, and where tests pause a process to kill it."""
 
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ def pause_point(stage: str) -> None:
     process that reaches STAGE creates FILE and waits there to be signalled. A build's stages: those
     of its progress (read, resolve, write, store, page), 'parse' (in a worker), 'turtle' (the Turtle
     writer at work beside the page), 'turtle-writer' (in that writer), 'switch' (all written, not
-    yet current) and 'switched'; a load's: 'load-chunk-N' and 'load-switch'."""
+    yet current) and 'switched'; a load's: 'load-chunk-N', 'load-switch' and 'load-switched'."""
     wanted, _, marker = os.environ.get("KG_PAUSE_AT", "").partition(":")
     if wanted == stage and marker:
         Path(marker).touch()
