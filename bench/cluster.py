@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from throughput import DEFAULT_CORPUS, corpus_files, peak_rss_mb
 
 from kg.build import BuildSettings, build
 from kg.corpus import read_articles
+from kg.read.serve import free_port
 
 
 def main() -> int:
@@ -84,7 +84,7 @@ class _cluster:
         self.workers = workers
 
     def __enter__(self) -> str:
-        port = _free_port()
+        port = free_port()
         address = f"tcp://127.0.0.1:{port}"
         self.processes = [
             subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
@@ -101,12 +101,6 @@ class _cluster:
         for process in reversed(self.processes):
             process.terminate()
             process.wait(timeout=60)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 if __name__ == "__main__":

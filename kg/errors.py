@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 
+def one_line(value: object, max_chars: int | None = None) -> str:
+    """Any text (an exception's message, a server's answer) as one line, cut with '…' to at most
+    `max_chars` characters."""
+    line = " ".join(str(value).split())
+    if max_chars is not None and len(line) > max_chars:
+        line = line[: max_chars - 1] + "…"
+    return line
+
+
 class KgError(Exception):
     """Base class: the message is one line that names the bad value and what would be accepted."""
 

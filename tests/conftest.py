@@ -122,6 +122,32 @@ def wait_until_paused(process: subprocess.Popen, marker: Path, stage: str, secon
         time.sleep(0.05)
 
 
+def descendants(pid: int) -> list[int]:
+    """The processes `pid` started, and theirs (Linux /proc)."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return children + [grandchild for child in children for grandchild in descendants(child)]
+
+
+def assert_gone(pids: list[int], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while (living := [pid for pid in pids if alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not living, f"processes left behind: {living}"
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's wait is missing
+
+
 def copy_corpus(folder: Path) -> Path:
     target = folder / "corpus"
     shutil.copytree(CORPUS, target)

@@ -20,7 +20,15 @@ from rdflib import RDF, Graph
 from kg.build import WORKER_BATCH, BuildSettings, build
 from kg.graph.store import open_store
 from kg.graph.vocab import SCHEMA
-from tests.conftest import ROOT, leftovers, mount_tmpfs, wait_until_paused, write
+from tests.conftest import (
+    ROOT,
+    assert_gone,
+    descendants,
+    leftovers,
+    mount_tmpfs,
+    wait_until_paused,
+    write,
+)
 
 ARTICLE = "Talks end in {place}\n\nAngela Merkel said on Monday that Germany would support the plan in {place}.\n"
 PLACES = ("Lisbon", "Oslo", "Madrid")
@@ -92,8 +100,8 @@ def test_a_turtle_writer_that_dies_stops_the_build_in_one_line(out, more_article
     os.kill(writer, signal.SIGKILL)
     _, stderr = build_process.communicate(timeout=60)
     assert build_process.returncode == 1
-    assert stderr.strip().splitlines() == ["error: a process writing the Turtle died (killed, or out of memory); "
-                                           "the build stopped, and what was read so far is kept for the next build"]
+    assert stderr.strip().splitlines() == [("error: a process writing the Turtle died (killed, or out of memory); "
+                                            "the build stopped, and what was read so far is kept for the next build")]
     assert articles_shown(out) == 1 and not leftovers(out)
 
 
@@ -174,32 +182,6 @@ def paused_build(articles: Path, out: Path, stage: str, tmp_path: Path, workers:
         while len(descendants(process.pid)) < workers and time.monotonic() < deadline:
             time.sleep(0.05)  # the other worker reaches the pause a moment later
     return process
-
-
-def descendants(pid: int) -> list[int]:
-    """The processes `pid` started, and theirs (Linux /proc)."""
-    children = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            children += [int(child) for child in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return children + [grandchild for child in children for grandchild in descendants(child)]
-
-
-def assert_gone(pids: list[int], seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while (alive := [pid for pid in pids if _alive(pid)]) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not alive, f"processes left behind: {alive}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has ended; only its parent's wait is missing
 
 
 def articles_shown(out: Path) -> int:

@@ -43,8 +43,7 @@ def write_store(data: list[Path], inferred: list[Path], build_dir: Path) -> int:
                 done.result()
         store.flush()
         store.optimize()  # compacts the bulk-loaded files: reads get ~2.5x faster on a large build
-        [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{DATA_GRAPH}> {{ ?s ?p ?o }} }}")
-        triples = int(row["n"].value)
+        triples = count_triples(store, DATA_GRAPH)
         del store
         gc.collect()  # release the database lock: the page opens the store read-only next
     except BaseException:
@@ -56,6 +55,13 @@ def write_store(data: list[Path], inferred: list[Path], build_dir: Path) -> int:
 def _load_all(store: pyoxigraph.Store, loads: list[dict]) -> None:
     for load in loads:
         store.bulk_load(**load)
+
+
+def count_triples(store: pyoxigraph.Store, graph: str | None = None) -> int:
+    """The triples of the named `graph`, or of the default graph."""
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+    return int(row["n"].value)
 
 
 def store_path(out_dir: Path) -> Path:

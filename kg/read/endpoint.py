@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph
 
-from kg.errors import QueryError, UsageError
+from kg.errors import QueryError, UsageError, one_line
 from kg.http import (
     OPENER,
     Credentials,
@@ -32,7 +32,6 @@ from kg.read.query import (
     bind_parameters,
     check_read_only,
     collect,
-    one_line,
     run_in_sandbox,
 )
 
@@ -103,7 +102,7 @@ def _parse_answer(shown: str, content_type: str, data: bytes, limit: int | None,
             return collect(pyoxigraph.parse_query_results(data, format=results_format), limit)
         return collect((quad.triple for quad in pyoxigraph.parse(data, format=rdf_format, base_iri=url)), limit)
     except (SyntaxError, ValueError) as error:
-        raise QueryError(f"{shown}: the answer is not valid {content_type} ({_shortened(str(error))})") from None
+        raise QueryError(f"{shown}: the answer is not valid {content_type} ({one_line(error, MESSAGE_CHARS)})") from None
 
 
 def _server_message(error: urllib.error.HTTPError) -> str:
@@ -113,9 +112,4 @@ def _server_message(error: urllib.error.HTTPError) -> str:
         body = error.read(MESSAGE_BYTES).decode("utf-8", errors="replace")
     except (OSError, http.client.HTTPException):
         body = ""
-    return _shortened(re.sub(r"<[^>]*>", " ", body)) or "(no message)"  # an HTML error page's text
-
-
-def _shortened(text: str) -> str:
-    line = one_line(text)
-    return line if len(line) <= MESSAGE_CHARS else line[: MESSAGE_CHARS - 1] + "…"
+    return one_line(re.sub(r"<[^>]*>", " ", body), MESSAGE_CHARS) or "(no message)"  # an HTML error page's text

@@ -21,7 +21,7 @@ import pyoxigraph
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from kg.errors import KgError, QueryError, StoreError, UsageError
+from kg.errors import KgError, QueryError, StoreError, UsageError, one_line
 from kg.graph.store import store_path
 from kg.graph.terms import quoted
 from kg.graph.vocab import PREFIXES
@@ -402,7 +402,3 @@ def _json_term(term: object) -> dict:
 def _code_only(text: str) -> str:
     """The query with comments, strings and IRIs blanked out, offsets kept."""
     return NON_CODE.sub(lambda match: " " * len(match.group()), text)
-
-
-def one_line(value: object) -> str:
-    return " ".join(str(value).split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pyoxigraph
 
-from kg.graph.store import DATA
+from kg.graph.store import DATA, count_triples
 from kg.graph.vocab import DATA_GRAPH, ONTOLOGY_AND_INFERRED_GRAPH
 from kg.remote.http import ServerError
 
@@ -42,8 +42,8 @@ class Chunk:
 
 
 def server_graphs(store: pyoxigraph.Store) -> list[ServerGraph]:
-    data = _count(store, f"GRAPH <{DATA_GRAPH}> {{ ?s ?p ?o }}")
-    everything = _count(store, "?s ?p ?o")  # the default graph: the data is in it too
+    data = count_triples(store, DATA_GRAPH)
+    everything = count_triples(store)  # the default graph: the data is in it too
     return [
         ServerGraph(DATA_GRAPH, data, lambda: (quad.triple for quad in store.quads_for_pattern(None, None, None, DATA))),
         ServerGraph(ONTOLOGY_AND_INFERRED_GRAPH, everything - data, lambda: iter(store.query(
@@ -60,8 +60,3 @@ def chunks(triples: Iterable[pyoxigraph.Triple], size: int) -> Iterator[Chunk]:
                for t in batch):
             raise ServerError("the build's store holds blank nodes, which a load in chunks would split")
         yield Chunk(pyoxigraph.serialize(batch, format=pyoxigraph.RdfFormat.N_TRIPLES), len(batch))
-
-
-def _count(store: pyoxigraph.Store, pattern: str) -> int:
-    [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
-    return int(row["n"].value)

@@ -22,7 +22,7 @@ import pytest
 from kg.graph.store import store_path
 from kg.read.query import PREFIX_DECLARATIONS, named_queries, run_query_with_timeout
 from kg.read.serve import MAX_CLIENTS, reach_note
-from tests.conftest import ROOT
+from tests.conftest import ROOT, alive, assert_gone
 from tests.read.test_endpoint import Responder
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
@@ -76,14 +76,6 @@ def _oxigraph_children(parent: int) -> list[int]:
             if stat.rsplit(")", 1)[1].split()[1] == str(parent) and "oxigraph" in stat.split(")")[0]:
                 found.append(int(entry.name))
     return found
-
-
-def _running(pid: int) -> bool:
-    """True while the process exists and is not a zombie (dead, waiting for a parent to reap it)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_the_page_is_served_at_the_root(served):
@@ -184,24 +176,21 @@ def test_sigterm_stops_it_and_its_oxigraph_server(served):
     [oxigraph] = _oxigraph_children(served.process.pid)
     served.process.send_signal(signal.SIGTERM)
     assert served.process.wait(timeout=30) == 0
-    assert not _running(oxigraph)
+    assert not alive(oxigraph)
 
 
 def test_sigint_stops_it_and_its_oxigraph_server(served):
     [oxigraph] = _oxigraph_children(served.process.pid)
     served.process.send_signal(signal.SIGINT)
     assert served.process.wait(timeout=30) == 0
-    assert not _running(oxigraph)
+    assert not alive(oxigraph)
 
 
 def test_kill_9_takes_its_oxigraph_server_along(served):
     [oxigraph] = _oxigraph_children(served.process.pid)
     served.process.kill()
     served.process.wait(timeout=30)
-    deadline = time.monotonic() + 30  # the kernel's signal is not instant: wait for it, up to a bound
-    while _running(oxigraph) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _running(oxigraph)
+    assert_gone([oxigraph], seconds=30)  # the kernel's signal is not instant: wait for it, up to a bound
 
 
 def test_a_port_in_use_is_one_line_and_starts_no_oxigraph(corpus_build):
