@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -23,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import InputError, UsageError
+from kg.files import NotRegularFileError, read_regular_file
 from kg.model import Article, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -106,11 +106,9 @@ def read_article(path: Path) -> Article:
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(f"not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # through links: a pipe would block, /dev/zero never end
-            raise InputError("not a regular file (a pipe, device or socket is never read)")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES)
-            size = os.fstat(handle.fileno()).st_size
+        data, size = read_regular_file(path, MAX_FILE_BYTES)
+    except NotRegularFileError:  # through links: a pipe would block, /dev/zero never end
+        raise InputError("not a regular file (a pipe, device or socket is never read)") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from error
     raw = _decoded(data, cut=size > len(data))

@@ -42,6 +42,25 @@ class OutputError(KgError):
         return OutputError(self.path, self.problem, option)
 
 
+class NotRegularFileError(OSError):
+    """A path that leads to a folder, pipe, device or socket, where a file's text was expected."""
+
+
+def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    """At most `max_bytes` of a regular file (through links), and its whole size. Opened without
+    blocking and checked once open, so a pipe cannot hold the reader and /dev/zero is never read;
+    raises NotRegularFileError for anything but a regular file, OSError when it cannot be read."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode):  # checked before a file object is made: a folder makes none
+            raise NotRegularFileError(f"{path}: not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(max_bytes), found.st_size
+    finally:
+        os.close(descriptor)
+
+
 def sibling_name(path: Path, suffix: str) -> Path:
     """A fresh hidden name beside `path` (same filesystem, so a rename is atomic)."""
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.{suffix}")

@@ -8,10 +8,8 @@ import functools
 import io
 import itertools
 import json
-import os
 import re
 import signal
-import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -22,6 +20,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import KgError, QueryError, StoreError, UsageError, one_line
+from kg.files import NotRegularFileError, read_regular_file
 from kg.graph.store import store_path
 from kg.graph.terms import quoted
 from kg.graph.vocab import PREFIXES
@@ -133,17 +132,12 @@ def query_text(query: str | None, file: Path | None) -> str:
 
 
 def read_query_file(file: Path) -> str:
-    """The text of a query file: a regular file of at most MAX_QUERY_FILE_BYTES in UTF-8. Opened
-    without blocking and checked once open, so a pipe cannot hold kg and /dev/zero is never read."""
+    """The text of a query file: a regular file (kg.files.read_regular_file) of at most
+    MAX_QUERY_FILE_BYTES in UTF-8."""
     try:
-        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise UsageError(f"{file}: not a regular file (a folder, pipe or device is never read as a query)")
-            with os.fdopen(descriptor, "rb", closefd=False) as handle:
-                data = handle.read(MAX_QUERY_FILE_BYTES + 1)
-        finally:
-            os.close(descriptor)
+        data, _ = read_regular_file(file, MAX_QUERY_FILE_BYTES + 1)
+    except NotRegularFileError:
+        raise UsageError(f"{file}: not a regular file (a folder, pipe or device is never read as a query)") from None
     except OSError as error:
         raise UsageError(f"{file}: cannot read query file ({error.strerror})") from error
     if len(data) > MAX_QUERY_FILE_BYTES:
