@@ -6,6 +6,7 @@ A build makes two passes over the articles and holds neither all parses nor all 
 2. write: after resolution, each article's records come back from the cache one at a time and
    stream as N-Triples (and their entailments) into files that the store bulk-loads and that
    the Turtle export is made from, in a process of its own; the page is then read from the store.
+With `--cluster`, both passes' batches run on a Dask cluster's workers (kg/build/cluster.py).
 Each build is written into a folder of its own and made current in one step (kg/build/folder.py).
 When the articles, the settings and the code are those of the last build and its outputs are in
 place, nothing is redone.
@@ -123,10 +124,10 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
     resolution = resolve_names(names)
     del names
     entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
-    with scratch_ntriples(folder) as (data, inferred):
-        counts = write_ntriples(articles, cache, resolution, settings, data, inferred, notify)
+    with scratch_ntriples(folder) as scratch:
+        counts = write_ntriples(articles, cache, resolution, settings, scratch, notify)
         del resolution  # freed before the store's bulk loads take their memory
-        triples, page_left_out = write_outputs(articles, settings, folder, data, inferred, notify)
+        triples, page_left_out = write_outputs(articles, settings, folder, scratch, notify)
 
     result = BuildReport(
         articles=len(articles), entities=entities, relations=counts.relations, claims=counts.claims,

@@ -1,23 +1,26 @@
-"""The read pass on a Dask cluster (`kg build --cluster tcp://HOST:8786`): batches of articles are
-parsed and read as tasks on the cluster's workers, each loading the spaCy model once (the pipeline
-is cached per process); the records go to the extraction cache, which must be a folder every worker
-reaches at the same path (a shared file system), and only the names come back, in input order.
+"""Both passes of a build on a Dask cluster (`kg build --cluster tcp://HOST:8786`).
 
-Resolution and the write pass run here, as on one machine, so the graph is the same as a local
-build's."""
+- read: batches of articles are parsed and read as tasks on the cluster's workers, each loading the
+  spaCy model once (the pipeline is cached per process); the records go to the extraction cache,
+  which must be a folder every worker reaches at the same path (a shared file system), and only the
+  names come back, in input order.
+- write: after resolution, which runs here, the writer (the resolution with it) is sent to every
+  worker once, and each task writes a batch's N-Triples as a partition file into the build's
+  folder (shared too); only the file names and counts come back, and the partitions are joined
+  here, in input order, into the files the store loads.
+
+Each task's articles and its place in the order are those of a local build, so the graph is the
+same as a local build's, byte for byte."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 
-from kg.build import BuildSettings, worker_batches
-from kg.cache import ExtractionCache
 from kg.errors import KgError
-from kg.model import Article, Problem
-from kg.resolve import ArticleNames
 
 # Tasks in flight per worker thread: enough that none idles while its next batch travels, few
-# enough that the names waiting to be taken in order stay small.
+# enough that the results waiting to be taken in order stay small.
 TASKS_AHEAD_PER_THREAD = 2
 
 
@@ -25,38 +28,46 @@ class ClusterError(KgError):
     """The cluster cannot be reached, or a task failed on it."""
 
 
-def read_on_cluster(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
-                    read_batch: Callable[[tuple], list[ArticleNames | Problem]]) -> Iterator[ArticleNames | Problem]:
-    """`read_batch` of each batch of articles as a task on the cluster at `settings.cluster`; the
-    results in input order."""
+def run_on_cluster(address: str, function: Callable, shared: object, batches: Callable[[int], list]) -> Iterator:
+    """function(shared, batch) of each of `batches(threads)` (the batches for that many worker
+    threads) as a task on the cluster at `address`, `shared` sent to every worker once; the results
+    in input order, with a few tasks per worker thread in flight."""
+    with connected(address) as (client, threads):
+        [on_workers] = client.scatter([shared], broadcast=True, hash=False)
+        tasks = [(on_workers, batch) for batch in batches(threads)]
+        yield from in_order(client, function, tasks, ahead=threads * TASKS_AHEAD_PER_THREAD)
+
+
+@contextlib.contextmanager
+def connected(address: str) -> Iterator[tuple[object, int]]:
+    """A Dask client of the scheduler at `address`, and how many worker threads it has."""
     try:
         from distributed import Client  # only a cluster build needs Dask
     except ImportError:
         raise ClusterError("--cluster needs Dask: pip install 'kg[cluster]'") from None
     try:
-        client = Client(settings.cluster, timeout="10s", set_as_default=False)
+        client = Client(address, timeout="10s", set_as_default=False)
     except (OSError, ValueError) as error:  # ValueError: not an address ('missing port number')
-        raise ClusterError(f"--cluster {settings.cluster}: cannot reach the scheduler ({error})") from error
+        raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({error})") from error
     with client:
         threads = sum(client.nthreads().values())
         if not threads:
-            raise ClusterError(f"--cluster {settings.cluster}: the scheduler has no workers")
-        tasks = [(batch, cache, settings.model) for batch in worker_batches(articles, threads)]
-        yield from _in_order(client, read_batch, tasks, ahead=threads * TASKS_AHEAD_PER_THREAD)
+            raise ClusterError(f"--cluster {address}: the scheduler has no workers")
+        yield client, threads
 
 
-def _in_order(client, function: Callable, tasks: list, ahead: int) -> Iterator:
-    """function(task) of each task on the cluster, at most `ahead` at a time, results in order."""
+def in_order(client, function: Callable, tasks: list, ahead: int) -> Iterator:
+    """function(*task) of each task on the cluster, at most `ahead` at a time, results in order."""
     pending = []
     for task in tasks:
-        pending.append(client.submit(function, task, pure=False))
+        pending.append(client.submit(function, *task, pure=False))
         if len(pending) >= ahead:
-            yield from _result(pending.pop(0))
+            yield _result(pending.pop(0))
     for future in pending:
-        yield from _result(future)
+        yield _result(future)
 
 
-def _result(future) -> list:
+def _result(future) -> object:
     try:
         return future.result()
     except KgError:

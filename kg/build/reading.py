@@ -54,8 +54,10 @@ def read_all(articles: list[Article], cache: ExtractionCache,
     of articles in a process of its own, and only the names travel back; with a cluster, the
     workers are the cluster's (kg/build/cluster.py)."""
     if settings.cluster:
-        from kg.build.cluster import read_on_cluster
-        yield from read_on_cluster(articles, cache, settings, _read_batch)
+        from kg.build.cluster import run_on_cluster
+        for names in run_on_cluster(settings.cluster, _read_on_worker, (cache, settings.model),
+                                    lambda threads: worker_batches(articles, threads)):
+            yield from names
         return
     if fits_one_worker(articles, settings.workers):
         yield from _read_articles(articles, cache, settings.model)
@@ -79,6 +81,11 @@ def _load_reader(model: str) -> None:
     """What reading articles needs, loaded once per process: the spaCy pipeline and the first names."""
     load_pipeline(model)
     first_names()
+
+
+def _read_on_worker(shared: tuple[ExtractionCache, str], batch: list[Article]) -> list[ArticleNames | Problem]:
+    cache, model = shared
+    return list(_read_articles(batch, cache, model))
 
 
 def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames | Problem]:

@@ -1,11 +1,17 @@
 """The write pass: after resolution, each article's records come back from the cache one at a time and
 stream as N-Triples (and their entailments) into files that the store bulk-loads and that the Turtle
-export is made from, in a process of its own; the page is then read from the store."""
+export is made from, in a process of its own; the page is then read from the store.
+
+With several workers, batches of articles are written by worker processes and their N-Triples come
+back as text; on a cluster, each batch is written by a task as a partition file in the build's
+folder (kg/build/cluster.py), and only its name comes back."""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import shutil
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,10 +43,11 @@ class Counts(NamedTuple):
     set_aside_lines: int  # lines that are not prose
 
 
-def write_outputs(articles: list[Article], settings: BuildSettings, folder: Path, data: ChunkedNTriples,
-                  inferred: ChunkedNTriples, notify: Callable) -> tuple[int, str]:
+def write_outputs(articles: list[Article], settings: BuildSettings, folder: Path, scratch: Scratch,
+                  notify: Callable) -> tuple[int, str]:
     """The store, the Turtle and the page in `folder`, from the N-Triples `write_ntriples` wrote;
     the store's number of triples and what the page leaves out, in words ('' when it shows all)."""
+    data, inferred = scratch.data, scratch.inferred
     notify("store")
     triples = write_store(data.files, inferred.files, folder)
     notify("page")
@@ -58,16 +65,18 @@ def write_outputs(articles: list[Article], settings: BuildSettings, folder: Path
 
 
 def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: Resolution,
-                   settings: BuildSettings, data: ChunkedNTriples, inferred: ChunkedNTriples,
-                   notify: Callable) -> Counts:
+                   settings: BuildSettings, scratch: Scratch, notify: Callable) -> Counts:
     """Stream every triple and its entailments to N-Triples files."""
+    data, inferred = scratch.data, scratch.inferred
     writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()), settings.min_confidence)
     relations = claims = set_aside = done = 0
     entities = writer.lines(resolution_triples(resolution, writer.mint))
     hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
-    for part in itertools.chain([entities, hierarchy], _written_batches(articles, writer, settings)):
-        data.write(part.data)
-        inferred.write(part.inferred)
+    batches = (_written_on_cluster(articles, writer, settings, scratch.partitions) if settings.cluster
+               else _written_batches(articles, writer, settings))
+    for part in itertools.chain([entities, hierarchy], batches):
+        data.take(part.data)
+        inferred.take(part.inferred)
         relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
         set_aside += part.set_aside_lines
         notify("write", done, len(articles))
@@ -76,23 +85,34 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
     return Counts(relations, claims, set_aside)
 
 
+class Scratch(NamedTuple):
+    """Where the write pass puts the N-Triples the store loads and the Turtle is made from."""
+
+    data: ChunkedNTriples
+    inferred: ChunkedNTriples  # the entailments
+    partitions: Path  # a folder for the files a cluster's workers write, joined into the two above
+
+
 @contextlib.contextmanager
-def scratch_ntriples(folder: Path) -> Iterator[tuple[ChunkedNTriples, ChunkedNTriples]]:
-    """Files for the data's and the entailments' N-Triples, removed once the store has them."""
-    data = ChunkedNTriples(sibling_name(folder / "data", "tmp"))
-    inferred = ChunkedNTriples(sibling_name(folder / "inferred", "tmp"))
+def scratch_ntriples(folder: Path) -> Iterator[Scratch]:
+    """Scratch files for the N-Triples, removed once the store has them."""
+    scratch = Scratch(ChunkedNTriples(sibling_name(folder / "data", "tmp")),
+                      ChunkedNTriples(sibling_name(folder / "inferred", "tmp")),
+                      sibling_name(folder / "partitions", "tmp"))
     try:
-        yield data, inferred
+        yield scratch
     finally:
-        data.remove()
-        inferred.remove()
+        scratch.data.remove()
+        scratch.inferred.remove()
+        shutil.rmtree(scratch.partitions, ignore_errors=True)
 
 
 class _Part(NamedTuple):
-    """N-Triples of some data and of its entailments, with counts of what they came from."""
+    """N-Triples of some data and of its entailments (as text, or partition files a cluster's
+    worker wrote), with counts of what they came from."""
 
-    data: str
-    inferred: str
+    data: str | Path
+    inferred: str | Path
     relations: int = 0
     claims: int = 0
     articles: int = 0
@@ -140,6 +160,27 @@ def _written_batches(articles: list[Article], writer: _Writer, settings: BuildSe
     with worker_pool(min(settings.workers, len(tasks)), context, _start_writer, (writer,),
                      doing="writing the graph") as pool:
         yield from pool.map(_write_batch, tasks)
+
+
+def _written_on_cluster(articles: list[Article], writer: _Writer, settings: BuildSettings,
+                        partitions: Path) -> Iterator[_Part]:
+    """The batches' N-Triples in input order, each written as partition files by a task on the cluster."""
+    from kg.build.cluster import run_on_cluster
+
+    partitions.mkdir()
+    yield from run_on_cluster(settings.cluster, _write_partition, (writer, partitions.absolute()),
+                              lambda threads: worker_batches(articles, threads))
+
+
+def _write_partition(shared: tuple[_Writer, Path], batch: list[Article]) -> _Part:
+    """A batch's N-Triples written on a cluster's worker into two files in the `partitions` folder."""
+    writer, partitions = shared
+    part = writer.batch(batch)
+    name = uuid.uuid4().hex  # a task Dask runs again (its worker lost) writes files of its own
+    data, inferred = partitions / f"{name}.nt", partitions / f"{name}.inferred.nt"
+    data.write_text(part.data, encoding="utf-8")
+    inferred.write_text(part.inferred, encoding="utf-8")
+    return part._replace(data=data, inferred=inferred)
 
 
 def _start_writer(writer: _Writer) -> None:

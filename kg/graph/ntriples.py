@@ -21,6 +21,9 @@ from kg.files import sibling_name
 from kg.graph.vocab import PREFIXES
 from kg.processes import pause_point
 
+# Characters of a partition file copied at a time into a chunk.
+COPY_BLOCK_CHARS = 1 << 20
+
 
 class ChunkedNTriples:
     """N-Triples written to numbered files of about CHUNK_LINES lines each. A bulk load's memory
@@ -38,11 +41,27 @@ class ChunkedNTriples:
         self._lines = 0
 
     def write(self, text: str) -> None:
+        self._chunk().write(text)
+        self._lines += text.count("\n")
+
+    def take(self, written: str | Path) -> None:
+        """N-Triples text, or the N-Triples of a file (then removed), kept in one chunk either way."""
+        if isinstance(written, str):
+            self.write(written)
+            return
+        chunk = self._chunk()
+        with open(written, encoding="utf-8") as source:
+            for block in iter(lambda: source.read(COPY_BLOCK_CHARS), ""):
+                chunk.write(block)
+                self._lines += block.count("\n")
+        written.unlink()
+
+    def _chunk(self) -> TextIO:
+        """The file being written, a new one when the last is full."""
         if self._handle is None or self._lines >= self.CHUNK_LINES:
             self._next_file()
         assert self._handle is not None
-        self._handle.write(text)
-        self._lines += text.count("\n")
+        return self._handle
 
     def _next_file(self) -> None:
         self.close()

@@ -1,5 +1,5 @@
-"""The read pass on a real Dask cluster (a LocalCluster of two worker processes on loopback) gives the
-graph a local build gives, byte for byte."""
+"""A build whose read and write passes run on a real Dask cluster (a LocalCluster of two worker
+processes on loopback) gives the graph a local build gives, byte for byte."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from kg.build import BuildSettings, build
 from kg.cli import app
-from tests.conftest import CORPUS, copy_corpus, write
+from tests.conftest import CORPUS, ROOT, copy_corpus, write
 
 distributed = pytest.importorskip("distributed", reason="pip install -e '.[test]' installs Dask")
 
@@ -31,8 +31,25 @@ def test_a_cluster_build_gives_the_local_build_s_graph(cluster, tmp_path, monkey
     assert result.exit_code == 0, result.output
     assert "Built 75 articles:" in result.output
     assert (tmp_path / "cluster" / "kg.ttl").read_bytes() == (tmp_path / "local" / "kg.ttl").read_bytes()
-    with distributed.Client(cluster) as client:  # the articles were read there, not here
-        assert "read_batch" in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))
+    with distributed.Client(cluster) as client:  # the articles were read and written there, not here
+        ran = client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))
+    assert {"read_on_worker", "write_partition"} <= set(ran)  # Dask drops the leading _
+    [build_folder] = (tmp_path / "cluster" / "builds").iterdir()
+    assert sorted(p.name for p in build_folder.iterdir()) == ["build.json", "kg.html", "kg.ttl", "store"]
+
+
+def test_200_bbc_articles_build_on_a_cluster_as_on_local_processes(cluster, tmp_path):
+    bbc = ROOT.parent / "shared" / "data" / "bbc"
+    if not bbc.is_dir():
+        pytest.skip(f"the BBC set is not at {bbc} (see ../shared/data/README.md)")
+    # 40 of each of the five sections: sport's squad lists and tables among them
+    files = [path for section in sorted(p for p in bbc.iterdir() if p.is_dir())
+             for path in sorted(section.glob("*.txt"))[:40]]
+    assert len(files) == 200
+    local = build(files, BuildSettings(out_dir=tmp_path / "local", workers=2))
+    on_cluster = build(files, BuildSettings(out_dir=tmp_path / "cluster", cluster=cluster))
+    assert (on_cluster.articles, on_cluster.entities, on_cluster.triples) == (local.articles, local.entities, local.triples)
+    assert (tmp_path / "cluster" / "kg.ttl").read_bytes() == (tmp_path / "local" / "kg.ttl").read_bytes()
 
 
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "no-port-here"])
