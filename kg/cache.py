@@ -18,11 +18,13 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
+from kg.errors import KgError, one_line
 from kg.extract import pipeline_version
 from kg.files import write_atomic
 from kg.graph import ontology_text
@@ -100,36 +102,122 @@ def _version(model: str, files: tuple[str, ...], extra: str = "") -> str:
     return digest.hexdigest()[:16]
 
 
+class CacheError(KgError):
+    """A cache location (`--cache`) that cannot be used."""
+
+
 class ExtractionCache:
-    def __init__(self, out_dir: Path, model: str) -> None:
-        self.folder = (out_dir / CACHE_DIR).absolute()  # the same folder for workers elsewhere (a cluster's)
+    """Entries in the build's own folder, OUT/cache (pruned to the articles of the last build), or at
+    `location`: a folder or an fsspec URL (s3://bucket/kg-cache) every worker reaches, which builds
+    into several folders may share, and which kg therefore never prunes."""
+
+    def __init__(self, out_dir: Path, model: str, location: str | None = None) -> None:
+        self.location = location
+        self.entries = _Folder(out_dir / CACHE_DIR) if location is None else _entries_at(location)
         self.version = extractor_version(model)
 
-    def path(self, article: Article) -> Path:
+    @property
+    def own(self) -> bool:
+        """Whether the cache is the build's own (OUT/cache), which a build prunes."""
+        return self.location is None
+
+    def key(self, article: Article) -> str:
+        """The entry's name: articles with one text share it."""
         identity = hashlib.sha256(f"{self.version}\0{article.text}".encode())
-        return self.folder / (identity.hexdigest()[:32] + SUFFIX)
+        return identity.hexdigest()[:32] + SUFFIX
+
+    def check(self) -> None:
+        """Fail now, in one line, when entries cannot be written where the cache is."""
+        self.entries.check()
 
     def names(self, article: Article) -> ArticleNames | None:
         """The article's names, or None when it is not cached (or its entry is unreadable)."""
         try:
-            with open(self.path(article), "rb") as handle:
+            with self.entries.open(self.key(article)) as handle:
                 names = pickle.load(handle)
             return names.of_article(article)
         except Exception:  # missing, truncated or from an incompatible release: read the article again
             return None
 
     def extraction(self, article: Article) -> Extraction:
-        with open(self.path(article), "rb") as handle:
+        with self.entries.open(self.key(article)) as handle:
             pickle.load(handle)  # the names, read already
             return replace(pickle.load(handle), article=article)
 
     def put(self, extraction: Extraction, names: ArticleNames) -> None:
         data = pickle.dumps(names, pickle.HIGHEST_PROTOCOL) + pickle.dumps(extraction, pickle.HIGHEST_PROTOCOL)
-        write_atomic(self.path(extraction.article), data, sync=False)
+        self.entries.put(self.key(extraction.article), data)
 
     def keep_only(self, articles: list[Article]) -> None:
         """Remove the entries of articles that are no longer in the build (and of older versions)."""
-        used = {self.path(article).name for article in articles}
-        for entry in self.folder.glob("*" + SUFFIX):
-            if entry.name not in used:
-                entry.unlink(missing_ok=True)
+        used = {self.key(article) for article in articles}
+        for name in self.entries.names():
+            if name not in used:
+                self.entries.remove(name)
+
+
+class _Folder:
+    """Entries as files of a local (or shared) folder, each replaced in one rename."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.absolute()  # the same folder for workers elsewhere (a cluster's)
+
+    def check(self) -> None:
+        if self.folder.exists() and not self.folder.is_dir():
+            raise CacheError(f"--cache {self.folder}: is a file, not a folder")
+
+    def open(self, name: str) -> BinaryIO:
+        return open(self.folder / name, "rb")
+
+    def put(self, name: str, data: bytes) -> None:
+        write_atomic(self.folder / name, data, sync=False)
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self.folder.glob("*" + SUFFIX)]
+
+    def remove(self, name: str) -> None:
+        (self.folder / name).unlink(missing_ok=True)
+
+
+class _Remote:
+    """Entries as objects under an fsspec URL, each written in one request. The file system travels
+    to the workers with its options (endpoint, credentials from the environment where kg runs)."""
+
+    def __init__(self, url: str) -> None:
+        import fsspec  # only a remote cache needs it
+
+        self.url = url
+        try:
+            self.fs, self.root = fsspec.core.url_to_fs(url)
+        except (ImportError, ValueError) as error:  # 's3fs' not installed; an unknown protocol
+            raise CacheError(f"--cache {url}: {one_line(error, 200)}") from error
+
+    def check(self) -> None:
+        probe = f"{self.root}/.kg-probe-{os.getpid()}"
+        try:
+            self.fs.pipe_file(probe, b"")
+            self.fs.rm_file(probe)
+        except Exception as error:  # each backend has exceptions of its own; all are one line
+            raise CacheError(f"--cache {self.url}: cannot write there ({type(error).__name__}: "
+                             f"{one_line(error, 200)})") from error
+
+    def open(self, name: str) -> BinaryIO:
+        return self.fs.open(f"{self.root}/{name}", "rb")
+
+    def put(self, name: str, data: bytes) -> None:
+        try:
+            self.fs.pipe_file(f"{self.root}/{name}", data)
+        except Exception as error:  # each backend has exceptions of its own; all are one line
+            raise CacheError(f"--cache {self.url}: cannot write an entry ({type(error).__name__}: "
+                             f"{one_line(error, 200)})") from error
+
+    def names(self) -> list[str]:
+        return [path.rsplit("/", 1)[-1] for path in self.fs.glob(f"{self.root}/*{SUFFIX}")]
+
+    def remove(self, name: str) -> None:
+        self.fs.rm_file(f"{self.root}/{name}")
+
+
+def _entries_at(location: str) -> _Folder | _Remote:
+    """A URL with a protocol is fsspec's; anything else is a folder."""
+    return _Remote(location) if "://" in location else _Folder(Path(location).expanduser())

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -19,7 +20,7 @@ from kg.build.folder import BUILDS_DIR, CURRENT_LINK, PREVIOUS_LINK, TEMPORARY
 from kg.extract.nlp import load_pipeline
 from kg.extract.records import extract
 from kg.model import Article
-from kg.read.serve import ServeError
+from kg.read.serve import ServeError, free_port
 from kg.read.serve import oxigraph_server as oxigraph_server_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,33 @@ def oxigraph_server(tmp_path):
             return f"http://127.0.0.1:{port}"
 
         yield start
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A real S3 server (moto's, a separate implementation of the S3 API) on a free loopback port:
+    where the tests keep an extraction cache at an s3:// URL, as an agency keeps it in its bucket."""
+    moto_server = pytest.importorskip("moto.server", reason="pip install -e '.[test]' installs moto")
+    port = free_port()
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, monkeypatch):
+    """A fresh bucket on the test's S3 server; fsspec's s3:// reaches the server as the environment
+    variable FSSPEC_S3_ENDPOINT_URL would tell it (the README's way), with the server's test keys."""
+    fsspec = pytest.importorskip("fsspec")
+    pytest.importorskip("s3fs", reason="pip install -e '.[test]' installs s3fs")
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                        "AWS_DEFAULT_REGION": "us-east-1", "FSSPEC_S3_ENDPOINT_URL": s3_endpoint}.items():
+        monkeypatch.setenv(name, value)  # for kg in a subprocess, and Dask workers started by the test
+    monkeypatch.setitem(fsspec.config.conf, "s3", {"endpoint_url": s3_endpoint})  # fsspec read the environment already
+    bucket = f"kg-{secrets.token_hex(4)}"
+    fsspec.filesystem("s3").mkdir(bucket)
+    return bucket
 
 
 def wait_until_paused(process: subprocess.Popen, marker: Path, stage: str, seconds: float = 120) -> None:

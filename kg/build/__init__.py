@@ -64,8 +64,10 @@ class BuildSettings:
     # how worker processes start ("fork", "spawn", "forkserver"); None: fork on Linux, where the
     # workers share what the build loaded before them, else the platform's default (kg/processes.py)
     start_method: str | None = None
-    # a Dask scheduler's address (tcp://HOST:8786): the read pass runs on its workers (kg/build/cluster.py)
+    # a Dask scheduler's address (tcp://HOST:8786): both passes run on its workers (kg/build/cluster.py)
     cluster: str | None = None
+    # where the extraction cache lives, a folder or an fsspec URL; None: OUT/cache (kg/cache.py)
+    cache: str | None = None
 
 
 def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings(),
@@ -78,6 +80,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         reasons = "; ".join(map(str, problems)) or "no .txt or .md files found"
         raise NothingToBuildError(f"nothing to build: {reasons}")
     out = settings.out_dir
+    cache = ExtractionCache(out, settings.model, settings.cache)
     with locked(out):
         fingerprint = _fingerprint(articles, settings)
         previous = None if settings.fresh else _last_build(out, fingerprint)
@@ -85,9 +88,10 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
             return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
                            problems=tuple(problems), reused=len(articles), up_to_date=True)
         remove_leftovers(out)
+        cache.check()
         try:
             with new_build(out) as folder:
-                result = _build_into(folder, articles, settings, fingerprint, notify)
+                result = _build_into(folder, articles, cache, settings, fingerprint, notify)
                 pause_point("switch")
                 switch_to(out, folder)
         except OSError as error:  # a full disk, a folder made read-only meanwhile
@@ -95,14 +99,16 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
                                    f"the previous build, if any, is kept") from error
         pause_point("switched")
         remove_leftovers(out)
-        # entries of articles no longer built go only now: a build that failed left the last one's
-        ExtractionCache(out, settings.model).keep_only(articles)
+        # entries of articles no longer built go only now: a build that failed left the last one's;
+        # a cache given with --cache may serve other builds too, and is never pruned
+        if cache.own:
+            cache.keep_only(articles)
     return replace(result, seconds=time.perf_counter() - started, outputs=_outputs(out),
                    problems=(*problems, *result.problems))
 
 
-def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, fingerprint: str,
-                notify: Callable) -> BuildReport:
+def _build_into(folder: Path, articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
+                fingerprint: str, notify: Callable) -> BuildReport:
     """Both passes, writing the outputs and then the manifest into `folder`."""
     # The passes load spaCy, the extractors, rdflib and the store: here, not at the top, so that
     # an up-to-date build (and `kg --help`) starts in a fraction of a second.
@@ -111,7 +117,6 @@ def _build_into(folder: Path, articles: list[Article], settings: BuildSettings, 
     from kg.resolve import CONCEPT, resolve_names
 
     started = time.perf_counter()
-    cache = ExtractionCache(settings.out_dir, settings.model)
     read, parsed = read_names(articles, cache, settings, notify)
     # an article our code failed on is a problem, and the others are built
     unread = tuple(found for found in read if isinstance(found, Problem))

@@ -8,7 +8,6 @@ a problem naming the file and the exception, and the others are read; a worker p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
 from kg.cache import ExtractionCache
@@ -32,10 +31,10 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
     (whose records then go to the cache), or the problem that kept it from being read; and how many
     were parsed. Articles with the same text are parsed once: the others then find it in the cache."""
     names: list[ArticleNames | Problem | None] = [None if settings.fresh else cache.names(a) for a in articles]
-    first_of_text: dict[Path, int] = {}
+    first_of_text: dict[str, int] = {}
     for i, found in enumerate(names):
         if found is None:
-            first_of_text.setdefault(cache.path(articles[i]), i)
+            first_of_text.setdefault(cache.key(articles[i]), i)
     to_parse = list(first_of_text.values())
     notify("read", 0, len(to_parse))
     for done, (i, found) in enumerate(zip(to_parse, read_all([articles[i] for i in to_parse], cache, settings)), 1):

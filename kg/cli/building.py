@@ -45,8 +45,12 @@ def build(
              "the rest are kept as candidates (kg query candidates)."),
     cluster: str | None = typer.Option(
         None, "--cluster", envvar="KG_CLUSTER",
-        help="Read the articles on this Dask cluster (tcp://HOST:8786); OUT must be a folder its workers "
-             "reach at the same path. Needs pip install 'kg[cluster]'."),
+        help="Read and write the articles on this Dask cluster (tcp://HOST:8786); OUT must be a folder its "
+             "workers reach at the same path. Needs pip install 'kg[cluster]'."),
+    cache: str | None = typer.Option(
+        None, "--cache", envvar="KG_CACHE",
+        help="Keep what is read from each article here instead of OUT/cache: a folder, or an fsspec URL "
+             "(s3://bucket/kg-cache, with pip install s3fs) that builds may share; never pruned."),
     store_url: str | None = typer.Option(None, "--store-url", help=STORE_URL_HELP + " Then as kg load does."),
     update_url: str | None = typer.Option(None, "--update-url", help="With --store-url: see kg load."),
     query_url: str | None = typer.Option(None, "--query-url", help="With --store-url: see kg load."),
@@ -62,7 +66,7 @@ def build(
     try:
         server = _endpoints(store_url, update_url, query_url)  # a wrong URL fails before the build
         settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence,
-                                 cluster=cluster)
+                                 cluster=cluster, cache=cache)
         if quiet:
             report = build_graph(paths, settings)
         else:

@@ -3,6 +3,7 @@ processes on loopback) gives the graph a local build gives, byte for byte."""
 
 from __future__ import annotations
 
+import fsspec
 import pytest
 from typer.testing import CliRunner
 
@@ -15,8 +16,9 @@ distributed = pytest.importorskip("distributed", reason="pip install -e '.[test]
 
 @pytest.fixture(scope="module")
 def cluster():
+    # the dashboard on a free loopback port too: None would still take 8787, which a second cluster finds taken
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as local:
+                                  dashboard_address="127.0.0.1:0") as local:
         yield local.scheduler_address
 
 
@@ -50,6 +52,20 @@ def test_200_bbc_articles_build_on_a_cluster_as_on_local_processes(cluster, tmp_
     on_cluster = build(files, BuildSettings(out_dir=tmp_path / "cluster", cluster=cluster))
     assert (on_cluster.articles, on_cluster.entities, on_cluster.triples) == (local.articles, local.entities, local.triples)
     assert (tmp_path / "cluster" / "kg.ttl").read_bytes() == (tmp_path / "local" / "kg.ttl").read_bytes()
+
+
+def test_workers_keep_the_cache_in_an_s3_bucket(s3_bucket, corpus_build, tmp_path):
+    """Workers whose environment names the S3 server (as FSSPEC_S3_ENDPOINT_URL and AWS keys) write
+    and read the entries there; OUT is still shared, for the write pass's partitions."""
+    url = f"s3://{s3_bucket}/kg-cache"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address="127.0.0.1:0") as started_with_the_environment:
+        report = build([CORPUS], BuildSettings(out_dir=tmp_path / "out", cluster=started_with_the_environment.scheduler_address,
+                                               cache=url))
+    assert report.reused == 0
+    own_cache_build, _ = corpus_build
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == (own_cache_build / "kg.ttl").read_bytes()
+    assert len(fsspec.filesystem("s3").ls(url)) == report.articles
 
 
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "no-port-here"])
