@@ -32,7 +32,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--one", nargs=3, metavar=("FILES_JSON", "OUT", "CLUSTER_OR_WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", nargs=4, metavar=("FILES_JSON", "OUT", "CLUSTER_OR_WORKERS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         return _measure_one(*args.one)
@@ -45,24 +45,27 @@ def main() -> int:
         listing = Path(scratch) / "files.json"
         listing.write_text(json.dumps([str(f) for f in files]))
         for workers in args.workers:
-            with _cluster(workers) as address:
-                _report(f"cluster, {workers} worker(s)", _run(listing, Path(scratch) / f"c{workers}", address), words)
-            _report(f"local, {workers} process(es)", _run(listing, Path(scratch) / f"l{workers}", str(workers)), words)
+            with dask_cluster(workers) as address:
+                _report(f"cluster, {workers} worker(s)", build_once(listing, Path(scratch) / f"c{workers}", address), words)
+            _report(f"local, {workers} process(es)", build_once(listing, Path(scratch) / f"l{workers}", str(workers)), words)
     return 0
 
 
-def _run(listing: Path, out: Path, cluster_or_workers: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--one", str(listing), str(out), cluster_or_workers],
-                          capture_output=True, text=True, check=True)
+def build_once(listing: Path, out: Path, cluster_or_workers: str, cache: Path | None = None) -> dict:
+    """A build of the files listed in `listing` in a fresh process, on the cluster at this address or
+    on this many local processes, with the extraction cache in OUT or at `cache`; its seconds and
+    peak memory (the build process's, and the largest local worker's)."""
+    done = subprocess.run([sys.executable, __file__, "--one", str(listing), str(out), cluster_or_workers,
+                           str(cache or "-")], capture_output=True, text=True, check=True)
     shutil.rmtree(out, ignore_errors=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def _measure_one(listing: str, out: str, cluster_or_workers: str) -> int:
+def _measure_one(listing: str, out: str, cluster_or_workers: str, cache: str) -> int:
     files = json.loads(Path(listing).read_text())
     local = cluster_or_workers.isdigit()
     settings = BuildSettings(out_dir=Path(out), workers=int(cluster_or_workers) if local else 1,
-                             cluster=None if local else cluster_or_workers)
+                             cluster=None if local else cluster_or_workers, cache=None if cache == "-" else cache)
     started = time.perf_counter()
     build(files, settings)
     seconds = time.perf_counter() - started
@@ -77,7 +80,7 @@ def _report(name: str, measured: dict, words: int) -> None:
           f"{measured['client_mb']:>14.0f} MB{worker:>16}", flush=True)
 
 
-class _cluster:
+class dask_cluster:
     """A scheduler and `workers` single-threaded worker processes on loopback, as `dask` starts them."""
 
     def __init__(self, workers: int) -> None:
