@@ -20,9 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cluster import build_once, dask_cluster
 from scale import repeated_corpus
 from throughput import DEFAULT_CORPUS, ROOT
+
+from cluster import build_once, dask_cluster
 
 
 def main() -> int:
