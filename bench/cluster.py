@@ -91,9 +91,11 @@ class dask_cluster:
         address = f"tcp://127.0.0.1:{port}"
         self.processes = [
             subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-                              "--port", str(port), "--no-dashboard"], stderr=subprocess.DEVNULL),
-            subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers",
-                              str(self.workers), "--nthreads", "1", "--no-dashboard"], stderr=subprocess.DEVNULL),
+                              "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
+                             stderr=subprocess.DEVNULL),
+            subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--host", "127.0.0.1",
+                              "--nworkers", str(self.workers), "--nthreads", "1", "--no-dashboard",
+                              "--dashboard-address", "127.0.0.1:0"], stderr=subprocess.DEVNULL),
         ]
         from distributed import Client
         with Client(address, timeout="60s") as client:

@@ -14,11 +14,14 @@ same as a local build's, byte for byte."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Callable, Iterator
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 
+# How long the scheduler has to answer before the build gives up on it.
+SCHEDULER_SECONDS = 10
 # Tasks in flight per worker thread: enough that none idles while its next batch travels, few
 # enough that the results waiting to be taken in order stay small.
 TASKS_AHEAD_PER_THREAD = 2
@@ -45,15 +48,39 @@ def connected(address: str) -> Iterator[tuple[object, int]]:
         from distributed import Client  # only a cluster build needs Dask
     except ImportError:
         raise ClusterError("--cluster needs Dask: pip install 'kg[cluster]'") from None
+    _check_scheduler(address)
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
-    except (OSError, ValueError) as error:  # ValueError: not an address ('missing port number')
+        client = Client(address, timeout=f"{SCHEDULER_SECONDS}s", set_as_default=False)
+    except OSError as error:  # the scheduler went away since it answered
         raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({error})") from error
     with client:
         threads = sum(client.nthreads().values())
         if not threads:
             raise ClusterError(f"--cluster {address}: the scheduler has no workers")
         yield client, threads
+
+
+def _check_scheduler(address: str) -> None:
+    """One line unless a Dask scheduler answers at `address`, asked before any Client is made: a
+    Client made for a wrong address prints a traceback when it is collected, after 20 s more, and
+    one made for a port that serves something else may wait forever or read a length of exabytes."""
+    from distributed.comm import connect
+
+    async def identity() -> object:
+        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_SECONDS), SCHEDULER_SECONDS)
+        try:
+            await comm.write({"op": "identity"})
+            return await asyncio.wait_for(comm.read(), SCHEDULER_SECONDS)
+        finally:
+            comm.abort()
+
+    try:
+        answer = asyncio.run(identity())
+    except Exception as error:  # ValueError: not an address ('missing port number'); OSError; a timeout
+        problem = one_line(error, 200) or f"no answer in {SCHEDULER_SECONDS} s"
+        raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({problem})") from error
+    if not (isinstance(answer, dict) and answer.get("type") == "Scheduler"):
+        raise ClusterError(f"--cluster {address}: what answers there is not a Dask scheduler")
 
 
 def in_order(client, function: Callable, tasks: list, ahead: int) -> Iterator:

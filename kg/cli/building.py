@@ -65,6 +65,9 @@ def build(
     signal.signal(signal.SIGTERM, interrupt)  # a kill stops the build as Ctrl-C does: cleaned up
     try:
         server = _endpoints(store_url, update_url, query_url)  # a wrong URL fails before the build
+        if server is not None:
+            from kg.remote.load import check_server
+            check_server(server)  # ... and so does a server that does not answer
         settings = BuildSettings(out_dir=out, base=base, workers=workers, fresh=fresh, min_confidence=min_confidence,
                                  cluster=cluster, cache=cache)
         if quiet:
@@ -157,7 +160,7 @@ def _print_summary(report) -> None:
         out_console.print(
             f"Built {report.articles} articles{reused}: {report.entities} entities, {report.relations} relations, "
             f"{report.claims} claims, {report.triples} triples in {report.seconds:.1f} s",
-            highlight=False,
+            highlight=False, soft_wrap=True,  # one line, for scripts that read it
         )
     if report.set_aside_lines:
         out_console.print(f"  {report.set_aside_lines} lines set aside as not prose (tables, results, lists)",

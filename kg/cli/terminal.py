@@ -64,7 +64,9 @@ class BuildProgress:
     def __init__(self) -> None:
         self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=err_console, transient=True)
+                            TimeRemainingColumn(), console=err_console, transient=True,
+                            # a log or a pipe gets no bar (it would leave a blank line before an error)
+                            disable=not err_console.is_terminal)
         self.tasks: dict[str, int] = {}
 
     def __enter__(self):

@@ -46,12 +46,12 @@ class Server:
         return self._authorizations[host]
 
     def post(self, url: str, body: bytes, content_type: str, *, accept: str | None = None,
-             on_retry=None) -> bytes:
+             on_retry=None, retries: int = RETRIES) -> bytes:
         """POST `body` to `url`; the answer's body. `on_retry(reason)` hears of each retry."""
         header, secrets = self._authorization(url)
         headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
         first_wait = float(os.environ.get(BACKOFF_VARIABLE, FIRST_WAIT))
-        for attempt in range(RETRIES + 1):
+        for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method="POST", headers=headers)
             if header:
                 request.add_unredirected_header("Authorization", header)
@@ -68,8 +68,8 @@ class Server:
                 if isinstance(cause, (socket.gaierror, ssl.SSLCertVerificationError)):  # a retry finds the same
                     raise ServerError(f"{shown_url(url)}: {cause}") from None
                 reason = str(cause) or type(cause).__name__
-            if attempt == RETRIES:
-                raise ServerError(f"{shown_url(url)}: {reason}, still after {RETRIES} retries")
+            if attempt == retries:
+                raise ServerError(f"{shown_url(url)}: {reason}" + (f", still after {retries} retries" if retries else ""))
             if on_retry is not None:
                 on_retry(reason)
             time.sleep(first_wait * 2**attempt)

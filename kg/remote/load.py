@@ -64,6 +64,18 @@ class LoadReport:
                 f"request(s){skipped}, {self.seconds:.1f} s ({rate:,.0f} triples/s)")
 
 
+def check_server(endpoints: Endpoints) -> None:
+    """One line, at once, unless the server's query endpoint answers: a build that would be loaded
+    into it is not started (a load alone retries instead, for a server that is restarting)."""
+    server = Server(endpoints.store, endpoints.update, endpoints.query)
+    try:
+        server.post(endpoints.query, urlencode({"query": "ASK {}"}).encode(), "application/x-www-form-urlencoded",
+                    accept="application/sparql-results+json", retries=0)
+    except ServerError as error:
+        raise ServerError(f"--store-url {shown_url(endpoints.store)}: the server does not answer ({error}); "
+                          f"nothing was built") from None
+
+
 def load_build(out: Path, endpoints: Endpoints, *, chunk_size: int = CHUNK_TRIPLES, fresh: bool = False,
                progress: Progress | None = None, on_retry: Callable[[str], None] | None = None) -> LoadReport:
     """Load the build OUT shows into the server. Holds the build folder's lock, so that no build

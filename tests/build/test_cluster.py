@@ -3,6 +3,12 @@ processes on loopback) gives the graph a local build gives, byte for byte."""
 
 from __future__ import annotations
 
+import http.server
+import os
+import subprocess
+import sys
+import threading
+
 import fsspec
 import pytest
 from typer.testing import CliRunner
@@ -68,10 +74,29 @@ def test_workers_keep_the_cache_in_an_s3_bucket(s3_bucket, corpus_build, tmp_pat
     assert len(fsspec.filesystem("s3").ls(url)) == report.articles
 
 
-@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "no-port-here"])
-def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path, monkeypatch, address):
-    monkeypatch.setenv("KG_CLUSTER", address)  # the environment names it, as --cluster would
-    result = CliRunner().invoke(app, ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet"])
-    assert result.exit_code == 1
-    [line] = result.output.strip().splitlines()
-    assert line.startswith(f"error: --cluster {address}: cannot reach the scheduler")
+@pytest.mark.parametrize(("address", "problem"), [
+    ("tcp://127.0.0.1:9", "cannot reach the scheduler (Timed out trying to connect"),
+    ("no-port-here", "cannot reach the scheduler (missing port number"),
+    ("http://127.0.0.1:8787", "cannot reach the scheduler (unknown address scheme 'http'"),
+])
+def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path, address, problem):
+    assert _cluster_build_error(tmp_path, address).startswith(f"error: --cluster {address}: {problem}")
+
+
+def test_a_port_that_serves_something_else_is_one_line_not_a_hang(tmp_path):
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler) as web:
+        threading.Thread(target=web.serve_forever, daemon=True).start()
+        address = f"tcp://127.0.0.1:{web.server_address[1]}"
+        assert _cluster_build_error(tmp_path, address).startswith(f"error: --cluster {address}: cannot reach the scheduler")
+        web.shutdown()
+
+
+def _cluster_build_error(tmp_path, address: str) -> str:
+    """The error line of a build on the cluster at `address` (named by the environment, as --cluster
+    would), run in a process of its own: nothing else may reach stderr, even as the process exits."""
+    done = subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet"],
+                          env={**os.environ, "KG_CLUSTER": address}, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    return line

@@ -175,6 +175,15 @@ def test_build_with_a_store_url_builds_then_loads(out, oxigraph_server):
     assert server_graphs(url) == expected_graphs(out)
 
 
+def test_build_with_a_store_url_that_does_not_answer_is_one_line_before_the_build(tmp_path):
+    result = kg("build", str(CORPUS), "--out", str(tmp_path / "out"), "--store-url", "http://127.0.0.1:9/store")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        ("error: --store-url http://127.0.0.1:9/store: the server does not answer "
+         "(http://127.0.0.1:9/query: [Errno 111] Connection refused); nothing was built")]
+    assert not (tmp_path / "out").exists()  # nothing was built
+
+
 def test_a_load_killed_after_the_switch_was_made_is_recorded_by_the_rerun(out, oxigraph_server, tmp_path):
     url = oxigraph_server()
     load_build(out, endpoints(f"{url}/store"))
