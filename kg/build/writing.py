@@ -9,11 +9,12 @@ folder (kg/build/cluster.py), and only its name comes back."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,7 +176,9 @@ def _written_on_cluster(articles: list[Article], writer: _Writer, settings: Buil
 def _write_partition(shared: tuple[_Writer, Path], batch: list[Article]) -> _Part:
     """A batch's N-Triples written on a cluster's worker into two files in the `partitions` folder."""
     writer, partitions = shared
-    part = writer.batch(batch)
+    # an entailer of the task's own: the worker's threads share `writer`, and the entailer learns
+    # the hierarchy as triples pass
+    part = replace(writer, entailer=copy.deepcopy(writer.entailer)).batch(batch)
     name = uuid.uuid4().hex  # a task Dask runs again (its worker lost) writes files of its own
     data, inferred = partitions / f"{name}.nt", partitions / f"{name}.inferred.nt"
     data.write_text(part.data, encoding="utf-8")
