@@ -1,4 +1,5 @@
-"""What was read from each article, kept between builds under the build folder (`cache/`).
+"""What was read from each article, kept between builds: in the build folder (`OUT/cache/`), or where
+`--cache` says (a folder, or an fsspec URL such as s3://bucket/kg-cache that workers and other builds share).
 
 An entry is keyed by the article's text and by the extractor version: a hash of the code and data
 that turn text into records, and of the spaCy and model versions. Records depend on nothing else,
@@ -9,25 +10,30 @@ pickles: the article's names (what cross-article resolution needs, read on every
 records (read again only when the graph is written), so a build streams records instead of
 holding them all.
 
-The cache is the build's own scratch space: an entry that cannot be read is read again from the
-article, and entries the last build did not use are removed.
+An entry that cannot be read whole is read again from the article. OUT/cache is the build's own
+scratch space, and entries the last build did not use are removed from it; a cache given with
+`--cache` may serve other builds, and is never pruned.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
+import io
 import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from kg.errors import KgError, one_line
 from kg.extract import pipeline_version
-from kg.files import write_atomic
+from kg.files import problem_of, write_atomic
 from kg.graph import ontology_text
+from kg.http import shown_url
 from kg.model import Article, Extraction
 
 if TYPE_CHECKING:  # the up-to-date check reads this module; resolution is loaded only to build
@@ -35,6 +41,7 @@ if TYPE_CHECKING:  # the up-to-date check reads this module; resolution is loade
 
 CACHE_DIR = "cache"
 SUFFIX = ".pickle"
+PROBE = ".kg-probe"  # written by each build to check the cache can be written
 PACKAGE = Path(__file__).resolve().parent
 # What turns an article into its cached records and names: these modules and every kg module they
 # import, found by reading their imports, so a change to any word list, rule or record they use
@@ -106,6 +113,12 @@ class CacheError(KgError):
     """A cache location (`--cache`) that cannot be used."""
 
 
+# Ends every entry: an entry without it was cut short (a killed writer, a full disk) and is a miss.
+END_OF_ENTRY = b"\nkg-entry-end\n"
+# Entries fetched from a remote cache in one concurrent request.
+FETCHED_AT_ONCE = 500
+
+
 class ExtractionCache:
     """Entries in the build's own folder, OUT/cache (pruned to the articles of the last build), or at
     `location`: a folder or an fsspec URL (s3://bucket/kg-cache) every worker reaches, which builds
@@ -113,13 +126,18 @@ class ExtractionCache:
 
     def __init__(self, out_dir: Path, model: str, location: str | None = None) -> None:
         self.location = location
-        self.entries = _Folder(out_dir / CACHE_DIR) if location is None else _entries_at(location)
+        self.entries = _Folder(out_dir / CACHE_DIR, label=None) if location is None else _entries_at(location)
         self.version = extractor_version(model)
 
     @property
     def own(self) -> bool:
         """Whether the cache is the build's own (OUT/cache), which a build prunes."""
         return self.location is None
+
+    @property
+    def folder(self) -> Path | None:
+        """The local folder of the entries, if they are in one."""
+        return self.entries.folder if isinstance(self.entries, _Folder) else None
 
     def key(self, article: Article) -> str:
         """The entry's name: articles with one text share it."""
@@ -132,20 +150,27 @@ class ExtractionCache:
 
     def names(self, article: Article) -> ArticleNames | None:
         """The article's names, or None when it is not cached (or its entry is unreadable)."""
-        try:
-            with self.entries.open(self.key(article)) as handle:
-                names = pickle.load(handle)
-            return names.of_article(article)
-        except Exception:  # missing, truncated or from an incompatible release: read the article again
-            return None
+        return self.names_of_all([article])[0]
+
+    def names_of_all(self, articles: list[Article]) -> list[ArticleNames | None]:
+        """Each article's names, or None when it is not cached (or its entry is unreadable); a remote
+        cache is asked for many entries at once."""
+        found = self.entries.read_many([self.key(article) for article in articles])
+        return [_names_in(found.get(self.key(article)), article) for article in articles]
 
     def extraction(self, article: Article) -> Extraction:
-        with self.entries.open(self.key(article)) as handle:
-            pickle.load(handle)  # the names, read already
-            return replace(pickle.load(handle), article=article)
+        data = self.entries.read_many([self.key(article)]).get(self.key(article))
+        try:
+            entry = _whole(data)
+            pickle.load(entry)  # the names, read already
+            return replace(pickle.load(entry), article=article)
+        except Exception as error:  # removed or damaged since the names were read from it
+            raise CacheError(f"the cache entry {self.key(article)} of {article.path} cannot be read "
+                             f"({type(error).__name__}); build again with --fresh") from error
 
     def put(self, extraction: Extraction, names: ArticleNames) -> None:
-        data = pickle.dumps(names, pickle.HIGHEST_PROTOCOL) + pickle.dumps(extraction, pickle.HIGHEST_PROTOCOL)
+        data = (pickle.dumps(names, pickle.HIGHEST_PROTOCOL) + pickle.dumps(extraction, pickle.HIGHEST_PROTOCOL)
+                + END_OF_ENTRY)
         self.entries.put(self.key(extraction.article), data)
 
     def keep_only(self, articles: list[Article]) -> None:
@@ -156,21 +181,49 @@ class ExtractionCache:
                 self.entries.remove(name)
 
 
+def _whole(data: bytes | None) -> io.BytesIO:
+    """The entry's pickles to load one after the other, if the entry is whole."""
+    if data is None or not data.endswith(END_OF_ENTRY):
+        raise ValueError("missing, or cut short")
+    return io.BytesIO(data)
+
+
+def _names_in(data: bytes | None, article: Article) -> ArticleNames | None:
+    try:
+        return pickle.load(_whole(data)).of_article(article)
+    except Exception:  # missing, cut short or from an incompatible release: read the article again
+        return None
+
+
 class _Folder:
     """Entries as files of a local (or shared) folder, each replaced in one rename."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, label: str | None) -> None:
         self.folder = folder.absolute()  # the same folder for workers elsewhere (a cluster's)
+        # how errors name a folder given with --cache; None: OUT/cache, whose errors are the build's
+        self.label = label
 
     def check(self) -> None:
-        if self.folder.exists() and not self.folder.is_dir():
-            raise CacheError(f"--cache {self.folder}: is a file, not a folder")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / PROBE, b"", sync=False)
+        except OSError as error:
+            raise CacheError(f"{self.label or self.folder}: cannot write there ({problem_of(error)})") from error
 
-    def open(self, name: str) -> BinaryIO:
-        return open(self.folder / name, "rb")
+    def read_many(self, names: list[str]) -> dict[str, bytes]:
+        found = {}
+        for name in names:
+            with contextlib.suppress(OSError):
+                found[name] = (self.folder / name).read_bytes()
+        return found
 
     def put(self, name: str, data: bytes) -> None:
-        write_atomic(self.folder / name, data, sync=False)
+        try:
+            write_atomic(self.folder / name, data, sync=False)
+        except OSError as error:
+            if self.label is None:
+                raise  # OUT is full or read-only: the build says so
+            raise CacheError(f"{self.label}: cannot write an entry ({problem_of(error)})") from error
 
     def names(self) -> list[str]:
         return [entry.name for entry in self.folder.glob("*" + SUFFIX)]
@@ -180,44 +233,72 @@ class _Folder:
 
 
 class _Remote:
-    """Entries as objects under an fsspec URL, each written in one request. The file system travels
-    to the workers with its options (endpoint, credentials from the environment where kg runs)."""
+    """Entries as objects under an fsspec URL, each written in one request. Only the URL travels to
+    worker processes: each opens the file system itself (a client made before a fork is not to be
+    used after it), with the endpoint and credentials of its own environment."""
 
     def __init__(self, url: str) -> None:
-        import fsspec  # only a remote cache needs it
-
         self.url = url
-        try:
-            self.fs, self.root = fsspec.core.url_to_fs(url)
-        except (ImportError, ValueError) as error:  # 's3fs' not installed; an unknown protocol
-            raise CacheError(f"--cache {url}: {one_line(error, 200)}") from error
+        self.label = f"--cache {shown_url(url)}"
+        self._opened: tuple[int, object, str] | None = None  # (process id, file system, root)
+        self._open()  # a wrong URL or a missing backend fails here, in one line
+
+    def __getstate__(self) -> dict:
+        return {"url": self.url, "label": self.label, "_opened": None}
+
+    def _open(self) -> tuple[object, str]:
+        if self._opened is None or self._opened[0] != os.getpid():
+            try:
+                import fsspec  # only a remote cache needs it
+
+                fs, root = fsspec.core.url_to_fs(self.url)
+            except Exception as error:  # no fsspec or no backend for the protocol; a wrong URL; no connection
+                raise CacheError(f"{self.label}: {type(error).__name__}: {one_line(error, 200)} "
+                                 f"(fsspec and the URL's backend are needed: pip install s3fs for s3://)") from error
+            self._opened = (os.getpid(), fs, root)
+        return self._opened[1], self._opened[2]
 
     def check(self) -> None:
-        probe = f"{self.root}/.kg-probe-{os.getpid()}"
+        fs, root = self._open()
         try:
-            self.fs.pipe_file(probe, b"")
-            self.fs.rm_file(probe)
+            fs.pipe_file(f"{root}/{PROBE}", b"")  # written over by each build: no delete permission needed
         except Exception as error:  # each backend has exceptions of its own; all are one line
-            raise CacheError(f"--cache {self.url}: cannot write there ({type(error).__name__}: "
+            raise CacheError(f"{self.label}: cannot write there ({type(error).__name__}: "
                              f"{one_line(error, 200)})") from error
 
-    def open(self, name: str) -> BinaryIO:
-        return self.fs.open(f"{self.root}/{name}", "rb")
+    def read_many(self, names: list[str]) -> dict[str, bytes]:
+        fs, root = self._open()
+        found = {}
+        for start in range(0, len(names), FETCHED_AT_ONCE):
+            paths = [f"{root}/{name}" for name in names[start : start + FETCHED_AT_ONCE]]
+            try:
+                fetched = fs.cat(paths, on_error="omit")
+            except Exception:  # noqa: BLE001, S112 - an unreachable cache is a cache of misses; writing says why
+                continue
+            found.update((path.rsplit("/", 1)[-1], data) for path, data in fetched.items())
+        return found
 
     def put(self, name: str, data: bytes) -> None:
+        fs, root = self._open()
         try:
-            self.fs.pipe_file(f"{self.root}/{name}", data)
+            fs.pipe_file(f"{root}/{name}", data)
         except Exception as error:  # each backend has exceptions of its own; all are one line
-            raise CacheError(f"--cache {self.url}: cannot write an entry ({type(error).__name__}: "
+            raise CacheError(f"{self.label}: cannot write an entry ({type(error).__name__}: "
                              f"{one_line(error, 200)})") from error
 
     def names(self) -> list[str]:
-        return [path.rsplit("/", 1)[-1] for path in self.fs.glob(f"{self.root}/*{SUFFIX}")]
+        fs, root = self._open()
+        return [path.rsplit("/", 1)[-1] for path in fs.glob(f"{root}/*{SUFFIX}")]
 
     def remove(self, name: str) -> None:
-        self.fs.rm_file(f"{self.root}/{name}")
+        fs, root = self._open()
+        fs.rm_file(f"{root}/{name}")
 
 
 def _entries_at(location: str) -> _Folder | _Remote:
-    """A URL with a protocol is fsspec's; anything else is a folder."""
-    return _Remote(location) if "://" in location else _Folder(Path(location).expanduser())
+    """A URL with a protocol other than file:// is fsspec's; anything else is a folder."""
+    if location.startswith("file://"):
+        return _Folder(Path(urlsplit(location).path), label=f"--cache {location}")
+    if "://" in location:
+        return _Remote(location)
+    return _Folder(Path(location).expanduser(), label=f"--cache {location}")

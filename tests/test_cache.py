@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from kg.build import BuildSettings, build
 from kg.cache import ExtractionCache, _version
 from kg.cli import app
 from kg.resolve import names_of
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, copy_corpus, write
 
 TEXT = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said the council approved the plan.\n"
 
@@ -66,11 +67,15 @@ def test_another_extractor_version_misses(cache_at, extraction, monkeypatch):
     assert cache_at().names(extraction.article) is None
 
 
-def test_a_damaged_entry_is_a_miss_not_an_error(cache_at, extraction):
+@pytest.mark.parametrize("cut", [20, "after the names"])
+def test_an_entry_cut_short_is_a_miss_not_an_error(cache_at, extraction, cut):
+    """Cut by a killed writer or a full disk: in the names, or after them, in the records (which
+    only the write pass reads: it would fail every build until --fresh)."""
     cache = cache_at()
     cache.put(extraction, names_of(extraction))
-    with cache.entries.open(cache.key(extraction.article)) as entry:
-        cache.entries.put(cache.key(extraction.article), entry.read()[:20])
+    [entry] = cache.entries.read_many([cache.key(extraction.article)]).values()
+    end = 20 if cut == 20 else len(pickle.dumps(names_of(extraction), pickle.HIGHEST_PROTOCOL))
+    cache.entries.put(cache.key(extraction.article), entry[:end])
     assert cache.names(extraction.article) is None
 
 
@@ -108,11 +113,11 @@ def test_changed_code_misses_exactly_when_it_shapes_the_records(tmp_path, extrac
 def test_builds_into_two_folders_share_a_cache_given_with_cache_which_is_never_pruned(tmp_path):
     shared = tmp_path / "shared-cache"
     first = build([CORPUS], BuildSettings(out_dir=tmp_path / "one", cache=str(shared)))
-    assert first.reused == 0 and len(list(shared.iterdir())) == first.articles
+    assert first.reused == 0 and len(list(shared.glob("*.pickle"))) == first.articles
     some = sorted(CORPUS.glob("*.txt"))[:2]
     second = build(some, BuildSettings(out_dir=tmp_path / "two", cache=str(shared)))
     assert (second.articles, second.reused) == (2, 2)  # nothing parsed again
-    assert len(list(shared.iterdir())) == first.articles  # the other build's entries are kept
+    assert len(list(shared.glob("*.pickle"))) == first.articles  # the other build's entries are kept
     assert not (tmp_path / "two" / "cache").exists()
 
 
@@ -130,16 +135,37 @@ def test_a_cache_in_an_s3_bucket_serves_a_build_on_another_machine(s3_bucket, tm
     own_cache_build, _ = corpus_build
     for out in ("a", "b"):
         assert (tmp_path / out / "kg.ttl").read_bytes() == (own_cache_build / "kg.ttl").read_bytes()
-    assert len(fsspec.filesystem("s3").ls(url)) == 5
+    assert len(fsspec.filesystem("s3").glob(f"{url}/*.pickle")) == 5
 
 
 @pytest.mark.parametrize(("location", "problem"), [
-    ("foo://bucket/cache", "--cache foo://bucket/cache: Protocol not known: foo"),
+    ("foo://bucket/cache", "--cache foo://bucket/cache: ValueError: Protocol not known: foo"),
     ("s3://no-such-bucket/cache", "--cache s3://no-such-bucket/cache: cannot write there (FileNotFoundError"),
+    # the password is never shown
+    ("ftp://alice:s3cret@127.0.0.1:9/cache", "--cache ftp://127.0.0.1:9/cache: ConnectionRefusedError"),
+    ("{tmp}/a-file/cache", "--cache {tmp}/a-file/cache: cannot write there (a part of its path is not a folder)"),
 ])
-def test_a_cache_that_cannot_be_used_is_one_line_before_anything_is_parsed(s3_bucket, tmp_path, location, problem):
+def test_a_cache_that_cannot_be_used_is_one_line_before_anything_is_parsed(s3_bucket, tmp_path, monkeypatch,
+                                                                            location, problem):
+    (tmp_path / "a-file").write_text("not a folder")
+    location, problem = location.format(tmp=tmp_path), problem.format(tmp=tmp_path)
+    monkeypatch.setattr("kg.build.reading.read_names", lambda *args: pytest.fail("articles read"))
     result = CliRunner().invoke(app, ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--cache", location])
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()
     assert line.startswith(f"error: {problem}")
-    assert not (tmp_path / "out" / "builds").exists() or not any((tmp_path / "out" / "builds").iterdir())
+    assert "s3cret" not in result.output
+
+
+def test_builds_of_several_processes_keep_their_cache_in_a_bucket(s3_bucket, tmp_path):
+    """Worker processes forked from the build write the entries (a file system client made before a
+    fork is not to be used after it); the next build, into another folder, reads them all at once."""
+    articles = copy_corpus(tmp_path)
+    for i in range(70):  # more than one batch, so that two worker processes read
+        write(articles, f"notice-{i}.txt", f"Notice {i}\n\nMaria Okafor said on Monday that the council "
+                                           f"of Town {i} approved the budget.\n")
+    url = f"s3://{s3_bucket}/kg-cache"
+    first = build([articles], BuildSettings(out_dir=tmp_path / "one", workers=2, cache=url))
+    second = build([articles], BuildSettings(out_dir=tmp_path / "two", workers=2, cache=url))
+    assert (first.reused, second.reused) == (0, 75)
+    assert (tmp_path / "one" / "kg.ttl").read_bytes() == (tmp_path / "two" / "kg.ttl").read_bytes()

@@ -87,7 +87,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
         if previous is not None:
             return replace(previous, seconds=time.perf_counter() - started, outputs=_outputs(out),
                            problems=tuple(problems), reused=len(articles), up_to_date=True)
-        remove_leftovers(out)
+        remove_leftovers(out, cache.folder)
         cache.check()
         try:
             with new_build(out) as folder:
@@ -98,7 +98,7 @@ def build(paths: Iterable[str | Path], settings: BuildSettings = BuildSettings()
             raise OutputError(out, f"cannot write the build ({problem_of(error)}); "
                                    f"the previous build, if any, is kept") from error
         pause_point("switched")
-        remove_leftovers(out)
+        remove_leftovers(out, cache.folder)
         # entries of articles no longer built go only now: a build that failed left the last one's;
         # a cache given with --cache may serve other builds too, and is never pruned
         if cache.own:

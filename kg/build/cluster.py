@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
+from kg.cache import source_version
 from kg.errors import KgError, one_line
 
 # How long the scheduler has to answer before the build gives up on it.
@@ -31,14 +33,32 @@ class ClusterError(KgError):
     """The cluster cannot be reached, or a task failed on it."""
 
 
-def run_on_cluster(address: str, function: Callable, shared: object, batches: Callable[[int], list]) -> Iterator:
+def run_on_cluster(address: str, model: str, function: Callable, shared: object,
+                   batches: Callable[[int], list]) -> Iterator:
     """function(shared, batch) of each of `batches(threads)` (the batches for that many worker
     threads) as a task on the cluster at `address`, `shared` sent to every worker once; the results
-    in input order, with a few tasks per worker thread in flight."""
+    in input order, with a few tasks per worker thread in flight. The workers must run this kg
+    with this `model`."""
     with connected(address) as (client, threads):
+        _check_same_code(client, address, model)
         [on_workers] = client.scatter([shared], broadcast=True, hash=False)
         tasks = [(on_workers, batch) for batch in batches(threads)]
         yield from in_order(client, function, tasks, ahead=threads * TASKS_AHEAD_PER_THREAD)
+
+
+def _check_same_code(client, address: str, model: str) -> None:
+    """One line unless every worker runs the code, ontology and model this process runs: a worker
+    of another version would write other records into the cache, where every later build finds them."""
+    here = source_version(model)
+    try:
+        theirs = client.run(source_version, model)
+    except Exception as error:  # a worker without kg, or without the model
+        raise ClusterError(f"--cluster {address}: a worker cannot run kg ({type(error).__name__}: "
+                           f"{one_line(error, 200)}); install the same kg and model there") from error
+    others = sorted(worker for worker, version in theirs.items() if version != here)
+    if others:
+        raise ClusterError(f"--cluster {address}: {len(others)} worker(s) run another kg, ontology or model than "
+                           f"this one ({', '.join(others[:3])}); install the same there")
 
 
 @contextlib.contextmanager
@@ -64,10 +84,13 @@ def _check_scheduler(address: str) -> None:
     """One line unless a Dask scheduler answers at `address`, asked before any Client is made: a
     Client made for a wrong address prints a traceback when it is collected, after 20 s more, and
     one made for a port that serves something else may wait forever or read a length of exabytes."""
+    from distributed import Security
     from distributed.comm import connect
 
     async def identity() -> object:
-        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_SECONDS), SCHEDULER_SECONDS)
+        # the connection options Dask's configuration gives a client (TLS certificates, for tls://)
+        options = Security().get_connection_args("client")
+        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_SECONDS, **options), SCHEDULER_SECONDS)
         try:
             await comm.write({"op": "identity"})
             return await asyncio.wait_for(comm.read(), SCHEDULER_SECONDS)
@@ -75,7 +98,9 @@ def _check_scheduler(address: str) -> None:
             comm.abort()
 
     try:
-        answer = asyncio.run(identity())
+        # in a thread of its own: the caller may run an event loop already (a notebook's)
+        with ThreadPoolExecutor(1) as thread:
+            answer = thread.submit(asyncio.run, identity()).result()
     except Exception as error:  # ValueError: not an address ('missing port number'); OSError; a timeout
         problem = one_line(error, 200) or f"no answer in {SCHEDULER_SECONDS} s"
         raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({problem})") from error

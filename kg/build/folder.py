@@ -111,17 +111,17 @@ def switch_to(out: Path, build: Path) -> None:
             _replace_with_link(link, target)
 
 
-def remove_leftovers(out: Path) -> None:
+def remove_leftovers(out: Path, cache: Path | None = None) -> None:
     """What builds that were killed or failed left behind, removed while the lock is held, as far as
     it can be (what cannot be removed is no reason to fail a build): every build folder but the
     current and the previous one, and the temporary files of processes no longer running, in the
-    folder and its cache and export."""
+    folder, its cache and export, and the `cache` folder given with --cache."""
     kept = {current_build(out), _linked(out / PREVIOUS_LINK)}
     if (out / BUILDS_DIR).is_dir():
         for folder in (out / BUILDS_DIR).iterdir():
             if folder not in kept:
                 shutil.rmtree(folder, ignore_errors=True)
-    for folder in (out, out / "cache", out / "export"):
+    for folder in (out, out / "cache", out / "export", *([cache] if cache else [])):
         for path in _temporaries_of_dead_processes(folder):
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)

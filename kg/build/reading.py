@@ -7,6 +7,7 @@ a problem naming the file and the exception, and the others are read; a worker p
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
@@ -30,7 +31,7 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
     """Every article's names in input order, from the cache or by parsing and reading the article
     (whose records then go to the cache), or the problem that kept it from being read; and how many
     were parsed. Articles with the same text are parsed once: the others then find it in the cache."""
-    names: list[ArticleNames | Problem | None] = [None if settings.fresh else cache.names(a) for a in articles]
+    names: list[ArticleNames | Problem | None] = [None] * len(articles) if settings.fresh else cache.names_of_all(articles)
     first_of_text: dict[str, int] = {}
     for i, found in enumerate(names):
         if found is None:
@@ -54,7 +55,7 @@ def read_all(articles: list[Article], cache: ExtractionCache,
     workers are the cluster's (kg/build/cluster.py)."""
     if settings.cluster:
         from kg.build.cluster import run_on_cluster
-        for names in run_on_cluster(settings.cluster, _read_on_worker, (cache, settings.model),
+        for names in run_on_cluster(settings.cluster, settings.model, _read_batch, (cache, settings.model),
                                     lambda threads: worker_batches(articles, threads)):
             yield from names
         return
@@ -67,7 +68,7 @@ def read_all(articles: list[Article], cache: ExtractionCache,
         _load_reader(settings.model)  # once here, so that the forked workers share it
     with worker_pool(min(settings.workers, len(tasks)), context, _start_reader, (settings.model,),
                      doing="reading articles") as pool:
-        for names in pool.map(_read_batch, [(task, cache, settings.model) for task in tasks]):
+        for names in pool.map(_read_batch, itertools.repeat((cache, settings.model)), tasks):
             yield from names
 
 
@@ -82,13 +83,10 @@ def _load_reader(model: str) -> None:
     first_names()
 
 
-def _read_on_worker(shared: tuple[ExtractionCache, str], batch: list[Article]) -> list[ArticleNames | Problem]:
+def _read_batch(shared: tuple[ExtractionCache, str], batch: list[Article]) -> list[ArticleNames | Problem]:
+    """A batch's names, read in a worker process (local or a cluster's); the records go to the cache."""
     cache, model = shared
     return list(_read_articles(batch, cache, model))
-
-
-def _read_batch(task: tuple[list[Article], ExtractionCache, str]) -> list[ArticleNames | Problem]:
-    return list(_read_articles(*task))
 
 
 def _read_articles(articles: list[Article], cache: ExtractionCache, model: str) -> Iterator[ArticleNames | Problem]:

@@ -169,7 +169,7 @@ def _written_on_cluster(articles: list[Article], writer: _Writer, settings: Buil
     from kg.build.cluster import run_on_cluster
 
     partitions.mkdir()
-    yield from run_on_cluster(settings.cluster, _write_partition, (writer, partitions.absolute()),
+    yield from run_on_cluster(settings.cluster, settings.model, _write_partition, (writer, partitions.absolute()),
                               lambda threads: worker_batches(articles, threads))
 
 

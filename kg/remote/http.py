@@ -46,7 +46,7 @@ class Server:
         return self._authorizations[host]
 
     def post(self, url: str, body: bytes, content_type: str, *, accept: str | None = None,
-             on_retry=None, retries: int = RETRIES) -> bytes:
+             on_retry=None, retries: int = RETRIES, timeout: float = TIMEOUT) -> bytes:
         """POST `body` to `url`; the answer's body. `on_retry(reason)` hears of each retry."""
         header, secrets = self._authorization(url)
         headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
@@ -57,7 +57,7 @@ class Server:
                 request.add_unredirected_header("Authorization", header)
             self.requests += 1
             try:
-                with OPENER.open(request, timeout=TIMEOUT) as response:
+                with OPENER.open(request, timeout=timeout) as response:
                     return response.read()
             except HTTPError as error:
                 if error.code < 500:  # its text may echo what was sent, credentials included

@@ -38,6 +38,8 @@ from kg.remote.manifest import LoadManifest, manifest_path, read_manifest
 # Called as progress(stage, done, total) like a build's: stage "load", triples loaded of all.
 Progress = Callable[[str, int, int], None]
 N_TRIPLES = "application/n-triples"
+# How long a server has to answer the check made before a build that would load into it.
+CHECK_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def check_server(endpoints: Endpoints) -> None:
     server = Server(endpoints.store, endpoints.update, endpoints.query)
     try:
         server.post(endpoints.query, urlencode({"query": "ASK {}"}).encode(), "application/x-www-form-urlencoded",
-                    accept="application/sparql-results+json", retries=0)
+                    accept="application/sparql-results+json", retries=0, timeout=CHECK_SECONDS)
     except ServerError as error:
         raise ServerError(f"--store-url {shown_url(endpoints.store)}: the server does not answer ({error}); "
                           f"nothing was built") from None

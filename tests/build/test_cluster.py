@@ -3,8 +3,10 @@ processes on loopback) gives the graph a local build gives, byte for byte."""
 
 from __future__ import annotations
 
+import asyncio
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -41,7 +43,7 @@ def test_a_cluster_build_gives_the_local_build_s_graph(cluster, tmp_path, monkey
     assert (tmp_path / "cluster" / "kg.ttl").read_bytes() == (tmp_path / "local" / "kg.ttl").read_bytes()
     with distributed.Client(cluster) as client:  # the articles were read and written there, not here
         ran = client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))
-    assert {"read_on_worker", "write_partition"} <= set(ran)  # Dask drops the leading _
+    assert {"read_batch", "write_partition"} <= set(ran)  # Dask drops the leading _
     [build_folder] = (tmp_path / "cluster" / "builds").iterdir()
     assert sorted(p.name for p in build_folder.iterdir()) == ["build.json", "kg.html", "kg.ttl", "store"]
 
@@ -71,7 +73,44 @@ def test_workers_keep_the_cache_in_an_s3_bucket(s3_bucket, corpus_build, tmp_pat
     assert report.reused == 0
     own_cache_build, _ = corpus_build
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == (own_cache_build / "kg.ttl").read_bytes()
-    assert len(fsspec.filesystem("s3").ls(url)) == report.articles
+    assert len(fsspec.filesystem("s3").glob(f"{url}/*.pickle")) == report.articles
+
+
+def test_workers_that_run_another_kg_are_refused_before_they_write_the_cache(tmp_path):
+    """A worker whose kg differs by one comment would write its records under this kg's cache keys,
+    where every later build finds them: the build stops in one line before any task runs."""
+    other = tmp_path / "other-release"
+    shutil.copytree(ROOT / "kg", other / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "ontology", other / "kg" / "ontology")  # where an installed kg has it
+    with (other / "kg" / "resolve" / "spelling.py").open("a") as module:
+        module.write("\n# a later release\n")
+    with distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0") as scheduler:
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", scheduler.scheduler_address,
+                                   "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard",
+                                   "--dashboard-address", "127.0.0.1:0"],
+                                  cwd=other, env={**os.environ, "PYTHONPATH": str(other)}, stderr=subprocess.DEVNULL)
+        try:
+            with distributed.Client(scheduler.scheduler_address) as client:
+                client.wait_for_workers(1, timeout=60)
+            result = CliRunner().invoke(app, ["build", str(CORPUS), "--out", str(tmp_path / "out"),
+                                              "--cluster", scheduler.scheduler_address])
+        finally:
+            worker.terminate()
+            worker.wait(timeout=60)
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"error: --cluster {scheduler.scheduler_address}: 1 worker(s) run another kg, "
+                           "ontology or model than this one (tcp://127.0.0.1:")
+    assert not list((tmp_path / "out" / "cache").glob("*.pickle"))
+
+
+def test_a_build_on_a_cluster_runs_from_a_notebook_s_event_loop(cluster, corpus_build, tmp_path):
+    """Jupyter runs an event loop in the thread that calls kg.build."""
+    async def in_a_notebook_cell():
+        return build([CORPUS], BuildSettings(out_dir=tmp_path / "out", cluster=cluster))
+
+    assert asyncio.run(in_a_notebook_cell()).articles == 5
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == (corpus_build[0] / "kg.ttl").read_bytes()
 
 
 @pytest.mark.parametrize(("address", "problem"), [

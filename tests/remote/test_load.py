@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import signal
+import socket
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,16 @@ def test_build_with_a_store_url_that_does_not_answer_is_one_line_before_the_buil
         ("error: --store-url http://127.0.0.1:9/store: the server does not answer "
          "(http://127.0.0.1:9/query: [Errno 111] Connection refused); nothing was built")]
     assert not (tmp_path / "out").exists()  # nothing was built
+
+
+def test_build_with_a_store_url_that_never_answers_is_one_line_after_the_check_s_wait(tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # takes connections, never answers
+        port = silent.getsockname()[1]
+        result = kg("build", str(CORPUS), "--out", str(tmp_path / "out"), "--store-url", f"http://127.0.0.1:{port}/store")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        (f"error: --store-url http://127.0.0.1:{port}/store: the server does not answer "
+         f"(http://127.0.0.1:{port}/query: timed out); nothing was built")]
 
 
 def test_a_load_killed_after_the_switch_was_made_is_recorded_by_the_rerun(out, oxigraph_server, tmp_path):
