@@ -115,7 +115,7 @@ class CacheError(KgError):
 
 # Ends every entry: an entry without it was cut short (a killed writer, a full disk) and is a miss.
 END_OF_ENTRY = b"\nkg-entry-end\n"
-# Entries fetched from a remote cache in one concurrent request.
+# Entries read at a time (from a remote cache, concurrently).
 FETCHED_AT_ONCE = 500
 
 
@@ -155,8 +155,12 @@ class ExtractionCache:
     def names_of_all(self, articles: list[Article]) -> list[ArticleNames | None]:
         """Each article's names, or None when it is not cached (or its entry is unreadable); a remote
         cache is asked for many entries at once."""
-        found = self.entries.read_many([self.key(article) for article in articles])
-        return [_names_in(found.get(self.key(article)), article) for article in articles]
+        names = []
+        for start in range(0, len(articles), FETCHED_AT_ONCE):  # never every entry in memory at once
+            some = articles[start : start + FETCHED_AT_ONCE]
+            found = self.entries.read_many([self.key(article) for article in some])
+            names.extend(_names_in(found.get(self.key(article)), article) for article in some)
+        return names
 
     def extraction(self, article: Article) -> Extraction:
         data = self.entries.read_many([self.key(article)]).get(self.key(article))
@@ -267,16 +271,13 @@ class _Remote:
                              f"{one_line(error, 200)})") from error
 
     def read_many(self, names: list[str]) -> dict[str, bytes]:
+        """The entries there are of these, fetched concurrently."""
         fs, root = self._open()
-        found = {}
-        for start in range(0, len(names), FETCHED_AT_ONCE):
-            paths = [f"{root}/{name}" for name in names[start : start + FETCHED_AT_ONCE]]
-            try:
-                fetched = fs.cat(paths, on_error="omit")
-            except Exception:  # noqa: BLE001, S112 - an unreachable cache is a cache of misses; writing says why
-                continue
-            found.update((path.rsplit("/", 1)[-1], data) for path, data in fetched.items())
-        return found
+        try:
+            fetched = fs.cat([f"{root}/{name}" for name in names], on_error="omit")
+        except Exception:  # noqa: BLE001 - an unreachable cache is a cache of misses; writing says why
+            return {}
+        return {path.rsplit("/", 1)[-1]: data for path, data in fetched.items()}
 
     def put(self, name: str, data: bytes) -> None:
         fs, root = self._open()
