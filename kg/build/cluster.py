@@ -90,7 +90,9 @@ def _check_scheduler(address: str) -> None:
     async def identity() -> object:
         # the connection options Dask's configuration gives a client (TLS certificates, for tls://)
         options = Security().get_connection_args("client")
-        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_SECONDS, **options), SCHEDULER_SECONDS)
+        # Dask's own timeout first (its message says why); ours for a port that takes the
+        # connection and never shakes hands
+        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_SECONDS, **options), SCHEDULER_SECONDS + 5)
         try:
             await comm.write({"op": "identity"})
             return await asyncio.wait_for(comm.read(), SCHEDULER_SECONDS)
