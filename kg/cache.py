@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from kg.errors import KgError, one_line
+from kg.errors import KgError, described
 from kg.extract import pipeline_version
 from kg.files import problem_of, write_atomic
 from kg.graph import ontology_text
@@ -158,18 +158,19 @@ class ExtractionCache:
         names = []
         for start in range(0, len(articles), FETCHED_AT_ONCE):  # never every entry in memory at once
             some = articles[start : start + FETCHED_AT_ONCE]
-            found = self.entries.read_many([self.key(article) for article in some])
-            names.extend(_names_in(found.get(self.key(article)), article) for article in some)
+            keys = [self.key(article) for article in some]
+            found = self.entries.read_many(keys)
+            names.extend(_names_in(found.get(key), article) for key, article in zip(keys, some))
         return names
 
     def extraction(self, article: Article) -> Extraction:
-        data = self.entries.read_many([self.key(article)]).get(self.key(article))
+        key = self.key(article)
         try:
-            entry = _whole(data)
+            entry = _whole(self.entries.read_many([key]).get(key))
             pickle.load(entry)  # the names, read already
             return replace(pickle.load(entry), article=article)
         except Exception as error:  # removed or damaged since the names were read from it
-            raise CacheError(f"the cache entry {self.key(article)} of {article.path} cannot be read "
+            raise CacheError(f"the cache entry {key} of {article.path} cannot be read "
                              f"({type(error).__name__}); build again with --fresh") from error
 
     def put(self, extraction: Extraction, names: ArticleNames) -> None:
@@ -257,7 +258,7 @@ class _Remote:
 
                 fs, root = fsspec.core.url_to_fs(self.url)
             except Exception as error:  # no fsspec or no backend for the protocol; a wrong URL; no connection
-                raise CacheError(f"{self.label}: {type(error).__name__}: {one_line(error, 200)} "
+                raise CacheError(f"{self.label}: {described(error, 200)} "
                                  f"(fsspec and the URL's backend are needed: pip install s3fs for s3://)") from error
             self._opened = (os.getpid(), fs, root)
         return self._opened[1], self._opened[2]
@@ -267,8 +268,7 @@ class _Remote:
         try:
             fs.pipe_file(f"{root}/{PROBE}", b"")  # written over by each build: no delete permission needed
         except Exception as error:  # each backend has exceptions of its own; all are one line
-            raise CacheError(f"{self.label}: cannot write there ({type(error).__name__}: "
-                             f"{one_line(error, 200)})") from error
+            raise CacheError(f"{self.label}: cannot write there ({described(error, 200)})") from error
 
     def read_many(self, names: list[str]) -> dict[str, bytes]:
         """The entries there are of these, fetched concurrently."""
@@ -284,8 +284,7 @@ class _Remote:
         try:
             fs.pipe_file(f"{root}/{name}", data)
         except Exception as error:  # each backend has exceptions of its own; all are one line
-            raise CacheError(f"{self.label}: cannot write an entry ({type(error).__name__}: "
-                             f"{one_line(error, 200)})") from error
+            raise CacheError(f"{self.label}: cannot write an entry ({described(error, 200)})") from error
 
     def names(self) -> list[str]:
         fs, root = self._open()

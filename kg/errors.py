@@ -12,6 +12,12 @@ def one_line(value: object, max_chars: int | None = None) -> str:
     return line
 
 
+def described(error: BaseException, max_chars: int | None = None) -> str:
+    """An exception as one line: its type, and its message cut to `max_chars` (when it has one)."""
+    message = one_line(error, max_chars)
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
 class KgError(Exception):
     """Base class: the message is one line that names the bad value and what would be accepted."""
 

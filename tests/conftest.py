@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -49,6 +51,13 @@ def corpus_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus-build")
     report = build([CORPUS], BuildSettings(out_dir=out))
     return out, report
+
+
+def run_kg(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """kg run as its own process (with `env` added to this one's environment): a hang fails the
+    test instead of holding it, and whatever it prints at exit is in its stderr."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, check=False, env={**os.environ, **(env or {})})
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

@@ -3,8 +3,6 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from kg.build import BuildSettings, build
 from kg.cache import ExtractionCache, _version
 from kg.cli import app
 from kg.resolve import names_of
-from tests.conftest import CORPUS, copy_corpus, write
+from tests.conftest import CORPUS, copy_corpus, run_kg, write
 
 TEXT = "Harbour plan approved\n\nMarta Quillon, the mayor of Sennbridge, said the council approved the plan.\n"
 
@@ -125,8 +123,7 @@ def test_a_cache_in_an_s3_bucket_serves_a_build_on_another_machine(s3_bucket, tm
     """Two `kg build` runs that share nothing but the bucket, configured by the environment as the
     README says: the second parses nothing, and both give the graph of a build with its own cache."""
     url = f"s3://{s3_bucket}/kg-cache"
-    runs = [subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(tmp_path / out),
-                            "--cache", url], capture_output=True, text=True, timeout=300, check=False) for out in ("a", "b")]
+    runs = [run_kg("build", str(CORPUS), "--out", str(tmp_path / out), "--cache", url) for out in ("a", "b")]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
     assert "not parsed" not in runs[0].stdout
     # on one line (a script reads it), however long

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from kg.cli import app, shown
 from kg.graph.vocab import KG
 from kg.read.query import named_queries
-from tests.conftest import CORPUS, ROOT, write
+from tests.conftest import CORPUS, ROOT, run_kg, write
 
 runner = CliRunner()
 
@@ -145,8 +145,7 @@ HEAVY_QUERIES = {
 def _kg(*args: str) -> subprocess.CompletedProcess:
     """kg run as its own process: a hang fails the test instead of holding it, and a crash of the
     query's child stays in that process (pytest's fault handler would print its stack here)."""
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          check=False)
+    return run_kg(*args, timeout=60)
 
 
 @pytest.mark.parametrize("name", HEAVY_QUERIES)

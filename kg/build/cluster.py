@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from kg.cache import source_version
-from kg.errors import KgError, one_line
+from kg.errors import KgError, described, one_line
 
 # How long the scheduler has to answer before the build gives up on it.
 SCHEDULER_SECONDS = 10
@@ -53,8 +53,8 @@ def _check_same_code(client, address: str, model: str) -> None:
     try:
         theirs = client.run(source_version, model)
     except Exception as error:  # a worker without kg, or without the model
-        raise ClusterError(f"--cluster {address}: a worker cannot run kg ({type(error).__name__}: "
-                           f"{one_line(error, 200)}); install the same kg and model there") from error
+        raise ClusterError(f"--cluster {address}: a worker cannot run kg ({described(error, 200)}); "
+                           f"install the same kg and model there") from error
     others = sorted(worker for worker, version in theirs.items() if version != here)
     if others:
         raise ClusterError(f"--cluster {address}: {len(others)} worker(s) run another kg, ontology or model than "

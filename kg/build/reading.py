@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
 from kg.cache import ExtractionCache
-from kg.errors import one_line
+from kg.errors import described
 from kg.extract.nlp import load_pipeline, parse, pipe_batches
 from kg.extract.records import extract
 from kg.lexicon.names import first_names
@@ -118,11 +118,7 @@ def _read_parsed(doc: object, article: Article, cache: ExtractionCache) -> Artic
         extraction = extract(doc, article)
         names = names_of(extraction)
     except Exception as error:  # noqa: BLE001 - reported as the article's problem
-        return Problem(article.path, f"could not be read ({_described(error)}); please report this")
+        return Problem(article.path, f"could not be read ({described(error, MAX_ERROR_CHARS)}); please report this")
     cache.put(extraction, names)
     return names
 
-
-def _described(error: BaseException) -> str:
-    message = one_line(error, MAX_ERROR_CHARS)
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__

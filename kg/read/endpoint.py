@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph
 
-from kg.errors import QueryError, UsageError, one_line
+from kg.errors import QueryError, UsageError, described, one_line
 from kg.http import (
     OPENER,
     Credentials,
@@ -85,7 +85,7 @@ def _ask(url: str, shown: str, text: str, parameters: dict[str, str], limit: int
         except urllib.error.URLError as error:
             raise QueryError(f"{shown}: cannot connect ({one_line(error.reason)})") from None
         except (OSError, http.client.HTTPException) as error:
-            raise QueryError(f"{shown}: the connection failed ({type(error).__name__}: {one_line(error)})") from None
+            raise QueryError(f"{shown}: the connection failed ({described(error)})") from None
         return _parse_answer(shown, content_type, data, limit, url)
     except QueryError as error:
         raise QueryError(without_secrets(str(error), secrets)) from None  # a server may echo what it was sent

@@ -19,7 +19,7 @@ import pyoxigraph
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from kg.errors import KgError, QueryError, StoreError, UsageError, one_line
+from kg.errors import KgError, QueryError, StoreError, UsageError, described, one_line
 from kg.files import NotRegularFileError, read_regular_file
 from kg.graph.store import store_path
 from kg.graph.terms import quoted
@@ -309,7 +309,7 @@ def _answer_in_child(sender, task: Callable[[], QueryResult], offline: bool) -> 
     except KgError as error:
         sender.send(error)
     except Exception as error:  # noqa: BLE001 (whatever a hostile query provokes is one line, not a traceback)
-        sender.send(QueryError(f"query failed: {type(error).__name__}: {one_line(error)}"))
+        sender.send(QueryError(f"query failed: {described(error)}"))
 
 
 def _how_it_ended(exitcode: int | None) -> str:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from kg.build import BuildSettings, build
 from kg.cli import app
-from tests.conftest import CORPUS, ROOT, copy_corpus, write
+from tests.conftest import CORPUS, ROOT, copy_corpus, run_kg, write
 
 distributed = pytest.importorskip("distributed", reason="pip install -e '.[test]' installs Dask")
 
@@ -133,9 +133,8 @@ def test_a_port_that_serves_something_else_is_one_line_not_a_hang(tmp_path):
 def _cluster_build_error(tmp_path, address: str) -> str:
     """The error line of a build on the cluster at `address` (named by the environment, as --cluster
     would), run in a process of its own: nothing else may reach stderr, even as the process exits."""
-    done = subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet"],
-                          env={**os.environ, "KG_CLUSTER": address}, capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = run_kg("build", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet", env={"KG_CLUSTER": address},
+                  timeout=120)
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     return line

@@ -22,7 +22,7 @@ import pytest
 from kg.graph.store import store_path
 from kg.read.query import PREFIX_DECLARATIONS, named_queries, run_query_with_timeout
 from kg.read.serve import MAX_CLIENTS, reach_note
-from tests.conftest import ROOT, alive, assert_gone
+from tests.conftest import ROOT, alive, assert_gone, run_kg
 from tests.read.test_endpoint import Responder
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
@@ -209,8 +209,7 @@ def test_a_port_in_use_is_one_line_and_starts_no_oxigraph(corpus_build):
 
 
 def test_without_a_build_it_says_what_to_run(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "kg", "serve", "--out", str(tmp_path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = run_kg("serve", "--out", str(tmp_path), timeout=60)
     assert done.returncode == 1 and "no query store here; run 'kg build" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 

@@ -19,7 +19,7 @@ import pyoxigraph
 from kg.build.folder import current_build
 from kg.graph import STORE_DIR
 from kg.graph.vocab import DATA_GRAPH, ONTOLOGY_AND_INFERRED_GRAPH
-from tests.conftest import wait_until_paused
+from tests.conftest import run_kg, wait_until_paused
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAPHS = (DATA_GRAPH, ONTOLOGY_AND_INFERRED_GRAPH)
@@ -53,9 +53,7 @@ def copy_build(out: Path, target: Path) -> Path:
     return target
 
 
-def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, check=False, env={**os.environ, **(env or {})})
+kg = run_kg  # the load tests' name for it
 
 
 def paused_load(out: Path, store_url: str, stage: str, tmp_path: Path, *args: str) -> subprocess.Popen:
