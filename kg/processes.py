@@ -131,7 +131,8 @@ def _exit_with_network_dropped() -> None:
 def pause_point(stage: str) -> None:
     """Where tests stop a process to kill it: with KG_PAUSE_AT=STAGE:FILE in the environment, the
     process that reaches STAGE creates FILE and waits there to be signalled. A build's stages: those
-    of its progress (read, resolve, write, store, page), 'parse' (in a worker), 'turtle' (the Turtle
+    of its progress (read, resolve, write, store, page), 'parse' (in a worker), 'resolving' (in the
+    child that resolves and writes), 'turtle' (the Turtle
     writer at work beside the page), 'turtle-writer' (in that writer), 'switch' (all written, not
     yet current) and 'switched'; a load's: 'load-chunk-N', 'load-switch' and 'load-switched'."""
     wanted, _, marker = os.environ.get("KG_PAUSE_AT", "").partition(":")

@@ -32,7 +32,7 @@ from tests.conftest import (
 
 ARTICLE = "Talks end in {place}\n\nAngela Merkel said on Monday that Germany would support the plan in {place}.\n"
 PLACES = ("Lisbon", "Oslo", "Madrid")
-KILLABLE_STAGES = ("read", "parse", "resolve", "write", "store", "page", "turtle", "switch", "switched")
+KILLABLE_STAGES = ("read", "parse", "resolve", "resolving", "write", "store", "page", "turtle", "switch", "switched")
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,18 @@ def test_a_turtle_writer_that_dies_stops_the_build_in_one_line(out, more_article
     assert build_process.returncode == 1
     assert stderr.strip().splitlines() == [("error: a process writing the Turtle died (killed, or out of memory); "
                                             "the build stopped, and what was read so far is kept for the next build")]
+    assert articles_shown(out) == 1 and not leftovers(out)
+
+
+def test_a_resolving_process_that_dies_stops_the_build_in_one_line(out, more_articles, tmp_path):
+    build_process = paused_build(more_articles, out, "resolving", tmp_path)
+    [resolver] = descendants(build_process.pid)  # paused inside the child, the build waiting on it
+    os.kill(resolver, signal.SIGKILL)
+    _, stderr = build_process.communicate(timeout=60)
+    assert build_process.returncode == 1
+    assert stderr.strip().splitlines() == [("error: a process resolving and writing the graph died (killed, or out "
+                                            "of memory); the build stopped, and what was read so far is kept for "
+                                            "the next build")]
     assert articles_shown(out) == 1 and not leftovers(out)
 
 

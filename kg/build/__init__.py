@@ -2,10 +2,13 @@
 
 A build makes two passes over the articles and holds neither all parses nor all records:
 1. read: each article not in the cache (kg/cache.py) is parsed and read, in worker processes;
-   its records go to the cache, and only its names (what resolution needs) stay in memory;
+   its records go to the cache, and only its names (what resolution needs) come back, to a scratch
+   file (kg/build/spill.py);
 2. write: after resolution, each article's records come back from the cache one at a time and
    stream as N-Triples (and their entailments) into files that the store bulk-loads and that
    the Turtle export is made from, in a process of its own; the page is then read from the store.
+Resolution and the write pass run in a child process, whose memory goes back to the system before
+the store's bulk loads take theirs (kg/build/resolving.py).
 With `--cluster`, both passes' batches run on a Dask cluster's workers (kg/build/cluster.py).
 Each build is written into a folder of its own and made current in one step (kg/build/folder.py).
 When the articles, the settings and the code are those of the last build and its outputs are in
@@ -113,25 +116,23 @@ def _build_into(folder: Path, articles: list[Article], cache: ExtractionCache, s
     # The passes load spaCy, the extractors, rdflib and the store: here, not at the top, so that
     # an up-to-date build (and `kg --help`) starts in a fraction of a second.
     from kg.build.reading import read_names
-    from kg.build.writing import scratch_ntriples, write_ntriples, write_outputs
-    from kg.resolve import CONCEPT, resolve_names
+    from kg.build.resolving import resolve_and_write
+    from kg.build.spill import SpilledNames
+    from kg.build.writing import scratch_ntriples, write_outputs
 
     started = time.perf_counter()
-    read, parsed = read_names(articles, cache, settings, notify)
-    # an article our code failed on is a problem, and the others are built
-    unread = tuple(found for found in read if isinstance(found, Problem))
-    articles = [article for article, found in zip(articles, read) if not isinstance(found, Problem)]
-    names = [found for found in read if not isinstance(found, Problem)]
-    del read
-    if not articles:
-        raise NothingToBuildError(f"nothing to build: {'; '.join(map(str, unread))}")
-    notify("resolve")
-    resolution = resolve_names(names)
-    del names
-    entities = sum(1 for e in resolution.entities.values() if e.cls != CONCEPT)
     with scratch_ntriples(folder) as scratch:
-        counts = write_ntriples(articles, cache, resolution, settings, scratch, notify)
-        del resolution  # freed before the store's bulk loads take their memory
+        names = SpilledNames(scratch.names, len(articles))
+        problems, parsed = read_names(articles, cache, settings, notify, names)
+        # an article our code failed on is a problem, and the others are built
+        unread = tuple(problem for problem in problems if problem is not None)
+        read = [i for i, problem in enumerate(problems) if problem is None]
+        articles = [articles[i] for i in read]
+        if not articles:
+            raise NothingToBuildError(f"nothing to build: {'; '.join(map(str, unread))}")
+        notify("resolve")
+        written = resolve_and_write(articles, names, read, cache, settings, scratch, notify)
+        entities, counts = written.entities, written.counts
         triples, page_left_out = write_outputs(articles, settings, folder, scratch, notify)
 
     result = BuildReport(

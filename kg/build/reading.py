@@ -1,5 +1,6 @@
 """The read pass: each article not in the cache is parsed and read, in worker processes; its records
-go to the cache, and only its names (what resolution needs) come back.
+go to the cache, and only its names (what resolution needs) come back, to a scratch file
+(kg/build/spill.py), not the build's memory.
 
 One article that our code cannot read (an exception from spaCy or an extractor on strange input) is
 a problem naming the file and the exception, and the others are read; a worker process that dies
@@ -11,7 +12,8 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
-from kg.cache import ExtractionCache
+from kg.build.spill import NOT_WRITTEN, SpilledNames
+from kg.cache import FETCHED_AT_ONCE, ExtractionCache
 from kg.errors import described
 from kg.extract.nlp import load_pipeline, parse, pipe_batches
 from kg.extract.records import extract
@@ -26,25 +28,39 @@ Parsed = tuple[object, Article]
 MAX_ERROR_CHARS = 300
 
 
-def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings,
-               notify: Callable) -> tuple[list[ArticleNames | Problem], int]:
-    """Every article's names in input order, from the cache or by parsing and reading the article
-    (whose records then go to the cache), or the problem that kept it from being read; and how many
-    were parsed. Articles with the same text are parsed once: the others then find it in the cache."""
-    names: list[ArticleNames | Problem | None] = [None] * len(articles) if settings.fresh else cache.names_of_all(articles)
+def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildSettings, notify: Callable,
+               spill: SpilledNames) -> tuple[list[Problem | None], int]:
+    """Every article's names, from the cache or by parsing and reading the article (whose records
+    then go to the cache), put in `spill` as they come; for each article in input order the problem
+    that kept it from being read, or None; and how many were parsed. Articles with the same text are
+    parsed once: the others then find it in the cache."""
+    problems: list[Problem | None] = [None] * len(articles)
     first_of_text: dict[str, int] = {}
-    for i, found in enumerate(names):
-        if found is None:
+
+    def keep(i: int, found: ArticleNames | Problem | None) -> None:
+        if isinstance(found, ArticleNames):
+            spill.put(i, found)
+        elif isinstance(found, Problem):
+            problems[i] = found
+        else:  # not cached: parsed below, once per text
             first_of_text.setdefault(cache.key(articles[i]), i)
+
+    for start in range(0, len(articles), FETCHED_AT_ONCE):  # never every article's names in memory at once
+        some = articles[start : start + FETCHED_AT_ONCE]
+        for i, found in enumerate([None] * len(some) if settings.fresh else cache.names_of_all(some), start):
+            keep(i, found)
     to_parse = list(first_of_text.values())
+    parsed_now = set(to_parse)
     notify("read", 0, len(to_parse))
     for done, (i, found) in enumerate(zip(to_parse, read_all([articles[i] for i in to_parse], cache, settings)), 1):
-        names[i] = found
+        keep(i, found)
         notify("read", done, len(to_parse))
-    for i, found in enumerate(names):
-        if found is None:  # a copy of an article just parsed (or that could not be)
-            names[i] = cache.names(articles[i]) or next(read_all([articles[i]], cache, settings))
-    return names, len(to_parse)
+    for i, offset in enumerate(spill.offsets):
+        if offset == NOT_WRITTEN and problems[i] is None and i not in parsed_now:
+            # a copy of an article just parsed (or that could not be)
+            keep(i, cache.names(articles[i]) or next(read_all([articles[i]], cache, settings)))
+    spill.close()
+    return problems, len(to_parse)
 
 
 def read_all(articles: list[Article], cache: ExtractionCache,

@@ -92,20 +92,22 @@ class Scratch(NamedTuple):
     data: ChunkedNTriples
     inferred: ChunkedNTriples  # the entailments
     partitions: Path  # a folder for the files a cluster's workers write, joined into the two above
+    names: Path  # the articles' names, from the read pass to resolution (kg/build/spill.py)
 
 
 @contextlib.contextmanager
 def scratch_ntriples(folder: Path) -> Iterator[Scratch]:
-    """Scratch files for the N-Triples, removed once the store has them."""
+    """Scratch files for the names and the N-Triples, removed once the store has them."""
     scratch = Scratch(ChunkedNTriples(sibling_name(folder / "data", "tmp")),
                       ChunkedNTriples(sibling_name(folder / "inferred", "tmp")),
-                      sibling_name(folder / "partitions", "tmp"))
+                      sibling_name(folder / "partitions", "tmp"), sibling_name(folder / "names", "tmp"))
     try:
         yield scratch
     finally:
         scratch.data.remove()
         scratch.inferred.remove()
         shutil.rmtree(scratch.partitions, ignore_errors=True)
+        scratch.names.unlink(missing_ok=True)
 
 
 class _Part(NamedTuple):
