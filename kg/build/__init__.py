@@ -41,7 +41,7 @@ from kg.errors import NothingToBuildError
 from kg.extract import MODEL_NAME, PIPE_BATCH
 from kg.files import OutputError, problem_of, write_atomic
 from kg.graph import DEFAULT_BASE, STORE_DIR, check_base
-from kg.model import Article, BuildReport, Problem
+from kg.model import Article, BuildReport
 from kg.processes import pause_point
 
 __all__ = ["HTML_FILE", "MANIFEST_FILE", "TURTLE_FILE", "BuildSettings", "build", "pause_point"]
