@@ -5,8 +5,9 @@
 For each worker count: a scheduler and that many worker processes (one thread each) are started
 as a user starts them (`dask scheduler`, `dask worker`, on loopback), then `kg build --cluster` runs
 in a fresh process; then `kg build --workers N` with no cluster. Prints seconds, words/s, the
-client's peak RSS (the build's own process: resolution and the write pass run there) and the
-largest worker's (for the local build; a cluster worker's memory is the cluster's).
+client's peak RSS (the build's own process) and that of its largest child: the process that
+resolves and writes (kg/build/resolving.py), or a local build's worker (a cluster worker's memory
+is the cluster's).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def main() -> int:
     articles, _ = read_articles(files)
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words} words")
-    print(f"{'':24}{'seconds':>9}{'words/s':>10}{'peak RSS client':>17}{'largest worker':>16}")
+    print(f"{'':24}{'seconds':>9}{'words/s':>10}{'peak RSS client':>17}{'largest child':>16}")
     with tempfile.TemporaryDirectory() as scratch:
         listing = Path(scratch) / "files.json"
         listing.write_text(json.dumps([str(f) for f in files]))
@@ -54,7 +55,7 @@ def main() -> int:
 def build_once(listing: Path, out: Path, cluster_or_workers: str, cache: Path | None = None) -> dict:
     """A build of the files listed in `listing` in a fresh process, on the cluster at this address or
     on this many local processes, with the extraction cache in OUT or at `cache`; its seconds and
-    peak memory (the build process's, and the largest local worker's)."""
+    peak memory (the build process's, and its largest child's)."""
     done = subprocess.run([sys.executable, __file__, "--one", str(listing), str(out), cluster_or_workers,
                            str(cache or "-")], capture_output=True, text=True, check=True)
     shutil.rmtree(out, ignore_errors=True)
@@ -70,14 +71,13 @@ def _measure_one(listing: str, out: str, cluster_or_workers: str, cache: str) ->
     build(files, settings)
     seconds = time.perf_counter() - started
     client, largest_child = peak_rss_mb()
-    print(json.dumps({"seconds": seconds, "client_mb": client, "worker_mb": largest_child if local else None}))
+    print(json.dumps({"seconds": seconds, "client_mb": client, "child_mb": largest_child}))
     return 0
 
 
 def _report(name: str, measured: dict, words: int) -> None:
-    worker = f"{measured['worker_mb']:.0f} MB" if measured["worker_mb"] else "-"
     print(f"{name:<24}{measured['seconds']:>9.1f}{words / measured['seconds']:>10.0f}"
-          f"{measured['client_mb']:>14.0f} MB{worker:>16}", flush=True)
+          f"{measured['client_mb']:>14.0f} MB{measured['child_mb']:>13.0f} MB", flush=True)
 
 
 class dask_cluster:

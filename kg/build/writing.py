@@ -35,6 +35,10 @@ from kg.page.render import render_html
 from kg.processes import process_context, start_child, worker_pool
 from kg.resolve import Resolution
 
+# Triples of the entities written as one part: a part is never split between two of the store's
+# chunks, and the entities' merges alone grow ~70 lines an article.
+TRIPLES_PER_PART = 100_000
+
 
 class Counts(NamedTuple):
     """What the write pass asserted and set aside."""
@@ -71,11 +75,9 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
     data, inferred = scratch.data, scratch.inferred
     writer = _Writer(cache, resolution, Minter(settings.base), Entailer(ontology_graph()), settings.min_confidence)
     relations = claims = set_aside = done = 0
-    entities = writer.lines(resolution_triples(resolution, writer.mint))
-    hierarchy = _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
     batches = (_written_on_cluster(articles, writer, settings, scratch.partitions) if settings.cluster
                else _written_batches(articles, writer, settings))
-    for part in itertools.chain([entities, hierarchy], batches):
+    for part in itertools.chain(_resolution_parts(writer, resolution), batches):
         data.take(part.data)
         inferred.take(part.inferred)
         relations, claims, done = relations + part.relations, claims + part.claims, done + part.articles
@@ -84,6 +86,16 @@ def write_ntriples(articles: list[Article], cache: ExtractionCache, resolution: 
     data.close()
     inferred.close()
     return Counts(relations, claims, set_aside)
+
+
+def _resolution_parts(writer: _Writer, resolution: Resolution) -> Iterator[_Part]:
+    """The entities' triples (and their merges') in parts of at most TRIPLES_PER_PART, so that
+    neither this process nor a chunk of the store's loads holds them all, then the class
+    hierarchy the entailer learnt from them."""
+    triples = resolution_triples(resolution, writer.mint)
+    while part := list(itertools.islice(triples, TRIPLES_PER_PART)):
+        yield writer.lines(part)
+    yield _Part("", "".join(map(ntriples_line, writer.entailer.hierarchy())))
 
 
 class Scratch(NamedTuple):
