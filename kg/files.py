@@ -36,7 +36,11 @@ class OutputError(KgError):
 
     def __init__(self, path: Path, problem: str, option: str = "") -> None:
         super().__init__(f"{option} {path}: {problem}".lstrip())
-        self.path, self.problem = path, problem
+        self.path, self.problem, self.option = path, problem, option
+
+    def __reduce__(self) -> tuple:
+        """Pickled with its arguments: raised in a child process, it is raised again in the build's."""
+        return type(self), (self.path, self.problem, self.option)
 
     def for_option(self, option: str) -> OutputError:
         return OutputError(self.path, self.problem, option)

@@ -59,7 +59,9 @@ def worker_pool(workers: int, context: BaseContext, initializer: Callable, inita
     except BaseException:
         for process in list(pool._processes.values()):  # no public way to stop them before Python 3.14
             process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # waits for the pool's manager thread, which else may write to a closed pipe as Python exits
+        # and print a traceback after our one line (CPython gh-125451); the workers are ending already
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
@@ -131,7 +133,8 @@ def _exit_with_network_dropped() -> None:
 def pause_point(stage: str) -> None:
     """Where tests stop a process to kill it: with KG_PAUSE_AT=STAGE:FILE in the environment, the
     process that reaches STAGE creates FILE and waits there to be signalled. A build's stages: those
-    of its progress (read, resolve, write, store, page), 'parse' (in a worker), 'resolving' (in the
+    of its progress (read, resolve, write, store, page: the build's own process pauses there, while
+    the write pass goes on in its child), 'parse' (in a worker), 'resolving' (in the
     child that resolves and writes), 'turtle' (the Turtle
     writer at work beside the page), 'turtle-writer' (in that writer), 'switch' (all written, not
     yet current) and 'switched'; a load's: 'load-chunk-N', 'load-switch' and 'load-switched'."""

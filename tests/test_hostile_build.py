@@ -70,11 +70,28 @@ def test_a_build_killed_at_any_stage_leaves_one_whole_build_and_no_process(stage
     assert articles_shown(out) == 3 and not leftovers(out)
 
 
-@pytest.mark.parametrize("stage", ["parse", "turtle", "switch"])
+@pytest.mark.parametrize("stage", ["parse", "resolving", "turtle", "switch"])
 def test_an_interrupted_build_cleans_up_and_says_so_in_one_line(stage, out, more_articles, tmp_path):
     build_process = paused_build(more_articles, out, stage, tmp_path)
     children = descendants(build_process.pid)
     build_process.send_signal(signal.SIGTERM)
+    _, stderr = build_process.communicate(timeout=60)
+    assert build_process.returncode == 130
+    assert stderr.strip().splitlines() == [f"interrupted: {out} holds the last build that finished, if any"]
+    assert articles_shown(out) == 1 and not leftovers(out)
+    assert_gone(children)
+
+
+def test_ctrl_c_in_a_terminal_while_the_child_resolves_says_so_in_one_line(out, more_articles, tmp_path):
+    """A terminal's Ctrl-C reaches the whole process group: the build's process and its child."""
+    marker = tmp_path / "paused"
+    build_process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(more_articles), "--out", str(out),
+                                      "--quiet", "--workers", "1"], cwd=ROOT, text=True, start_new_session=True,
+                                     env={**os.environ, "KG_PAUSE_AT": f"resolving:{marker}"},
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_until_paused(build_process, marker, "resolving")
+    children = descendants(build_process.pid)
+    os.killpg(build_process.pid, signal.SIGINT)
     _, stderr = build_process.communicate(timeout=60)
     assert build_process.returncode == 130
     assert stderr.strip().splitlines() == [f"interrupted: {out} holds the last build that finished, if any"]

@@ -5,6 +5,7 @@ files; every failure is one line naming the option and the file, and never a hal
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import stat
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.files import OutputError
 from tests.conftest import ROOT, mount_tmpfs
 
 runner = CliRunner()
@@ -232,3 +234,11 @@ def test_without_output_the_default_file_is_written_in_the_build(corpus_build, t
     result = runner.invoke(app, [*command, "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / default).read_bytes() == expected[command[0]]
+
+
+def test_an_output_error_raised_in_a_child_process_reaches_the_build_whole():
+    """The write pass runs in a child process: an error it raises is pickled back to the build's."""
+    error = pickle.loads(pickle.dumps(OutputError(Path("/x/kg.ttl"), "no space left on device", "--output")))
+    assert isinstance(error, OutputError)
+    assert str(error) == "--output /x/kg.ttl: no space left on device"
+    assert (error.path, error.problem, error.option) == (Path("/x/kg.ttl"), "no space left on device", "--output")

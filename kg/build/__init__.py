@@ -123,7 +123,10 @@ def _build_into(folder: Path, articles: list[Article], cache: ExtractionCache, s
     started = time.perf_counter()
     with scratch_ntriples(folder) as scratch:
         names = SpilledNames(scratch.names, len(articles))
-        problems, parsed = read_names(articles, cache, settings, notify, names)
+        try:
+            problems, parsed = read_names(articles, cache, settings, notify, names)
+        finally:
+            names.close()
         # an article our code failed on is a problem, and the others are built
         unread = tuple(problem for problem in problems if problem is not None)
         read = [i for i, problem in enumerate(problems) if problem is None]

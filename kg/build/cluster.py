@@ -4,10 +4,11 @@
   spaCy model once (the pipeline is cached per process); the records go to the extraction cache,
   which must be a folder every worker reaches at the same path (a shared file system), and only the
   names come back, in input order.
-- write: after resolution, which runs here, the writer (the resolution with it) is sent to every
-  worker once, and each task writes a batch's N-Triples as a partition file into the build's
-  folder (shared too); only the file names and counts come back, and the partitions are joined
-  here, in input order, into the files the store loads.
+- write: after resolution, which runs in a child of the build's process (kg/build/resolving.py),
+  the writer (the resolution with it) is sent to every worker once, and each task writes a batch's
+  N-Triples as a partition file into the build's folder (shared too); only the file names and
+  counts come back, and that child joins the partitions, in input order, into the files the store
+  loads.
 
 Each task's articles and its place in the order are those of a local build, so the graph is the
 same as a local build's, byte for byte."""

@@ -59,7 +59,6 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
         if offset == NOT_WRITTEN and problems[i] is None and i not in parsed_now:
             # a copy of an article just parsed (or that could not be)
             keep(i, cache.names(articles[i]) or next(read_all([articles[i]], cache, settings)))
-    spill.close()
     return problems, len(to_parse)
 
 

@@ -40,8 +40,10 @@ def resolve_and_write(articles: list[Article], names: SpilledNames, read: list[i
     # a cluster's Dask client leaves threads in this process that a forked child would inherit stuck
     context = process_context("spawn" if settings.cluster else settings.start_method)
     progress = context.Queue()
-    with worker_pool(1, context, _start, (progress,), doing="resolving and writing the graph") as pool:
-        future = pool.submit(_resolve_and_write, articles, names, read, cache, settings, scratch)
+    # given to the child's initializer, which a fork does not pickle (a task's arguments it does)
+    work = (articles, names, read, cache, settings, scratch)
+    with worker_pool(1, context, _start, (progress, work), doing="resolving and writing the graph") as pool:
+        future = pool.submit(_resolve_and_write)
         while True:
             try:
                 message = progress.get(timeout=POLL_SECONDS)
@@ -59,20 +61,22 @@ def resolve_and_write(articles: list[Article], names: SpilledNames, read: list[i
     return written
 
 
+# In the child, set by _start: the queue of its progress, and the arguments of resolve_and_write.
 _PROGRESS: Queue | None = None
+_WORK: tuple | None = None
 
 
-def _start(progress: Queue) -> None:
+def _start(progress: Queue, work: tuple) -> None:
     start_child()
-    global _PROGRESS
-    _PROGRESS = progress
+    global _PROGRESS, _WORK
+    _PROGRESS, _WORK = progress, work
 
 
-def _resolve_and_write(articles: list[Article], names: SpilledNames, read: list[int], cache: ExtractionCache,
-                       settings: BuildSettings, scratch: Scratch) -> Written:
-    assert _PROGRESS is not None, "only called in the child, after _start"
+def _resolve_and_write() -> Written:
+    assert _PROGRESS is not None and _WORK is not None, "only called in the child, after _start"
     from kg.resolve import CONCEPT, resolve_names
 
+    articles, names, read, cache, settings, scratch = _WORK
     try:
         pause_point("resolving")
         resolution = resolve_names(names.read(read))

@@ -24,11 +24,10 @@ class SpilledNames:
     def __init__(self, path: Path, count: int) -> None:
         self.path = path
         self.offsets = array("q", [NOT_WRITTEN]) * count
-        self._file: BinaryIO | None = None
+        self._file: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - open until close()
 
     def put(self, index: int, names: ArticleNames) -> None:
-        if self._file is None:
-            self._file = open(self.path, "wb")  # noqa: SIM115 - open until close()
+        assert self._file is not None, "names are put before close()"
         self.offsets[index] = self._file.tell()
         pickle.dump(names, self._file, pickle.HIGHEST_PROTOCOL)
 
@@ -47,6 +46,7 @@ class SpilledNames:
 
     def __getstate__(self) -> dict:
         """For a child process started by spawn, once closed: where the names are, not a handle."""
+        assert self._file is None, "sent to another process once closed, every name written"
         return {"path": self.path, "offsets": self.offsets}
 
     def __setstate__(self, state: dict) -> None:
