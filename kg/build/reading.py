@@ -50,13 +50,12 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
         for i, found in enumerate([None] * len(some) if settings.fresh else cache.names_of_all(some), start):
             keep(i, found)
     to_parse = list(first_of_text.values())
-    parsed_now = set(to_parse)
     notify("read", 0, len(to_parse))
     for done, (i, found) in enumerate(zip(to_parse, read_all([articles[i] for i in to_parse], cache, settings)), 1):
         keep(i, found)
         notify("read", done, len(to_parse))
     for i, offset in enumerate(spill.offsets):
-        if offset == NOT_WRITTEN and problems[i] is None and i not in parsed_now:
+        if offset == NOT_WRITTEN and problems[i] is None:
             # a copy of an article just parsed (or that could not be)
             keep(i, cache.names(articles[i]) or next(read_all([articles[i]], cache, settings)))
     return problems, len(to_parse)

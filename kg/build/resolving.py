@@ -27,6 +27,8 @@ POLL_SECONDS = 0.2
 
 
 class Written(NamedTuple):
+    """What the child resolved and wrote."""
+
     entities: int  # named entities (not concepts)
     counts: Counts
     data_files: list  # the N-Triples files the child wrote, of the data and of its entailments
