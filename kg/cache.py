@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import pickle
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -150,18 +151,17 @@ class ExtractionCache:
 
     def names(self, article: Article) -> ArticleNames | None:
         """The article's names, or None when it is not cached (or its entry is unreadable)."""
-        return self.names_of_all([article])[0]
+        return next(self.names_of_all([article]))
 
-    def names_of_all(self, articles: list[Article]) -> list[ArticleNames | None]:
-        """Each article's names, or None when it is not cached (or its entry is unreadable); a remote
-        cache is asked for many entries at once."""
-        names = []
-        for start in range(0, len(articles), FETCHED_AT_ONCE):  # never every entry in memory at once
+    def names_of_all(self, articles: list[Article]) -> Iterator[ArticleNames | None]:
+        """Each article's names in order, or None when it is not cached (or its entry is unreadable),
+        as they are fetched: a remote cache is asked for many entries at once, and never every
+        entry is in memory at once."""
+        for start in range(0, len(articles), FETCHED_AT_ONCE):
             some = articles[start : start + FETCHED_AT_ONCE]
             keys = [self.key(article) for article in some]
             found = self.entries.read_many(keys)
-            names.extend(_names_in(found.get(key), article) for key, article in zip(keys, some))
-        return names
+            yield from (_names_in(found.get(key), article) for key, article in zip(keys, some))
 
     def extraction(self, article: Article) -> Extraction:
         key = self.key(article)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from kg.build import BuildSettings, fits_one_worker, pause_point, worker_batches
 from kg.build.spill import NOT_WRITTEN, SpilledNames
-from kg.cache import FETCHED_AT_ONCE, ExtractionCache
+from kg.cache import ExtractionCache
 from kg.errors import described
 from kg.extract.nlp import load_pipeline, parse, pipe_batches
 from kg.extract.records import extract
@@ -45,10 +45,9 @@ def read_names(articles: list[Article], cache: ExtractionCache, settings: BuildS
         else:  # not cached: parsed below, once per text
             first_of_text.setdefault(cache.key(articles[i]), i)
 
-    for start in range(0, len(articles), FETCHED_AT_ONCE):  # never every article's names in memory at once
-        some = articles[start : start + FETCHED_AT_ONCE]
-        for i, found in enumerate([None] * len(some) if settings.fresh else cache.names_of_all(some), start):
-            keep(i, found)
+    cached = itertools.repeat(None, len(articles)) if settings.fresh else cache.names_of_all(articles)
+    for i, found in enumerate(cached):
+        keep(i, found)
     to_parse = list(first_of_text.values())
     notify("read", 0, len(to_parse))
     for done, (i, found) in enumerate(zip(to_parse, read_all([articles[i] for i in to_parse], cache, settings)), 1):
